@@ -1,0 +1,74 @@
+"""The document collection: a folder of sources with a MANIFEST.tsv of curated metadata, built together."""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import settings
+from .errors import InputError
+from .extract import extract_file
+from .graph import plan_to_graph
+from .namespaces import ID
+
+# Manifest columns that override what extraction reads from the text.
+CURATED_COLUMNS = ("title", "issuer", "document_number", "year", "level")
+
+
+@dataclass
+class BuildResult:
+    graphs: dict = field(default_factory=dict)     # named-graph IRI → Graph, one per plan
+    plans: list = field(default_factory=list)      # PlanDocument, in build order
+    warnings: list = field(default_factory=list)   # "file: message"
+
+
+def read_manifest(folder):
+    """{file name: row} from folder/MANIFEST.tsv, or {} when there is none."""
+    path = Path(folder) / settings.MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        if not reader.fieldnames or "file" not in reader.fieldnames:
+            raise InputError("expected a tab-separated header with a 'file' column", path=path, line=1)
+        return {row["file"]: row for row in reader}
+
+
+def curated_metadata(row):
+    curated = {key: row.get(key, "") for key in CURATED_COLUMNS if key != "issuer"}
+    curated["issuers"] = [name for name in (row.get("issuer") or "").split(";") if name]
+    curated["year"] = int(curated["year"]) if (curated.get("year") or "").isdigit() else None
+    return curated
+
+
+def default_sources(folder=None):
+    folder = Path(folder or settings.SOURCES_DIR)
+    if not folder.is_dir():
+        raise InputError("no such folder of sources", path=folder)
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in settings.SOURCE_SUFFIXES)
+    if not files:
+        raise InputError("no source documents (.txt, .html) in folder", path=folder)
+    return files
+
+
+def plan_graph_iri(plan_id):
+    return ID[f"{plan_id}/graph"]
+
+
+def build(paths=None):
+    """Build every source into its own graph. Manifest rows beside a file supply its id and metadata."""
+    paths = [Path(p) for p in (paths or default_sources())]
+    manifests, result, seen = {}, BuildResult(), {}
+    for path in paths:
+        folder = path.parent.resolve()
+        if folder not in manifests:
+            manifests[folder] = read_manifest(folder)
+        row = manifests[folder].get(path.name, {})
+        source, doc = extract_file(path, plan_id=row.get("id") or None,
+                                   curated=curated_metadata(row) if row else None)
+        if doc.plan_id in seen:
+            raise InputError(f"plan id {doc.plan_id!r} is also used by {seen[doc.plan_id]}", path=path)
+        seen[doc.plan_id] = path
+        result.graphs[plan_graph_iri(doc.plan_id)] = plan_to_graph(doc, source)
+        result.plans.append(doc)
+        result.warnings.extend(f"{path}: {warning}" for warning in doc.warnings)
+    return result

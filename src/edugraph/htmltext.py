@@ -1,0 +1,85 @@
+"""Text of an HTML page's body, with navigation and page furniture dropped."""
+
+import re
+from html.parser import HTMLParser
+
+# Elements whose text is never document content.
+SKIPPED = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+           "form", "select", "button", "iframe", "svg", "head", "title", "menu"}
+# class/id words that mark navigation and chrome on government portals.
+CHROME_RE = re.compile(r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar)"
+                       r"([-_\s]|$)", re.I)
+BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+          "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "td", "th", "main", "body"}
+VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+class _BodyText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.stack = []  # (tag, skipped) for open non-void elements
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        marker = " ".join(filter(None, (attributes.get("class"), attributes.get("id"),
+                                        attributes.get("role"))))
+        skipped = tag in SKIPPED or bool(CHROME_RE.search(marker)) or marker == "navigation"
+        if tag in BLOCKS:
+            self.parts.append("\n")
+        if tag in VOID:
+            return
+        self.stack.append((tag, skipped))
+        if skipped:
+            self.skip_depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        # Close up to the matching open tag; tolerates unclosed <p>/<li> as browsers do.
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                for _, skipped in self.stack[index:]:
+                    if skipped:
+                        self.skip_depth -= 1
+                del self.stack[index:]
+                break
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_charset(raw):
+    """The charset a page declares in a <meta> tag, or None."""
+    match = META_CHARSET_RE.search(raw[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def looks_like_html(text):
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in text[:4096].lower())
+
+
+def html_to_text(markup):
+    """Visible body text, one block per line; runs of blank lines collapsed to one."""
+    parser = _BodyText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    out, blank = [], False
+    for line in lines:
+        if line.strip():
+            out.append(line)
+            blank = False
+        elif not blank and out:
+            out.append("")
+            blank = True
+    return "\n".join(out).strip("\n") + "\n"

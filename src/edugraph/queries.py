@@ -1,0 +1,188 @@
+"""Saved SPARQL queries: one .rq file each, with a grlc-style YAML header in `#+` comment lines.
+
+    #+ title: {en: Plan outline, zh: 规划大纲}
+    #+ description: {en: …, zh: …}
+    #+ keywords: [structure]
+    #+ params:
+    #+   plan: {type: iri, default: "", description: {en: …, zh: …}}
+
+A parameter NAME is written ?_NAME in the query body. Given a value (or a non-empty default) it is
+replaced by that value as a SPARQL term; otherwise ?_NAME stays a variable and matches anything.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
+
+from . import settings
+from .errors import QueryError
+from .namespaces import sparql_prologue
+
+PARAM_TYPES = ("iri", "literal", "integer")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str = "literal"
+    default: str = ""
+    required: bool = False
+    description: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    path: Path
+    text: str
+    title: dict
+    description: dict
+    keywords: tuple = ()
+    params: dict = field(default_factory=dict)
+    portability: str = ""
+
+    @property
+    def is_violation(self):
+        return self.name.endswith("-violation")
+
+
+def parse_header(text, path):
+    header = "\n".join(line[2:] for line in text.splitlines() if line.startswith("#+"))
+    try:
+        meta = yaml.safe_load(header) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise QueryError(f"bad #+ header: {getattr(error, 'problem', error)}", path=path,
+                         line=mark.line + 1 if mark else None) from None
+    if not isinstance(meta, dict):
+        raise QueryError("bad #+ header: expected key: value lines", path=path, line=1)
+    return meta
+
+
+def load_query_file(path):
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError("no such query file", path=path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise QueryError(f"cannot read query: {error}", path=path) from None
+    meta = parse_header(text, path)
+    params = {}
+    for name, spec in (meta.get("params") or {}).items():
+        spec = spec or {}
+        kind = spec.get("type", "literal")
+        if kind not in PARAM_TYPES:
+            raise QueryError(f"parameter {name!r} has type {kind!r}; expected one of {', '.join(PARAM_TYPES)}",
+                             path=path)
+        params[name] = Param(name=name, type=kind, default=str(spec.get("default", "") or ""),
+                             required=bool(spec.get("required", False)),
+                             description=spec.get("description") or {})
+    as_dict = lambda value: value if isinstance(value, dict) else {"en": str(value or "")}  # noqa: E731
+    return SavedQuery(name=path.stem, path=path, text=text, title=as_dict(meta.get("title")),
+                      description=as_dict(meta.get("description")),
+                      keywords=tuple(meta.get("keywords") or ()), params=params,
+                      portability=str(meta.get("portability") or ""))
+
+
+def catalogue(folder=None):
+    """{name: SavedQuery} for every .rq file in the queries folder, sorted by name."""
+    folder = Path(folder or settings.QUERIES_DIR)
+    return {path.stem: load_query_file(path) for path in sorted(folder.glob("*.rq"))}
+
+
+def resolve(name_or_path, folder=None):
+    """A saved query by catalogue name, or any .rq file by path."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".rq" or candidate.is_file():
+        return load_query_file(candidate)
+    queries = catalogue(folder)
+    if name_or_path not in queries:
+        raise QueryError(f"no saved query named {name_or_path!r}; `edugraph queries` lists them")
+    return queries[name_or_path]
+
+
+def _term(param, value):
+    if param.type == "iri":
+        if not re.fullmatch(r"[^\s<>\"{}|\\^`]+:[^\s<>\"{}|\\^`]*", value):
+            raise QueryError(f"parameter {param.name!r} expects an IRI, got {value!r}")
+        return f"<{value}>"
+    if param.type == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise QueryError(f"parameter {param.name!r} expects an integer, got {value!r}")
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def bind(query, values=None):
+    """The query text with parameters substituted and the project prefixes declared."""
+    values = dict(values or {})
+    unknown = sorted(set(values) - set(query.params))
+    if unknown:
+        expected = ", ".join(query.params) or "none"
+        raise QueryError(f"unknown parameter {unknown[0]!r} for query {query.name!r}; expected: {expected}")
+    body = "\n".join(line for line in query.text.splitlines() if not line.startswith("#+"))
+    for name, param in query.params.items():
+        value = values.get(name, param.default)
+        if value == "":
+            if param.required:
+                raise QueryError(f"query {query.name!r} needs --param {name}=VALUE")
+            continue
+        body = re.sub(rf"\?_{re.escape(name)}\b", lambda _: _term(param, value), body)
+    declared = set(re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", body))
+    prologue = "".join(line for line in sparql_prologue().splitlines(keepends=True)
+                       if line.split()[1].rstrip(":") not in declared)
+    return prologue + body
+
+
+def check_syntax(sparql, name="query"):
+    try:
+        prepareQuery(sparql)
+    except Exception as error:  # pyparsing and rdflib raise several types
+        raise QueryError(f"{name}: SPARQL syntax error: {str(error).splitlines()[0]}") from None
+
+
+@dataclass
+class QueryResult:
+    """Rows of a SELECT (or the single boolean row of an ASK), values as rdflib terms or None."""
+
+    variables: list
+    rows: list
+    graph: Graph | None = None  # CONSTRUCT / DESCRIBE
+
+    def to_dicts(self):
+        return [{v: (None if row[i] is None else str(row[i])) for i, v in enumerate(self.variables)}
+                for row in self.rows]
+
+    def to_dataframe(self):
+        try:
+            import pandas
+        except ImportError:
+            raise QueryError("to_dataframe() needs pandas: pip install pandas") from None
+        return pandas.DataFrame(self.to_dicts(), columns=self.variables)
+
+
+def execute(sparql, graph, name="query"):
+    """Run SPARQL text on an rdflib graph or dataset."""
+    check_syntax(sparql, name)
+    try:
+        result = graph.query(sparql)
+    except Exception as error:
+        raise QueryError(f"{name}: query failed: {str(error).splitlines()[0]}") from None
+    if result.type == "ASK":
+        return QueryResult(["ask"], [(result.askAnswer,)])
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult([], [], graph=result.graph)
+    variables = [str(v) for v in result.vars]
+    return QueryResult(variables, [tuple(row) for row in result])
+
+
+def run_query(name_or_path, graph, params=None, folder=None):
+    """Run a saved query (by name or .rq path) with parameters on a graph. The Python API entry point."""
+    query = resolve(name_or_path, folder)
+    return execute(bind(query, params), graph, query.name)

@@ -1,0 +1,115 @@
+"""Query result formats: a registry name → function(QueryResult) → str."""
+
+import csv
+import io
+import json
+
+from rdflib import BNode, Literal, URIRef
+
+from .layout import display_width
+from .namespaces import PREFIXES
+
+TABLE_CELL_WIDTH = 60  # display columns; longer cells are cut in the terminal table only
+
+
+def _short(term):
+    """A compact form for reading: prefixed IRIs, plain literal text."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = str(term)
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
+            if text.startswith(str(namespace)):
+                return f"{prefix}:{text[len(str(namespace)):]}"
+        return f"<{text}>"
+    return str(term)
+
+
+def _cells(result, shorten):
+    if result.graph is not None:
+        raise ValueError("graph result")
+    return [[(_short(v) if shorten else ("" if v is None else str(v))) for v in row] for row in result.rows]
+
+
+def _clip(text, width):
+    text = " ".join(text.split())
+    if display_width(text) <= width:
+        return text
+    out, used = "", 0
+    for char in text:
+        if used + display_width(char) > width - 1:
+            break
+        out, used = out + char, used + display_width(char)
+    return out + "…"
+
+
+def format_table(result):
+    if result.graph is not None:
+        return format_turtle(result)
+    rows = [[_clip(c, TABLE_CELL_WIDTH) for c in row] for row in _cells(result, True)]
+    header = result.variables
+    widths = [max([display_width(h)] + [display_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    pad = lambda text, width: text + " " * (width - display_width(text))  # noqa: E731
+    lines = ["  ".join(pad(h, w) for h, w in zip(header, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def format_csv(result):
+    if result.graph is not None:
+        return format_turtle(result)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.variables)
+    writer.writerows(_cells(result, False))
+    return buffer.getvalue()
+
+
+def _json_term(term):
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+def format_json(result):
+    """SPARQL 1.1 Query Results JSON."""
+    if result.graph is not None:
+        return result.graph.serialize(format="json-ld")
+    if result.variables == ["ask"] and len(result.rows) == 1 and isinstance(result.rows[0][0], bool):
+        return json.dumps({"head": {}, "boolean": result.rows[0][0]}) + "\n"
+    bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
+                for row in result.rows]
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def format_markdown(result):
+    if result.graph is not None:
+        return "```turtle\n" + format_turtle(result) + "```\n"
+    escape = lambda text: " ".join(text.split()).replace("|", "\\|")  # noqa: E731
+    lines = ["| " + " | ".join(result.variables) + " |", "|" + "---|" * len(result.variables)]
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in _cells(result, True)]
+    return "\n".join(lines) + "\n"
+
+
+def format_turtle(result):
+    return result.graph.serialize(format="turtle")
+
+
+RESULT_FORMATS = {
+    "table": format_table,
+    "csv": format_csv,
+    "json": format_json,
+    "markdown": format_markdown,
+}

@@ -1,0 +1,110 @@
+"""Read a source document: bytes → decoded, newline-normalised, unwrapped plan text.
+
+The text returned here is what the graph stores as edu:fullText and what every offset points into.
+"""
+
+import codecs
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .htmltext import html_charset, html_to_text, looks_like_html
+from .layout import unwrap_hard_wrapped
+
+BOMS = [
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+# Tried in order when no BOM says otherwise. GB18030 is a superset of GBK and GB2312.
+FALLBACK_ENCODINGS = ["utf-8", "gb18030"]
+# Character references left in text saved from a web page (&quot; in a .txt): an encoding artefact.
+STRAY_ENTITY_RE = re.compile(r"&(?:quot|amp|lt|gt|nbsp|apos|ldquo|rdquo|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path
+    text: str          # edu:fullText
+    encoding: str      # how the bytes were decoded
+    sha256: str        # of the raw bytes
+    media_type: str    # text/plain or text/html
+    unwrapped: bool    # hard line wraps were joined
+
+
+def _decode(raw, path, declared=None):
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise _decode_error(raw, path, encoding, error) from None
+    candidates = ([declared] if declared else []) + FALLBACK_ENCODINGS
+    first_error = None
+    for encoding in dict.fromkeys(candidates):
+        try:
+            return raw.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as error:
+            if first_error is None and isinstance(error, UnicodeDecodeError):
+                first_error = (encoding, error)
+    encoding, error = first_error
+    raise _decode_error(raw, path, "UTF-8 or GB18030", error)
+
+
+def _decode_error(raw, path, expected, error):
+    line = raw[: error.start].count(b"\n") + 1
+    return InputError(
+        f"cannot decode byte 0x{raw[error.start]:02x} at byte {error.start}: expected {expected} text",
+        path=path, line=line)
+
+
+def _looks_binary(raw):
+    sample = raw[:8192]
+    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def normalise_newlines(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path):
+    """Read one plan document from disk. Raises InputError naming the file for unreadable input."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a plan document", path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+    return source_from_bytes(raw, path)
+
+
+def source_from_bytes(raw, path):
+    if not raw.strip():
+        raise InputError("empty file, expected a plan document", path=path)
+    if _looks_binary(raw):
+        raise InputError("binary data, expected a text or HTML plan document", path=path)
+    text, encoding = _decode(raw, path, declared=html_charset(raw))
+    media_type = "text/plain"
+    if looks_like_html(text):
+        text, media_type = html_to_text(text), "text/html"
+    else:
+        text = STRAY_ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+    text = normalise_newlines(text).lstrip("\ufeff")
+    # NFC only: it never changes the meaning of Chinese text and makes offsets reproducible.
+    text = unicodedata.normalize("NFC", text)
+    text, unwrapped = unwrap_hard_wrapped(text)
+    if not text.strip():
+        raise InputError("no text found in the document body", path=path)
+    return SourceText(path=path, text=text, encoding=encoding,
+                      sha256=hashlib.sha256(raw).hexdigest(), media_type=media_type,
+                      unwrapped=unwrapped)
