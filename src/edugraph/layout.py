@@ -1,12 +1,11 @@
 """Undo the fixed-width line wrapping of text pulled out of a PDF.
 
-A wrapped paragraph has most lines at one display width. Lines at that width are joined to the next
-line unless the next line starts a paragraph (indented) or starts with a plausible item number.
+Wrapped text has many lines at one display width. A line at that width is joined to the next unless
+it ends a sentence or the next line starts a paragraph (indented) or a plausible item number.
 """
 
 import re
 import unicodedata
-from collections import Counter
 
 from .numerals import parse_number
 
@@ -14,6 +13,8 @@ INDENT_RE = re.compile(r"^(\u3000|\s{2,})")
 CN_MARKER_RE = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．])")
 ARABIC_MARKER_RE = re.compile(r"^\s*[（(]?([0-9０-９]{1,3})(?:[）)]|[\.．、](?![0-9０-９]))")
 MIN_LINES = 8
+MIN_FULL_LINES = 3
+SENTENCE_END = "。！？；;!?：:"
 
 
 def display_width(text):
@@ -21,19 +22,23 @@ def display_width(text):
 
 
 def wrap_width(lines):
-    """The fixed width the text was wrapped at, or None if it does not look hard-wrapped."""
-    widths = [display_width(line.rstrip()) for line in lines if line.strip()]
-    if len(widths) < MIN_LINES:
+    """The fixed width the text was wrapped at, or None if it does not look hard-wrapped.
+
+    Wrapped text has several lines at (nearly) one maximum width, hardly any longer, and those full
+    lines mostly stop mid-sentence; paragraph-per-line text ends its long lines with 。 instead.
+    """
+    measured = [(display_width(line.rstrip()), line.rstrip()[-1:]) for line in lines if line.strip()]
+    if len(measured) < MIN_LINES:
         return None
-    counts = Counter(w for w in widths if w >= 20)
-    if not counts:
-        return None
-    # A wrapped line can fall one or two columns short when a wide character does not fit.
-    best = max(counts, key=lambda w: (sum(counts[w - k] for k in range(3)), w))
-    full = sum(counts[best - k] for k in range(3))
-    longer = sum(1 for w in widths if w > best + 1)
-    if full >= 0.4 * len(widths) and longer <= 0.05 * len(widths):
-        return best
+    for width in sorted({w for w, _ in measured if w >= 20}, reverse=True):
+        longer = sum(1 for w, _ in measured if w > width + 1)
+        if longer > 0.05 * len(measured):
+            return None
+        # A wrapped line can fall one or two columns short when a wide character does not fit.
+        full = [last for w, last in measured if width - 2 <= w <= width]
+        if len(full) >= MIN_FULL_LINES:
+            open_ended = sum(1 for last in full if last not in SENTENCE_END)
+            return width if open_ended >= 0.6 * len(full) else None
     return None
 
 
@@ -49,19 +54,23 @@ def unwrap_hard_wrapped(text):
     for line in lines:
         if joining and line.strip() and not _starts_paragraph(line, last_item):
             previous = out[-1].rstrip()
-            glue = " " if previous[-1:].isascii() and previous[-1:].isalnum() and line[:1].isalnum() \
-                and line[:1].isascii() else ""
-            out[-1] = previous + glue + line.strip()
+            # A space survives only where the break fell between two Latin words.
+            spaced = out[-1] != previous and previous[-1:].isascii() and line.strip()[:1].isascii()
+            out[-1] = previous + (" " if spaced else "") + line.strip()
         else:
             out.append(line)
             match = ARABIC_MARKER_RE.match(line)
             if match:
                 last_item = parse_number(match.group(1))
-        joining = display_width(line.rstrip()) >= width - 2 and bool(line.strip())
+        # A full line that ends a sentence is left alone: joining it gains nothing (measures split
+        # there anyway) and would merge two paragraphs when a paragraph happens to fill the line.
+        joining = display_width(line.rstrip()) >= width - 2 and line.rstrip()[-1:] not in SENTENCE_END \
+            and bool(line.strip())
     return "\n".join(out), True
 
 
 def _starts_paragraph(line, last_item):
+    """Whether a line after a full-width one begins a new paragraph rather than continuing it."""
     if INDENT_RE.match(line) or CN_MARKER_RE.match(line):
         return True
     match = ARABIC_MARKER_RE.match(line)

@@ -163,8 +163,10 @@ def split_title(text, content_start, line_end):
     for index, char in enumerate(content):
         if char in TERMINATORS:
             if index <= MAX_TITLE:
-                title = Span(*_trim(text, content_start, content_start + index))
-                return title, content_start + index + 1, True
+                # A comma inside a short first sentence may hide a run-in title (夯实基础抓好…，…。).
+                if not re.search(r"[，,]", content[:index]) or _title_break(content) is None:
+                    title = Span(*_trim(text, content_start, content_start + index))
+                    return title, content_start + index + 1, True
             break
     else:
         if len(content.strip()) <= MAX_TITLE:

@@ -1,0 +1,131 @@
+"""Shared test helpers: the fixture plan, its re-encoded and re-laid-out variants, expectation checks."""
+
+import tomllib
+import unicodedata
+from pathlib import Path
+
+from edugraph.layout import display_width
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+EXPECTATIONS = TESTS / "expectations"
+SOURCES = REPO / "data" / "sources"
+TINY = FIXTURES / "tiny-plan.txt"
+TINY_TEXT = TINY.read_text(encoding="utf-8")
+PKULAW_HEADER = "      北大法宝【法宝引证码】 CLI.12.1234567\n原文链接：https://www.pkulaw.com/lar/0123abcd.html\n"
+
+
+def load_expected(path):
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def hard_wrap(text, width):
+    """Wrap every line at `width` display columns, as text pulled out of a PDF is."""
+    out = []
+    for line in text.split("\n"):
+        chunk, used = "", 0
+        for char in line:
+            w = display_width(char)
+            if used + w > width:
+                out.append(chunk)
+                chunk, used = "", 0
+            chunk, used = chunk + char, used + w
+        out.append(chunk)
+    return "\n".join(out)
+
+
+def fullwidth_numbers(text):
+    """Item numbers printed with full-width digits and dot: 3. → ３．"""
+    lines = []
+    for line in text.split("\n"):
+        head, dot, rest = line.partition(".")
+        if dot and head.isdigit() and len(head) <= 2:
+            line = unicodedata.normalize("NFKC", head).translate(
+                {ord(c): ord(c) + 0xFEE0 for c in "0123456789"}) + "．" + rest
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def html_page(text, charset="utf-8"):
+    body = "\n".join(f"<p>{line}</p>" if line.strip() else "<p>&nbsp;</p>" for line in text.split("\n"))
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>青山市教育局</title>
+<script>var nav = "一、不是章节";</script><style>p {{ margin: 0 }}</style></head>
+<body>
+<nav class="top-nav"><a href="/">首页</a> &gt; <a href="/gk">政务公开</a> <ul><li>一、机构概况</li><li>二、政策文件</li></ul></nav>
+<div id="breadcrumb">当前位置：首页 &gt; 规划计划</div>
+<div class="article">
+{body}
+</div>
+<footer>主办单位：青山市人民政府办公室 1.网站地图 2.联系我们</footer>
+</body></html>
+"""
+
+
+# name → (file suffix, function: text → bytes). Each is the tiny plan re-encoded or re-laid-out.
+VARIANTS = {
+    "utf-8": (".txt", lambda t: t.encode("utf-8")),
+    "utf-8-bom": (".txt", lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
+    "gb18030": (".txt", lambda t: t.encode("gb18030")),
+    # GBK has no U+00A0: a GBK page prints a plain space there.
+    "gbk": (".txt", lambda t: t.replace("\xa0", " ").encode("gbk")),
+    "crlf": (".txt", lambda t: t.replace("\n", "\r\n").encode("utf-8")),
+    "html": (".html", lambda t: html_page(t).encode("utf-8")),
+    "html-gbk": (".html", lambda t: html_page(t.replace("\xa0", " "), "gbk").encode("gbk")),
+    "hard-wrapped-36": (".txt", lambda t: hard_wrap(t, 36).encode("utf-8")),
+    "hard-wrapped-50": (".txt", lambda t: hard_wrap(t, 50).encode("utf-8")),
+    "fullwidth-numbers": (".txt", lambda t: fullwidth_numbers(t).encode("utf-8")),
+    "pkulaw-header": (".txt", lambda t: (PKULAW_HEADER + t).encode("utf-8")),
+}
+
+
+def write_variant(folder, name, text=TINY_TEXT):
+    suffix, encode = VARIANTS[name]
+    path = Path(folder) / f"tiny-plan{suffix}"
+    path.write_bytes(encode(text))
+    return path
+
+
+def outline(doc):
+    """[(section ordinal, section title, [(task ordinal, task title)])] of a parsed plan."""
+    return [(s.ordinal, s.heading.title.text(doc.text),
+             [(t.ordinal, t.heading.title.text(doc.text)) for t in s.tasks]) for s in doc.sections]
+
+
+def expected_outline(expected):
+    return [(s["ordinal"], s["title"], [tuple(t) for t in s["tasks"]]) for s in expected["section"]]
+
+
+def check_against_expectations(doc, expected):
+    """Assert a parsed plan matches a hand-labelled expectation file; readable diffs on failure."""
+    assert outline(doc) == expected_outline(expected)
+    assert len(doc.sections) == expected["sections"]
+    assert len(doc.tasks) == expected["tasks"]
+    meta = doc.metadata
+    assert meta.title == expected["title"]
+    assert meta.issuers == expected["issuers"]
+    assert meta.issued == expected["issued"]
+    assert meta.index_number == expected["index_number"]
+    assert meta.year == expected["year"]
+    if expected["preamble_starts_with"]:
+        assert doc.preamble is not None
+        assert doc.preamble.span.text(doc.text).startswith(expected["preamble_starts_with"])
+    else:
+        assert doc.preamble is None
+
+
+def all_spans(doc):
+    """Every (kind, node, span) of a parsed plan, for round-trip checks."""
+    out = []
+    if doc.preamble:
+        out.append(("preamble", doc.preamble, doc.preamble.span))
+        out += [("measure", m, m.span) for m in doc.preamble.measures]
+    for section in doc.sections:
+        out.append(("section", section, section.span))
+        out += [("measure", m, m.span) for m in section.measures]
+        for task in section.tasks:
+            out.append(("task", task, task.span))
+            out += [("measure", m, m.span) for m in task.measures]
+    return out
