@@ -12,9 +12,15 @@ from .namespaces import EDU, ID, LEVEL, SOFTWARE, SPDX, bind_prefixes
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
 
 
+def iri_segment(text):
+    """A path segment that keeps Chinese readable (IRIs allow it) and escapes only IRI-reserved ASCII."""
+    return "".join(c if ord(c) > 127 or c.isalnum() or c in "-._~()" else quote(c, safe="")
+                   for c in "".join(text.split()))
+
+
 def org_iri(name):
-    """One node per body name; the name stays readable in the IRI (percent-encoded only where needed)."""
-    return ID["org/" + quote("".join(name.split()), safe="")]
+    """One node per body name, e.g. …/id/org/威海市教育局."""
+    return ID["org/" + iri_segment(name)]
 
 
 def _int(value):

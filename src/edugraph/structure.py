@@ -30,7 +30,7 @@ MARKER_PATTERNS = [
 MAX_GAP = 2                # a numbering jump of up to this many missing numbers is a gap, not noise
 MAX_TITLE = 40             # a closed title is at most this many characters
 TERMINATORS = "。！？；;!?"
-CLOSERS = "”’」』"
+CLOSERS = "”’」』）)》〉】"  # absorbed into the sentence a terminator ends: a closer never starts one
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "〈": "〉", "【": "】"}
 MAX_PAIRED = 200           # a bracket closed further away than this (or not in its paragraph) is unbalanced
 # Verbs that open a clause of the body. A title that runs into its body with no closing mark
@@ -109,12 +109,12 @@ def find_candidates(text, lines):
 
 
 def choose_levels(candidates):
-    """(section_style, task_style): the outermost style that counts 1, 2, … and the next one used under it."""
+    """(section_style, task_style): the outermost style that starts counting at 1, and the next style
+    used after it. A document with a single 一、 section still has 一、 as its section level."""
     section_style, first_section = None, None
     for style in STYLES:
-        numbers = [(c.number, c) for c in candidates if c.style == style and not c.weak]
-        ones = [c for n, c in numbers if n == 1]
-        if ones and any(n == 2 and c.marker.start > ones[0].marker.start for n, c in numbers):
+        ones = [c for c in candidates if c.style == style and not c.weak and c.number == 1]
+        if ones:
             section_style, first_section = style, ones[0]
             break
     if section_style is None:
@@ -237,7 +237,9 @@ def split_sentences(text, start, end):
         while current and current[1] < index:
             current = next(inside, None)
         char = text[index]
-        if char == "\n" or (char in TERMINATORS and not (current and current[0] < index < current[1])):
+        # Inside a balanced quote a terminator splits only when it closes the quote: “……。”
+        quoted = current and current[0] < index < current[1] - 1
+        if char == "\n" or (char in TERMINATORS and not quoted):
             stop = index if char == "\n" else index + 1
             while char != "\n" and stop < end and text[stop] in CLOSERS:
                 stop += 1

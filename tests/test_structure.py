@@ -1,0 +1,134 @@
+"""Structure rules on small made-up texts: numbering styles, sequence checks, titles, measures."""
+
+import pytest
+
+from edugraph.structure import parse_structure, split_sentences
+
+
+def outline(text):
+    structure = parse_structure(text)
+    return [(s.ordinal, s.heading.title.text(text),
+             [(t.ordinal, t.heading.title.text(text)) for t in s.tasks]) for s in structure.sections]
+
+
+NUMBERING_CASES = {
+    "arabic-dot": ("一、甲部分\n1.做好甲。内容。\n2.做好乙。内容。\n二、乙部分\n3.做好丙。内容。\n",
+                   [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(3, "做好丙")])]),
+    "arabic-comma": ("一、甲部分\n1、做好甲。内容。\n2、做好乙。内容。\n二、乙部分\n1、做好丙。内容。\n",
+                     [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(1, "做好丙")])]),
+    "fullwidth-dot": ("一、甲部分\n１．做好甲。内容。\n２．做好乙。内容。\n二、乙部分\n３．做好丙。内容。\n",
+                      [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(3, "做好丙")])]),
+    "arabic-paren": ("一、甲部分\n（1）做好甲。内容。\n（2）做好乙。内容。\n二、乙部分\n（1）做好丙。内容。\n",
+                     [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(1, "做好丙")])]),
+    "chinese-paren-tasks": ("一、甲部分\n（一）做好甲。内容。\n（二）做好乙。内容。\n二、乙部分\n（三）做好丙。内容。\n",
+                            [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(3, "做好丙")])]),
+    "chinese-paren-sections": ("（一）甲部分\n1.做好甲。内容。\n2.做好乙。内容。\n（二）乙部分\n1.做好丙。内容。\n",
+                               [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(1, "做好丙")])]),
+    "missing-dot": ("一、甲部分\n1.做好甲。内容。\n2做好乙。内容。\n3.做好丙。内容。\n二、乙部分\n4推进丁。内容。\n",
+                    [(1, "甲部分", [(1, "做好甲"), (2, "做好乙"), (3, "做好丙")]), (2, "乙部分", [(4, "推进丁")])]),
+    "sub-items-stay-in-body": ("一、甲部分\n（一）做好甲。内容：\n1.第一点。\n2.第二点。\n（二）做好乙。内容。\n二、乙部分\n",
+                               [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [])]),
+    "indented-headings": ("\u3000\u3000一、甲部分\n\u3000\u3000（一）做好甲。内容。\n\u3000\u3000二、乙部分\n\u3000\u3000（一）做好乙。内容。\n",
+                          [(1, "甲部分", [(1, "做好甲")]), (2, "乙部分", [(1, "做好乙")])]),
+    "ten-and-up": ("一、甲\n" + "".join(f"（{c}）任务{c}。内容。\n" for c in
+                                       ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"])
+                   + "二、乙\n（十三）任务。内容。\n",
+                   [(1, "甲", [(i, f"任务{c}") for i, c in enumerate(
+                       ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"], 1)]),
+                    (2, "乙", [(13, "任务")])]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NUMBERING_CASES))
+def test_numbering_styles(case):
+    text, expected = NUMBERING_CASES[case]
+    assert outline(text) == expected
+
+
+@pytest.mark.parametrize("line", ["17个基地开展培训。", "2022年完成建设。", "3所学校完成改扩建。",
+                                  "2.5亿元用于建设。", "100名教师参加培训。"])
+def test_a_figure_starting_a_line_is_not_a_task(line):
+    text = f"一、甲部分\n1.做好甲。内容，\n{line}\n2.做好乙。内容。\n二、乙部分\n3.做好丙。内容。\n"
+    assert [t for _, _, tasks in outline(text) for t in tasks] == [(1, "做好甲"), (2, "做好乙"), (3, "做好丙")]
+
+
+def test_out_of_sequence_number_is_body_text():
+    text = "一、甲部分\n1.做好甲。内容。\n7.这不是任务，只是编号的段落。\n2.做好乙。内容。\n"
+    assert outline(text) == [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")])]
+
+
+def test_numbering_gap_warns_and_still_builds():
+    text = "一、甲部分\n1.做好甲。内容。\n2.做好乙。内容。\n4.做好丁。内容。\n二、乙部分\n5.做好戊。内容。\n"
+    structure = parse_structure(text)
+    assert [t.ordinal for s in structure.sections for t in s.tasks] == [1, 2, 4, 5]
+    assert any("jumps from 2 to 4" in w and "line 4" in w for w in structure.warnings)
+
+
+def test_section_gap_warns():
+    text = "一、甲部分\n1.做好甲。内容。\n三、丙部分\n2.做好乙。内容。\n"
+    structure = parse_structure(text)
+    assert [s.ordinal for s in structure.sections] == [1, 3]
+    assert any("section numbering jumps from 1 to 3" in w for w in structure.warnings)
+
+
+@pytest.mark.parametrize("body,title,first_measure", [
+    ("强化科学理论武装抓好各级党组织理论学习和思想武装，把学习贯彻新思想作为首要政治任务，持续推进学习型党组织建设，不断提高理论水平。",
+     "强化科学理论武装", "抓好各级党组织理论学习和思想武装，"),
+    ("发挥教科研专业引领作用认真落实《某市“十四五”教科研发展规划(2021-2025年)》，打造具有核心竞争力的教科研队伍，开展课题研究。",
+     "发挥教科研专业引领作用", "认真落实《某市"),
+    ("加强经费管理与保障健全财务管理制度，强化财务人员专业培训，规范各类教育收费行为，完善经费投入机制，确保经费稳定增长。",
+     "加强经费管理与保障", "健全财务管理制度，"),
+    ("夯实基层基础抓好党组织建设，推进品牌创建。", "夯实基层基础", "抓好党组织建设，"),
+    ("加强和改进学校体育工作。落实体育课时。", "加强和改进学校体育工作", "落实体育课时。"),
+    ("准确把握美育课程目标，开齐开足美育课程。坚持因地制宜。", "准确把握美育课程目标，开齐开足美育课程", "坚持因地制宜。"),
+])
+def test_task_title(body, title, first_measure):
+    text = f"一、部分\n1.{body}\n"
+    structure = parse_structure(text)
+    task = structure.sections[0].tasks[0]
+    assert task.heading.title.text(text) == title
+    assert task.measures[0].span.text(text).startswith(first_measure)
+
+
+def test_title_only_heading_takes_following_paragraphs_as_body():
+    text = "一、总体要求\n（一）指导思想\n全面贯彻教育方针。坚持立德树人。\n（二）基本原则。\n--坚持正确方向。\n--坚持面向全体。\n"
+    structure = parse_structure(text)
+    first, second = structure.sections[0].tasks
+    assert first.heading.title.text(text) == "指导思想"
+    assert [m.span.text(text) for m in first.measures] == ["全面贯彻教育方针。", "坚持立德树人。"]
+    assert second.heading.title.text(text) == "基本原则"
+    assert [m.span.text(text) for m in second.measures] == ["--坚持正确方向。", "--坚持面向全体。"]
+
+
+def test_unclosed_book_title_does_not_swallow_the_next_task():
+    text = "一、部分\n1.做好甲。开展《读本优秀课例展评，加强校园文化建设。举办读书活动\n2.做好乙。落实《某某条例》。\n"
+    structure = parse_structure(text)
+    first, second = structure.sections[0].tasks
+    assert [m.span.text(text) for m in first.measures] == ["开展《读本优秀课例展评，加强校园文化建设。", "举办读书活动"]
+    assert second.heading.title.text(text) == "做好乙"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("落实《条例；办法》要求。开展活动。", ["落实《条例；办法》要求。", "开展活动。"]),
+    ("他说“做好准备。”然后开始。", ["他说“做好准备。”", "然后开始。"]),
+    ("开展“双减”工作；推进课后服务！加快建设？", ["开展“双减”工作；", "推进课后服务！", "加快建设？"]),
+    ("没有句号的最后一句", ["没有句号的最后一句"]),
+    ("第一段。\n第二段没有标点\n第三段。", ["第一段。", "第二段没有标点", "第三段。"]),
+])
+def test_sentence_split(text, expected):
+    assert [span.text(text) for span in split_sentences(text, 0, len(text))] == expected
+
+
+def test_preamble_and_closing_block():
+    text = ("某市人民政府办公室关于做好某项工作的实施意见\n（某政办发〔2020〕1号）\n各县区人民政府，市政府各部门：\n"
+            "为做好某项工作，提出以下实施意见：\n一、总体要求\n（一）指导思想。坚持立德树人。\n"
+            "二、主要任务\n（一）做好甲。内容。\n\n某市人民政府办公室\n2020年5月6日\n")
+    structure = parse_structure(text)
+    assert structure.preamble.span.text(text) == "为做好某项工作，提出以下实施意见："
+    last = structure.sections[-1].tasks[-1]
+    assert last.span.text(text) == "（一）做好甲。内容。"
+    assert text[structure.body_end:].split() == ["某市人民政府办公室", "2020年5月6日"]
+
+
+def test_no_structure_gives_no_sections():
+    assert parse_structure("只有一段文字。没有编号。\n").sections == []
