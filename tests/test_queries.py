@@ -1,0 +1,60 @@
+"""The saved-query catalogue: documented, parseable, runs on the corpus; violation checks are clean and can fail."""
+
+import pytest
+from rdflib import Literal, URIRef
+
+from edugraph.namespaces import EDU, ID
+from edugraph.queries import bind, catalogue, check_syntax, execute, run_query
+
+CATALOGUE = catalogue()
+
+
+def test_catalogue_has_the_first_handful():
+    assert {"outline", "tasks-per-section", "plans", "task-provenance"} <= set(CATALOGUE)
+    assert any(q.is_violation for q in CATALOGUE.values())
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_query_is_documented_and_parses(name):
+    query = CATALOGUE[name]
+    assert query.title.get("en") and query.title.get("zh")
+    assert query.description.get("en") and query.description.get("zh")
+    check_syntax(bind(query), name)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in CATALOGUE.items() if not q.is_violation))
+def test_query_runs_on_the_corpus_and_returns_rows(name, corpus_graph):
+    assert execute(bind(CATALOGUE[name]), corpus_graph, name).rows
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in CATALOGUE.items() if q.is_violation))
+def test_violation_query_is_clean_on_the_corpus(name, corpus_graph):
+    assert execute(bind(CATALOGUE[name]), corpus_graph, name).rows == []
+
+
+def test_violation_queries_catch_corruption(corpus_graph):
+    graph = corpus_graph.__class__()
+    graph += corpus_graph
+    measure = URIRef(f"{ID['weihai-2022']}/task/5/measure/1")
+    task = URIRef(f"{ID['weihai-2022']}/task/5")
+    start = int(graph.value(measure, EDU.startOffset))
+    graph.set((measure, EDU.startOffset, Literal(start + 1)))
+    graph.set((task, EDU.titleEndOffset, Literal(int(graph.value(task, EDU.endOffset)) + 5)))
+    found = {name for name, q in CATALOGUE.items() if q.is_violation
+             and execute(bind(q), graph, name).rows}
+    assert found == {"measure-text-violation", "span-violation", "title-text-violation"}
+
+
+def test_python_api_rows_and_parameters(corpus_graph):
+    result = run_query("task-provenance", corpus_graph, {"task": f"{ID['weihai-2022']}/task/19"})
+    (row,) = result.to_dicts()
+    assert row["title"] == "推进乡村教育振兴改革试点任务"
+    assert row["sourceText"].startswith("19推进乡村教育振兴改革试点任务。")
+    assert row["file"] == "weihai-2022-gongzuoyaodian.txt"
+
+
+def test_outline_parameter_restricts_to_one_plan(corpus_graph):
+    rows = run_query("outline", corpus_graph, {"plan": str(ID["weihai-2022"])}).to_dicts()
+    assert len(rows) == 32 and {r["plan"] for r in rows} == {str(ID["weihai-2022"])}
+    everything = run_query("outline", corpus_graph).to_dicts()
+    assert len({r["plan"] for r in everything}) == 9
