@@ -2,8 +2,9 @@
 
 Everything is located by code-point offsets into the text. The rules are about how Chinese
 government documents are typeset, not about any one document:
-- heading markers come in four styles ranked 一、 > （一） > 1. > （1）; the highest-ranked style that
-  counts 1, 2, … is the section level and the next style used under it is the task level;
+- heading markers come in styles ranked 第一部分/第一章 > 一、 > （一） > 1. > （1） > 第一条; the
+  outermost style that starts at 1 is the section level and the next style used after it is the task
+  level;
 - a marker is a heading only when its number continues the sequence (or restarts it under a new
   section), which tells item numbers from figures that happen to start a line;
 - a task title is its first short sentence; when the title runs into the body with no closing mark,
@@ -16,12 +17,16 @@ from dataclasses import dataclass
 from .model import Heading, Measure, Preamble, Section, Span, Task
 from .numerals import parse_number
 
-STYLES = ("cn_dun", "cn_paren", "ar_dot", "ar_paren")  # ranked outermost first
+# Ranked outermost first. 第X部分/第X章 are parts or chapters; 第X条 are a regulation's articles.
+STYLES = ("cn_part", "cn_dun", "cn_paren", "ar_dot", "ar_paren", "cn_article")
 CN = "一二三四五六七八九十"
 MARKER_PATTERNS = [
-    ("cn_dun", re.compile(rf"([{CN}]{{1,3}})\s*[、．.]"), False),
+    ("cn_part", re.compile(rf"第([{CN}百]{{1,4}})(?:部分|章|篇)"), False),
+    ("cn_article", re.compile(rf"第([{CN}百零]{{1,5}})条(?=[\s\u3000　]|$)"), False),
+    # 一、 but not the list "一、二年级" that a wrapped line can start with
+    ("cn_dun", re.compile(rf"([{CN}]{{1,3}})\s*[、．.](?![{CN}]+[、年级])"), False),
     ("cn_paren", re.compile(rf"[（(]\s*([{CN}]{{1,3}})\s*[）)]"), False),
-    ("ar_paren", re.compile(r"[（(]\s*([0-9０-９]{1,3})\s*[）)]"), False),
+    ("ar_paren", re.compile(r"[（(]\s*([0-9０-９]{1,3})\s*[）)]|([0-9０-９]{1,2})[）)]"), False),
     ("ar_dot", re.compile(r"([0-9０-９]{1,3})\s*[\.．、](?![0-9０-９])"), False),
     # A number with its dot missing ("19推进…"): weak evidence, accepted only when exactly expected.
     ("ar_dot", re.compile(r"([0-9０-９]{1,3})(?=[\u4e00-\u9fff“《])(?![个所名项人次元万亿年月日天周岁种家条届期批多余类倍台套间座本册门支篇场亩平米])"),
@@ -100,8 +105,9 @@ def find_candidates(text, lines):
         for style, pattern, weak in MARKER_PATTERNS:
             match = pattern.match(text, lead, end)
             if match:
+                digits = next(group for group in match.groups() if group)
                 candidates.append(Candidate(
-                    style=style, number=parse_number(match.group(1)), weak=weak, line=number,
+                    style=style, number=parse_number(digits), weak=weak, line=number,
                     line_start=start, line_end=end, marker=Span(lead, match.end()),
                     content_start=_skip_space(text, match.end(), end)))
                 break
