@@ -94,7 +94,7 @@ def test_query_json_is_sparql_results_json(tiny_ttl, capsys):
 
 def test_query_csv_and_markdown(tiny_ttl, capsys):
     _, csv_out, _ = run(capsys, "query", "outline", "--data", tiny_ttl, "--format", "csv")
-    assert csv_out.splitlines()[0] == "plan,section,sectionTitle,task,taskTitle"
+    assert csv_out.splitlines()[0] == "plan,section,sectionTitle,task,taskTitle,taskTitleEn"
     assert len(csv_out.splitlines()) == 8
     _, md, _ = run(capsys, "query", "outline", "--data", tiny_ttl, "--format", "markdown")
     assert md.startswith("| plan | section |") and md.count("\n") == 9

@@ -43,12 +43,16 @@ def test_weihai_outline_in_the_graph(corpus_graph):
     rows = corpus_graph.query("""
         SELECT ?sn ?st ?tn ?tt WHERE {
           ?plan edu:hasSection ?s . ?s edu:ordinal ?sn ; rdfs:label ?st ; edu:hasTask ?t .
-          ?t edu:ordinal ?tn ; rdfs:label ?tt } ORDER BY ?sn ?tn""", initBindings={"plan": plan})
+          ?t edu:ordinal ?tn ; rdfs:label ?tt . FILTER (LANG(?st) = "zh" && LANG(?tt) = "zh")
+        } ORDER BY ?sn ?tn""", initBindings={"plan": plan})
     got = [(int(sn), str(st), int(tn), str(tt)) for sn, st, tn, tt in rows]
     want = [(s["ordinal"], s["title"], n, t) for s in expected["section"] for n, t in s["tasks"]]
     assert got == want
     assert len({sn for sn, *_ in got}) == 6 and len(got) == 32
     assert corpus_graph.value(plan, EDU.year) == Literal(2022)
+    english = {str(l) for t in corpus_graph.objects(URIRef(f"{plan}/section/3"), EDU.hasTask)
+               for l in corpus_graph.objects(t, RDFS.label) if l.language == "en"}
+    assert "Advancing universal, affordable, high-quality preschool education" in english  # from curation
 
 
 def test_task_iri_is_readable():

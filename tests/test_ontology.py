@@ -38,11 +38,13 @@ CLASSES = edu_terms(OWL.Class)
 PROPERTIES = edu_terms(OWL.ObjectProperty, OWL.DatatypeProperty)
 
 CONTRACT_CLASSES = """PolicyDocument Plan TextSpan PlanComponent Preamble Section Task Measure QuantitativeTarget
-    Mention EducationStage AdministrativeLevel Organization Initiative"""
+    Mention EducationStage AdministrativeLevel Organization Initiative DocumentType"""
 CONTRACT_OBJECT_PROPERTIES = """hasPreamble hasSection hasTask hasMeasure inPlan hasTarget counts cites plansToIssue
-    concernsStage responsibleBody mentionsInitiative implements administrativeLevel"""
+    concernsStage responsibleBody mentionsInitiative implements administrativeLevel hasMention refersTo
+    documentType"""
 CONTRACT_DATA_PROPERTIES = """startOffset endOffset titleStartOffset titleEndOffset ordinal numbering fullText
-    documentNumber year sourceEncoding value minValue maxValue unit approximate iscedLevel newBody"""
+    documentNumber year sourceEncoding value minValue maxValue unit approximate iscedLevel newBody targetKind
+    truncated jurisdiction"""
 
 STAGES = ["preschool", "basic", "compulsory", "primary", "junior-secondary",
           "senior-secondary", "vocational", "special", "higher"]
@@ -91,7 +93,7 @@ def test_property_has_domain_and_range(prop):
 
 def test_every_edu_iri_used_is_declared():
     # Catches typos such as a domain of edu:PlanComponet, which OWL would silently accept as a new class.
-    declared = set(CLASSES) | set(PROPERTIES)
+    declared = set(CLASSES) | set(PROPERTIES) | set(edu_terms(OWL.AnnotationProperty))
     used = {t for triple in ONTO for t in triple if isinstance(t, URIRef) and t.startswith(EDU)}
     assert used <= declared, sorted(used - declared)
 

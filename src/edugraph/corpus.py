@@ -6,6 +6,8 @@ from pathlib import Path
 
 from . import settings
 from .errors import InputError
+from .curation import load_curation
+from .documents import registry_for
 from .extract import extract_file
 from .graph import plan_to_graph
 from .namespaces import ID
@@ -57,7 +59,7 @@ def plan_graph_iri(plan_id):
 def build(paths=None):
     """Build every source into its own graph. Manifest rows beside a file supply its id and metadata."""
     paths = [Path(p) for p in (paths or default_sources())]
-    manifests, result, seen = {}, BuildResult(), {}
+    manifests, result, seen, parsed = {}, BuildResult(), {}, []
     for path in paths:
         folder = path.parent.resolve()
         if folder not in manifests:
@@ -68,7 +70,12 @@ def build(paths=None):
         if doc.plan_id in seen:
             raise InputError(f"plan id {doc.plan_id!r} is also used by {seen[doc.plan_id]}", path=path)
         seen[doc.plan_id] = path
-        result.graphs[plan_graph_iri(doc.plan_id)] = plan_to_graph(doc, source)
+        parsed.append((source, doc))
+    # Cited documents are named across the whole build, so two plans citing one document share its node.
+    registry = registry_for([doc for _, doc in parsed])
+    for source, doc in parsed:
+        graph = plan_to_graph(doc, source, registry, load_curation(doc.plan_id))
+        result.graphs[plan_graph_iri(doc.plan_id)] = graph
         result.plans.append(doc)
-        result.warnings.extend(f"{path}: {warning}" for warning in doc.warnings)
+        result.warnings.extend(f"{source.path}: {warning}" for warning in doc.warnings)
     return result

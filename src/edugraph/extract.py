@@ -5,6 +5,7 @@ import re
 from .errors import StructureError
 from .metadata import extract_metadata, normalise_document_number
 from .model import PlanDocument
+from .semantics import analyse
 from .source import read_source
 from .structure import parse_structure
 
@@ -28,9 +29,25 @@ def extract_plan(source, plan_id=None, curated=None):
         if key == "document_number":
             value = normalise_document_number(value)
         setattr(metadata, key, value)
-    return PlanDocument(plan_id=plan_id or plan_id_for(source.path, source.sha256), text=source.text,
-                        metadata=metadata, preamble=structure.preamble, sections=structure.sections,
-                        warnings=structure.warnings)
+    doc = PlanDocument(plan_id=plan_id or plan_id_for(source.path, source.sha256), text=source.text,
+                       metadata=metadata, preamble=structure.preamble, sections=structure.sections,
+                       warnings=structure.warnings)
+    add_facts(doc)
+    return doc
+
+
+def add_facts(doc):
+    """Semantic facts for every measure, and for section and task titles (they carry facts too)."""
+    text, year = doc.text, doc.metadata.year
+    measures = list(doc.preamble.measures) if doc.preamble else []
+    for section in doc.sections:
+        section.title_facts = analyse(text, section.heading.title.start, section.heading.title.end, year)
+        measures += section.measures
+        for task in section.tasks:
+            task.title_facts = analyse(text, task.heading.title.start, task.heading.title.end, year)
+            measures += task.measures
+    for measure in measures:
+        measure.facts = analyse(text, measure.span.start, measure.span.end, year)
 
 
 def extract_file(path, plan_id=None, curated=None):

@@ -1,13 +1,16 @@
-"""PlanDocument → RDF, following ontology/edugraph.ttl. IRIs are derived from the plan id and the
-printed numbering only, and no blank nodes are used, so the same input always gives the same triples."""
+"""PlanDocument → RDF, following ontology/edugraph.ttl. IRIs are derived from the plan id, the printed
+numbering and the order of facts in the text only, and no blank nodes are used, so the same input always
+gives the same triples."""
 
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
-from .namespaces import EDU, ID, LEVEL, SOFTWARE, SPDX, bind_prefixes
+from .curation import Curation, check_nodes
+from .namespaces import DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
+from .semantics.bodies import jurisdiction
 
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
 
@@ -18,20 +21,31 @@ def iri_segment(text):
                    for c in "".join(text.split()))
 
 
-def org_iri(name):
-    """One node per body name, e.g. …/id/org/威海市教育局."""
-    return ID["org/" + iri_segment(name)]
+def org_iri(name, place=""):
+    """One node per body: …/id/org/威海市教育局; a generic body per jurisdiction: …/id/org/威海市/学校."""
+    return ID["org/" + (iri_segment(place) + "/" if place else "") + iri_segment(name)]
+
+
+def document_iri(info):
+    return ID["doc/" + iri_segment(info.key)]
 
 
 def _int(value):
     return Literal(value, datatype=XSD.integer)
 
 
+def _zh(text):
+    return Literal(text, lang="zh")
+
+
 class _PlanWriter:
-    def __init__(self, doc, source):
-        self.doc, self.source = doc, source
+    def __init__(self, doc, source, registry=None, curation=None):
+        self.doc, self.source, self.registry = doc, source, registry
+        self.curation = curation or Curation()
         self.graph = bind_prefixes(Graph())
         self.plan = ID[doc.plan_id]
+        self.place = jurisdiction(doc.metadata.issuers)
+        self.paths = set()
         # Task numbers that restart in each section need the section in the IRI to stay unique.
         ordinals = [task.ordinal for task in doc.tasks]
         self.restarting = len(ordinals) != len(set(ordinals))
@@ -39,56 +53,171 @@ class _PlanWriter:
     def add(self, s, p, o):
         self.graph.add((s, p, o))
 
-    def span(self, node, kind, span):
+    def node(self, path):
+        self.paths.add(path)
+        return URIRef(f"{self.plan}/{path}")
+
+    def span(self, node, kind, start, end):
         self.add(node, RDF.type, kind)
         self.add(node, EDU.inPlan, self.plan)
-        self.add(node, EDU.startOffset, _int(span.start))
-        self.add(node, EDU.endOffset, _int(span.end))
+        self.add(node, EDU.startOffset, _int(start))
+        self.add(node, EDU.endOffset, _int(end))
 
-    def measures(self, parent, measures):
+    def measures(self, parent_path, measures):
+        parent = self.node(parent_path)
         for measure in measures:
-            node = URIRef(f"{parent}/measure/{measure.ordinal}")
-            self.span(node, EDU.Measure, measure.span)
+            path = f"{parent_path}/measure/{measure.ordinal}"
+            node = self.node(path)
+            self.span(node, EDU.Measure, measure.span.start, measure.span.end)
             self.add(node, EDU.ordinal, _int(measure.ordinal))
-            self.add(node, RDFS.label, Literal(measure.span.text(self.doc.text), lang="zh"))
+            self.add(node, RDFS.label, _zh(measure.span.text(self.doc.text)))
             self.add(parent, EDU.hasMeasure, node)
+            if measure.facts:
+                self.facts(path, measure.facts, targets=True)
 
-    def component(self, node, kind, item):
-        heading = item.heading
-        self.span(node, kind, item.span)
+    def component(self, path, kind, item):
+        heading, node = item.heading, self.node(path)
+        self.span(node, kind, item.span.start, item.span.end)
         self.add(node, EDU.ordinal, _int(heading.number))
         self.add(node, EDU.numbering, Literal(heading.numbering))
-        self.add(node, RDFS.label, Literal(heading.title.text(self.doc.text), lang="zh"))
+        self.add(node, RDFS.label, _zh(heading.title.text(self.doc.text)))
         self.add(node, EDU.titleStartOffset, _int(heading.title.start))
         self.add(node, EDU.titleEndOffset, _int(heading.title.end))
-        self.measures(node, item.measures)
+        self.measures(path, item.measures)
+        if item.title_facts:
+            # Quantities in a title are left to the task's measures: edu:hasTarget is for measures.
+            self.facts(path, item.title_facts, targets=False)
 
+    # --- semantic facts ------------------------------------------------------------------------
+    def facts(self, path, facts, targets):
+        owner, text = self.node(path), self.doc.text
+        if targets:
+            for index, target in enumerate(facts.targets, 1):
+                self.target(owner, self.node(f"{path}/target/{index}"), target)
+        mentions = [(c.start, c.end, "citation", c) for c in facts.citations]
+        mentions += [(a, b, "stage", stage) for a, b, stage in facts.stages]
+        mentions += [(a, b, "body", (name, generic, new)) for a, b, name, generic, new in facts.bodies]
+        mentions += [(a, b, "initiative", name) for a, b, name in facts.initiatives]
+        for index, (start, end, kind, value) in enumerate(sorted(mentions, key=lambda m: (m[0], m[1], m[2])), 1):
+            mention = self.node(f"{path}/mention/{index}")
+            self.span(mention, EDU.Mention, start, end)
+            self.add(mention, RDFS.label, _zh(text[start:end]))
+            self.add(owner, EDU.hasMention, mention)
+            thing, link = getattr(self, f"{kind}_node")(value, mention)
+            self.add(mention, EDU.refersTo, thing)
+            self.add(owner, link, thing)
+
+    def target(self, owner, node, target):
+        self.span(node, EDU.QuantitativeTarget, target.start, target.end)
+        self.add(owner, EDU.hasTarget, node)
+        self.add(node, RDFS.label, _zh(self.doc.text[target.start:target.end]))
+        for prop, value in ((EDU.value, target.value), (EDU.minValue, target.minimum),
+                            (EDU.maxValue, target.maximum)):
+            if value is not None:
+                self.add(node, prop, Literal(value, datatype=XSD.decimal))
+        self.add(node, EDU.unit, Literal(target.unit))
+        self.add(node, EDU.approximate, Literal(target.approximate))
+        self.add(node, EDU.targetKind, Literal(target.kind))
+        if target.counted:
+            thing = ID["thing/" + iri_segment(target.counted)]
+            self.add(node, EDU.counts, thing)
+            self.add(thing, RDF.type, SKOS.Concept)
+            self.add(thing, RDFS.label, _zh(target.counted))
+
+    def citation_node(self, citation, mention):
+        info = self.registry.info(citation)
+        doc = document_iri(info)
+        self.add(doc, RDF.type, EDU.PolicyDocument)
+        if info.title:
+            self.add(doc, DCTERMS.title, _zh(info.title))
+            self.add(doc, RDFS.label, _zh(info.title))
+        for variant in info.variants:
+            self.add(doc, SKOS.altLabel, _zh(variant))
+        if info.number:
+            self.add(doc, EDU.documentNumber, Literal(info.number))
+        if info.level:
+            self.add(doc, EDU.administrativeLevel, LEVEL[info.level])
+        if info.doc_type:
+            self.add(doc, EDU.documentType, DOCTYPE[info.doc_type])
+        if info.truncated:
+            self.add(doc, EDU.truncated, Literal(True))
+        self.curated_document(doc, info.curated)
+        if citation.truncated:
+            self.add(mention, EDU.truncated, Literal(True))
+        return doc, (EDU.plansToIssue if citation.relation == "plansToIssue" else EDU.cites)
+
+    def curated_document(self, doc, entry):
+        if entry.get("publisher"):
+            self.add(doc, DCTERMS.publisher, self.organisation(entry["publisher"]))
+        for key, prop in (("issued", DCTERMS.issued), ("adopted", DCTERMS.dateAccepted),
+                          ("in_force", EDU.effectiveDate)):
+            if entry.get(key):
+                self.add(doc, prop, Literal(str(entry[key]), datatype=XSD.date))
+
+    def stage_node(self, stage, mention):
+        return STAGE[stage], EDU.concernsStage
+
+    def body_node(self, body, mention):
+        name, generic, new = body
+        org = self.organisation(name, self.place if generic else "")
+        if new:
+            self.add(org, EDU.newBody, Literal(True))
+        return org, EDU.responsibleBody
+
+    def initiative_node(self, name, mention):
+        node = ID["initiative/" + iri_segment(name)]
+        self.add(node, RDF.type, EDU.Initiative)
+        self.add(node, RDFS.label, _zh(name))
+        return node, EDU.mentionsInitiative
+
+    def organisation(self, name, place=""):
+        org = org_iri(name, place)
+        self.add(org, RDF.type, EDU.Organization)
+        self.add(org, RDFS.label, _zh(name))
+        if place:
+            self.add(org, EDU.jurisdiction, Literal(place))
+        return org
+
+    # --- the plan ------------------------------------------------------------------------------
     def write(self):
         self.metadata()
         self.provenance()
         if self.doc.preamble:
-            node = URIRef(f"{self.plan}/preamble")
-            self.span(node, EDU.Preamble, self.doc.preamble.span)
+            node = self.node("preamble")
+            self.span(node, EDU.Preamble, self.doc.preamble.span.start, self.doc.preamble.span.end)
             self.add(self.plan, EDU.hasPreamble, node)
-            self.measures(node, self.doc.preamble.measures)
+            self.measures("preamble", self.doc.preamble.measures)
         for section in self.doc.sections:
-            section_node = URIRef(f"{self.plan}/section/{section.ordinal}")
-            self.component(section_node, EDU.Section, section)
-            self.add(self.plan, EDU.hasSection, section_node)
+            section_path = f"section/{section.ordinal}"
+            self.component(section_path, EDU.Section, section)
+            self.add(self.plan, EDU.hasSection, self.node(section_path))
             for task in section.tasks:
                 suffix = f"{section.ordinal}.{task.ordinal}" if self.restarting else f"{task.ordinal}"
-                task_node = URIRef(f"{self.plan}/task/{suffix}")
-                self.component(task_node, EDU.Task, task)
-                self.add(section_node, EDU.hasTask, task_node)
+                self.component(f"task/{suffix}", EDU.Task, task)
+                self.add(self.node(section_path), EDU.hasTask, self.node(f"task/{suffix}"))
+        self.curate()
         return self.graph
+
+    def curate(self):
+        curation = self.curation
+        check_nodes(curation, self.paths)
+        if curation.title_en:
+            self.add(self.plan, DCTERMS.title, Literal(curation.title_en, lang="en"))
+            self.add(self.plan, RDFS.label, Literal(curation.title_en, lang="en"))
+        for path, label in curation.labels_en.items():
+            self.add(self.node(path), RDFS.label, Literal(label, lang="en"))
+        for path, (text, note) in curation.corrections.items():
+            self.add(self.node(path), EDU.correctedLabel, _zh(text))
+            if note:
+                self.add(self.node(path), SKOS.editorialNote, _zh(note))
 
     def metadata(self):
         meta, plan = self.doc.metadata, self.plan
         self.add(plan, RDF.type, EDU.Plan)
         self.add(plan, EDU.fullText, Literal(self.doc.text))
         if meta.title:
-            self.add(plan, DCTERMS.title, Literal(meta.title, lang="zh"))
-            self.add(plan, RDFS.label, Literal(meta.title, lang="zh"))
+            self.add(plan, DCTERMS.title, _zh(meta.title))
+            self.add(plan, RDFS.label, _zh(meta.title))
         if meta.issued:
             self.add(plan, DCTERMS.issued, Literal(meta.issued, datatype=XSD.date))
         if meta.index_number:
@@ -100,14 +229,11 @@ class _PlanWriter:
         if meta.level:
             self.add(plan, EDU.administrativeLevel, LEVEL[meta.level])
         for name in meta.issuers:
-            org = org_iri(name)
-            self.add(plan, DCTERMS.publisher, org)
-            self.add(org, RDF.type, EDU.Organization)
-            self.add(org, RDFS.label, Literal(name, lang="zh"))
+            self.add(plan, DCTERMS.publisher, self.organisation(name))
 
     def provenance(self):
-        source, build = URIRef(f"{self.plan}/source"), URIRef(f"{self.plan}/build")
-        checksum = URIRef(f"{self.plan}/source/checksum")
+        source, build = self.node("source"), self.node("build")
+        checksum = self.node("source/checksum")
         self.add(self.plan, PROV.wasDerivedFrom, source)
         self.add(self.plan, PROV.wasGeneratedBy, build)
         self.add(source, RDF.type, PROV.Entity)
@@ -126,7 +252,10 @@ class _PlanWriter:
         self.add(SOFTWARE_AGENT, DCTERMS.hasVersion, Literal(__version__))
 
 
-def plan_to_graph(doc, source):
-    """The RDF graph of one parsed plan."""
-    return _PlanWriter(doc, source).write()
-
+def plan_to_graph(doc, source, registry=None, curation=None):
+    """The RDF graph of one parsed plan. `registry` (documents.registry_for) names cited documents
+    consistently across plans; without it, one is made for this plan alone."""
+    if registry is None:
+        from .documents import registry_for
+        registry = registry_for([doc])
+    return _PlanWriter(doc, source, registry, curation).write()

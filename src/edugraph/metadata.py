@@ -28,6 +28,25 @@ ISSUED_BY_RE = re.compile(r"^(.+?)(?:关于|印发|转发|(?:19|20)\d{2}年)")
 RELEASE_RE = re.compile(r"^(?P<issuers>.+?)印发《(?P<title>.+)》(?:的通知)?$")
 
 
+# Words that end the running text before a 文号's issuer code (贯彻国办发〔2015〕71号 → 国办发…).
+NUMBER_LEFT_BOUNDARY_RE = re.compile(r".*(?:关于|贯彻|落实|根据|按照|依据|执行|参照|转发|印发|文件|精神|的|和|与|及|号)")
+
+
+def find_document_numbers(text, start=0, end=None):
+    """(start, end, normalised) for every 文号 in running text, the issuer code trimmed of the words before it."""
+    end = len(text) if end is None else end
+    found = []
+    for match in DOC_NUMBER_RE.finditer(text, start, end):
+        prefix = match.group(1)
+        boundary = NUMBER_LEFT_BOUNDARY_RE.match(prefix)
+        cut = boundary.end() if boundary else 0
+        if cut >= len(prefix):
+            continue
+        begin = match.start(1) + cut
+        found.append((begin, match.end(), normalise_document_number(text[begin:match.end()])))
+    return found
+
+
 def normalise_document_number(number):
     """One spelling for a 文号: full-width brackets 〔〕, no spaces, half-width digits."""
     match = DOC_NUMBER_RE.search(unicodedata.normalize("NFKC", number).replace("〔", "[").replace("〕", "]"))

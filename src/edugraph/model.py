@@ -16,6 +16,7 @@ class Span:
 class Measure:
     ordinal: int
     span: Span
+    facts: object = None  # semantics.Facts, filled by extract
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Task:
     heading: Heading
     span: Span
     measures: list = field(default_factory=list)
+    title_facts: object = None  # semantics.Facts found in the title itself
 
     @property
     def ordinal(self):
@@ -48,6 +50,7 @@ class Section:
     span: Span
     tasks: list = field(default_factory=list)
     measures: list = field(default_factory=list)  # prose between the heading and the first task
+    title_facts: object = None
 
     @property
     def ordinal(self):

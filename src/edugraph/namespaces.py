@@ -8,6 +8,7 @@ ID = Namespace("https://w3id.org/edugraph/id/")
 STAGE = Namespace("https://w3id.org/edugraph/stage/")
 LEVEL = Namespace("https://w3id.org/edugraph/level/")
 SOFTWARE = Namespace("https://w3id.org/edugraph/software/")
+DOCTYPE = Namespace("https://w3id.org/edugraph/doctype/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 
@@ -18,6 +19,7 @@ PREFIXES = {
     "id": ID,
     "stage": STAGE,
     "level": LEVEL,
+    "doctype": DOCTYPE,
     "dct": DCTERMS,
     "skos": SKOS,
     "org": ORG,

@@ -1,0 +1,102 @@
+"""Precision and recall of the semantic extraction against hand labels (tests/labels/<plan-id>.yaml).
+
+Facts are compared as keys: a target is (measure, value, min, max, unit); a citation is (measure,
+document, relation) where the document is its 文号 when the label gives one, else its normalised title;
+a stage tag is (measure, stage). The built RDF is what is compared, i.e. what users query.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from rdflib.namespace import RDFS
+
+from .documents import DocumentRegistry, load_curated
+from .metadata import normalise_document_number
+from .namespaces import EDU, ID, STAGE
+
+FACT_TYPES = ("targets", "citations", "stages")
+
+
+@dataclass
+class Score:
+    gold: set = field(default_factory=set)
+    found: set = field(default_factory=set)
+
+    @property
+    def true_positives(self):
+        return len(self.gold & self.found)
+
+    @property
+    def precision(self):
+        return self.true_positives / len(self.found) if self.found else 1.0
+
+    @property
+    def recall(self):
+        return self.true_positives / len(self.gold) if self.gold else 1.0
+
+
+def _number(value):
+    return None if value is None else Decimal(str(value)).normalize()
+
+
+def gold_facts(path, registry):
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    targets = {(t["measure"], _number(t.get("value")), _number(t.get("min")), _number(t.get("max")), t["unit"])
+               for t in data.get("targets") or []}
+    citations = set()
+    for c in data.get("citations") or []:
+        document = normalise_document_number(c["document_number"]) if c.get("document_number") \
+            else registry.title_key(c["title"])
+        citations.add((c["measure"], document, c.get("relation", "cites")))
+    stages = {(measure, stage) for measure, tags in (data.get("stages") or {}).items() for stage in tags}
+    return {"targets": targets, "citations": citations, "stages": stages}
+
+
+def found_facts(graph, plan_id, registry, gold_citations):
+    prefix = f"{ID[plan_id]}/"
+    numbers_in_gold = {doc for _, doc, _ in gold_citations if "〔" in doc}
+    path = lambda node: str(node)[len(prefix):]  # noqa: E731
+    targets, citations, stages = set(), set(), set()
+    for measure in graph.subjects(EDU.inPlan, ID[plan_id]):
+        if not str(measure).startswith(prefix) or "/measure/" not in str(measure) \
+                or str(measure).count("/measure/") != 1 or not str(measure).rsplit("/", 1)[-1].isdigit():
+            continue
+        for target in graph.objects(measure, EDU.hasTarget):
+            value = lambda p: _number(graph.value(target, p).toPython()) if graph.value(target, p) else None  # noqa: E731
+            targets.add((path(measure), value(EDU.value), value(EDU.minValue), value(EDU.maxValue),
+                         str(graph.value(target, EDU.unit))))
+        for relation, prop in (("cites", EDU.cites), ("plansToIssue", EDU.plansToIssue)):
+            for doc in graph.objects(measure, prop):
+                number = graph.value(doc, EDU.documentNumber)
+                title = graph.value(doc, RDFS.label)
+                key = str(number) if number is not None and str(number) in numbers_in_gold \
+                    else registry.title_key(str(title or number))
+                citations.add((path(measure), key, relation))
+        for stage in graph.objects(measure, EDU.concernsStage):
+            stages.add((path(measure), str(stage)[len(str(STAGE)):]))
+    return {"targets": targets, "citations": citations, "stages": stages}
+
+
+def evaluate(graph, labels_folder):
+    """{plan id: {fact type: Score}} for every labels file whose plan is in the graph."""
+    registry = DocumentRegistry(load_curated())
+    scores = {}
+    for label_file in sorted(Path(labels_folder).glob("*.yaml")):
+        plan_id = label_file.stem
+        gold = gold_facts(label_file, registry)
+        found = found_facts(graph, plan_id, registry, gold["citations"])
+        scores[plan_id] = {kind: Score(gold[kind], found[kind]) for kind in FACT_TYPES}
+    return scores
+
+
+def totals(scores):
+    out = {}
+    for kind in FACT_TYPES:
+        total = Score()
+        for plan_id, by_kind in scores.items():
+            total.gold |= {(plan_id, *k) for k in by_kind[kind].gold}
+            total.found |= {(plan_id, *k) for k in by_kind[kind].found}
+        out[kind] = total
+    return out

@@ -1,0 +1,47 @@
+"""Semantic facts in a span of plan text: targets, citations, stages, bodies, initiatives.
+
+Every fact carries absolute offsets into the plan's full text. Cited titles are found first; the
+other extractors skip them, so words inside a title never count as stages, targets or bodies.
+"""
+
+from dataclasses import dataclass, field
+
+from .bodies import find_bodies
+from .citations import Citation, find_citations
+from .initiatives import find_initiatives
+from .quantities import Target, find_targets
+from .spans import document_number_spans, quote_spans
+from .stages import find_stages
+
+
+@dataclass
+class Facts:
+    targets: list = field(default_factory=list)       # quantities.Target
+    citations: list = field(default_factory=list)     # citations.Citation
+    stages: list = field(default_factory=list)        # (start, end, stage id)
+    bodies: list = field(default_factory=list)        # (start, end, name, generic, new)
+    initiatives: list = field(default_factory=list)   # (start, end, name)
+
+    def __bool__(self):
+        return any((self.targets, self.citations, self.stages, self.bodies, self.initiatives))
+
+
+def analyse(text, start, end, plan_year=None):
+    """All facts in text[start:end]; `plan_year` tells deadlines from the plan's own year."""
+    citations = find_citations(text, start, end)
+    cited = [(c.start, c.end - 1) for c in citations]
+    # A planned document's unbracketed name (出台义务教育阶段…指导意见) says what the measure is about;
+    # only the words of a cited 《title》 are kept out of stage tagging.
+    bracketed = [(c.start, c.end - 1) for c in citations if text[c.start] == "《"]
+    quotes = quote_spans(text, start, end)
+    numbers = document_number_spans(text, start, end)
+    return Facts(
+        targets=find_targets(text, start, end, cited + quotes + numbers, plan_year),
+        citations=citations,
+        stages=find_stages(text, start, end, bracketed),
+        bodies=find_bodies(text, start, end, cited + quotes),
+        initiatives=find_initiatives(text, start, end, cited),
+    )
+
+
+__all__ = ["Citation", "Facts", "Target", "analyse"]

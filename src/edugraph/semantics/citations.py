@@ -1,0 +1,86 @@
+"""Cited policy documents: titles in 《》, document numbers (文号), and documents the plan will issue.
+
+A 《 that never closes gives a truncated citation, flagged, cut at the first document-type word or
+the first punctuation: it never runs past its sentence.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..metadata import DOC_NUMBER_RE, find_document_numbers, normalise_document_number
+from .spans import title_spans
+
+DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
+                  "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
+                  "规程", "守则", "预案", "法")
+# Verbs saying the body will produce the document rather than cite an existing one.
+ISSUE_VERBS = ("研究制定", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "制定", "出台",
+               "印发", "修订", "编制", "起草", "修改", "编写")
+CHAINED = r"(?:并|和|、)?(?:(?:启动)?(?:实施|印发|出台|发布))?"
+ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
+UNBRACKETED_RE = re.compile(
+    rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}"
+    rf"(?P<title>[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))")
+DEICTIC = ("以下", "本", "落实本", "贯彻本", "上述")
+TRUNCATE_AT = "，,。；;：:！？"
+NUMBER_AFTER_RE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）]{4,30}?号)\s*[）)]")
+
+
+@dataclass
+class Citation:
+    start: int
+    end: int
+    printed: str         # the title as printed (or the number, for a number-only citation)
+    number: str          # normalised 文号, or ""
+    relation: str        # cites | plansToIssue
+    truncated: bool = False
+
+
+def _issue_relation(text, start, before_index):
+    return "plansToIssue" if ISSUE_BEFORE_RE.search(text[max(start, before_index - 10):before_index]) \
+        else "cites"
+
+
+def _truncated_title(text, open_index, end):
+    stop = open_index + 1
+    while stop < end and text[stop] not in TRUNCATE_AT and stop - open_index <= 40:
+        stop += 1
+    printed = text[open_index + 1:stop]
+    cut = min((printed.find(w) + len(w) for w in DOC_TYPE_WORDS if w in printed and len(w) > 1),
+              default=len(printed))
+    return printed[:cut], stop
+
+
+def find_citations(text, start, end):
+    """Citations in text[start:end] (one measure or title), in order."""
+    found, covered = [], []
+    for open_index, close_index in title_spans(text, start, end):
+        if any(a <= open_index <= b for a, b in covered):
+            continue  # nested 《》 inside a title already taken
+        relation = _issue_relation(text, start, open_index)
+        if close_index is None:
+            title, stop = _truncated_title(text, open_index, end)
+            if title:
+                found.append(Citation(open_index, stop, title, "", relation, truncated=True))
+            covered.append((open_index, stop))
+            continue
+        printed, stop, number = text[open_index + 1:close_index], close_index + 1, ""
+        after = NUMBER_AFTER_RE.match(text, stop, end)
+        if after and DOC_NUMBER_RE.search(after.group("number")):
+            number, stop = normalise_document_number(after.group("number")), after.end()
+        found.append(Citation(open_index, stop, printed, number, relation))
+        covered.append((open_index, stop))
+    for a, b, number in find_document_numbers(text, start, end):
+        if not any(x <= a < y for x, y in covered):
+            found.append(Citation(a, b, text[a:b], number, _issue_relation(text, start, a)))
+            covered.append((a, b))
+    for match in UNBRACKETED_RE.finditer(text, start, end):
+        a, b = match.span("title")
+        title = match.group("title")
+        if title.startswith(DEICTIC):
+            continue  # 提出以下实施意见, 制定落实本意见的细则: this document, not another
+        if "的" in title and not title.startswith("关于"):
+            continue  # 制定应对突发事件的处置预案: a description of a document, not its name
+        if not any(x <= a < y or x < b <= y for x, y in covered):
+            found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,225 @@
+"""Quantitative targets: committed numbers with their unit, bounds, approximation and what is counted.
+
+Numbers are Arabic (half- or full-width, with thousands separators or decimals) or Chinese numerals.
+Not targets: ordinals (第三批), numbers inside cited titles, quoted names (“四名工程”) or 文号,
+dates and years used as dates, and vague set phrases (一批, 一校一案).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..numerals import parse_chinese_number
+
+# Counting words and units, longest first so 万人次 wins over 万人 and 人.
+UNITS = sorted("""
+个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 公里
+个 所 名 人 次 项 门 种 家 条 支 座 间 套 台 本 册 篇 场 节 天 周 元 亩 倍 处 位 块 班 部 件 首 幅 户 张
+组 园 校次 轮 遍 % ％ ‰
+""".split(), key=len, reverse=True)
+CN_NUM = "〇零一二两三四五六七八九十百千万"
+NUMBER = rf"(?:[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+)?|[{CN_NUM}]+)"
+UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+RANGE_SEP = r"(?:-|－|—|–|~|～|至|到)"
+QUANTITY_RE = re.compile(
+    rf"(?P<lo>{NUMBER})(?:\s*(?P<sep>{RANGE_SEP})\s*(?P<hi>{NUMBER}))?\s*(?P<approx_after>余|多)?\s*"
+    rf"(?P<unit>{UNIT_RE})(?P<approx_tail>左右)?")
+PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
+DEADLINE_RE = re.compile(r"(?:到|至|于|在)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
+                         r"|(?P<year2>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)")
+MIN_BEFORE = ("不少于", "不低于", "不得少于", "不得低于", "至少", "最少", "超过", "高于", "多于", "达到", "达")
+MAX_BEFORE = ("不超过", "不高于", "不得超过", "不多于", "最多", "低于", "少于", "控制在")
+MIN_AFTER = ("以上", "及以上")
+MAX_AFTER = ("以内", "以下", "及以下", "之内")
+APPROX_BEFORE = ("约", "大约", "近", "将近")
+# 个 + one of these nouns: the noun is the real unit (6个学分 → 学分).
+UNIT_NOUNS = ("学分", "课时", "学时", "工作日", "学期", "学年", "百分点")
+FREQUENCY_UNITS = ("次", "场", "轮", "遍")
+DURATION_RE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|周|天)\s*(?:以内|之内|内)")
+CLAUSE_BREAK = "，,。；;：:！？"
+# A formulaic name: a Chinese numeral + 项 + rule word (八项规定, 九项工作制度), or N位一体.
+NAME_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:规定|制度|原则|纪律|准则|禁令)|一体)")
+FREQUENCY_BEFORE = re.compile(r"(?:每|一)(?:年|学年|学期|季度|月|周|天|日)(?:至少|不少于|开展|举办|组织)?$")
+# 一 + these is a vague amount or a set phrase, not a count.
+VAGUE_ONE = "批些系列定流线体致起道步般切直律类样"
+COUNTED_STOP = "，,。；;、：:（(）)“”《》和及与并或等的"
+COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
+               "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
+               "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争")
+
+
+@dataclass
+class Target:
+    start: int
+    end: int
+    value: Decimal | None
+    minimum: Decimal | None
+    maximum: Decimal | None
+    unit: str
+    approximate: bool
+    kind: str           # count | percentage | frequency | deadline | amount
+    counted: str        # what is counted, as printed, or ""
+
+
+def to_decimal(text):
+    text = unicodedata.normalize("NFKC", text).replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return Decimal(text)
+    value = parse_chinese_number(text)
+    return Decimal(value) if value is not None else None
+
+
+def _kind(unit, before):
+    if unit in ("%", "％", "‰", "个百分点"):
+        return "percentage"
+    if unit in FREQUENCY_UNITS and (FREQUENCY_BEFORE.search(before) or "每" in re.split(f"[{CLAUSE_BREAK}]", before)[-1]):
+        return "frequency"
+    if unit.endswith("元"):
+        return "amount"
+    return "count"
+
+
+def _counted(text, after_start, end, before):
+    """What is counted: the noun right after the unit, else the noun between a verb and the number."""
+    tail = []
+    for char in text[after_start:min(end, after_start + 14)]:
+        if char in COUNTED_STOP or not ("\u4e00" <= char <= "\u9fff"):
+            break
+        tail.append(char)
+    if len(tail) >= 2:
+        return "".join(tail)
+    head = re.split(rf"[{COUNTED_STOP}\s]", before)[-1]
+    for verb in sorted(COUNT_VERBS, key=len, reverse=True):
+        index = head.rfind(verb)
+        if index >= 0:
+            noun = head[index + len(verb):]
+            return noun[-10:] if len(noun) >= 2 else ""
+    return ""
+
+
+def _bound_before(text, start, a):
+    """The bound word governing a number: the nearest one earlier in the same clause, with no other
+    number in between (不低于国家课程方案规定总课时9% → at least 9)."""
+    clause = a
+    while clause > start and text[clause - 1] not in CLAUSE_BREAK:
+        clause -= 1
+    before = text[clause:a]
+    words = sorted(MIN_BEFORE + MAX_BEFORE + APPROX_BEFORE, key=len, reverse=True)
+    best = None  # the word ending last wins; on a tie the longer (不低于 over 低于)
+    for word in words:
+        index = before.rfind(word)
+        if index >= 0 and (best is None or (index + len(word), len(word)) > (best[0] + len(best[1]), len(best[1]))):
+            best = (index, word)
+    if best is None or re.search(rf"[0-9０-９{CN_NUM[1:]}]", before[best[0] + len(best[1]):]):
+        return None, a
+    adjacent = best[0] + len(best[1]) == len(before)
+    return best[1], (clause + best[0] if adjacent else a)
+
+
+def find_targets(text, start, end, skip, plan_year=None):
+    """Targets in text[start:end]; `skip` is a list of (a, b) index ranges to ignore (titles, quotes).
+    `plan_year` lets a later year opening a sentence (2018年，…达到) read as a deadline."""
+    found = []
+    taken = []
+
+    def free(a, b):
+        return not any(a < y and x < b for x, y in taken) and not any(
+            a <= y and x < b for x, y in skip)
+
+    for match in DEADLINE_RE.finditer(text, start, end):
+        a, b = match.span()
+        if free(a, b):
+            year = Decimal(match.group("year") or match.group("year2"))
+            found.append(Target(a, b, year, None, None, "年", False, "deadline", ""))
+            taken.append((a, b))
+    if plan_year:
+        opening = re.match(r"\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]", text[start:end])
+        if opening and int(opening.group(1)) > plan_year and free(start, start + opening.end(1) + 1):
+            a, b = start + opening.start(1), start + opening.end(1) + 1
+            found.append(Target(a, b, Decimal(opening.group(1)), None, None, "年", False, "deadline", ""))
+            taken.append((a, b))
+    for match in DURATION_RE.finditer(text, start, end):
+        a, b = match.span()
+        if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
+            phrase_start = a - 1 if text[a - 1:a] == "在" and a - 1 >= start else a
+            found.append(Target(phrase_start, b, None, None, n, match.group("unit"), False, "deadline", ""))
+            taken.append((a, b))
+
+    for match in QUANTITY_RE.finditer(text, start, end):
+        a, b = match.span()
+        lo_text, unit = match.group("lo"), match.group("unit")
+        before = text[max(start, a - 8):a]
+        if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
+            continue
+        if lo_text in ("万", "千", "百", "〇", "零"):
+            continue  # a bare unit character, not a number
+        if re.match(r"一.一", text[a:a + 4]) or (lo_text == "一" and text[b:b + 1] == "一"):
+            continue  # 一人一案, 一校一品: a set phrase
+        if not lo_text[0].isdigit() and NAME_AFTER_RE.match(text, b) or text.startswith("一体", b):
+            continue  # 八项规定, 四位一体: a name, not a count
+        bound, phrase_start = _bound_before(text, start, a)
+        if lo_text == "一" and not match.group("hi") and unit not in FREQUENCY_UNITS and bound in (None, "达到", "达"):
+            continue  # 一个/一支/每一名: an article, not a committed number
+        if lo_text[0] not in "0123456789０１２３４５６７８９" and before.endswith("每"):
+            continue
+        lo, hi = to_decimal(lo_text), to_decimal(match.group("hi")) if match.group("hi") else None
+        if lo is None:
+            continue
+        if unit == "个" and text.startswith(UNIT_NOUNS, b):
+            noun = next(n for n in UNIT_NOUNS if text.startswith(n, b))
+            unit, b = noun, b + len(noun)
+        value, minimum, maximum = lo, None, None
+        if hi is not None:
+            value, minimum, maximum = None, lo, hi
+        phrase_end = b
+        approximate = bool(match.group("approx_after") or match.group("approx_tail"))
+        if bound in APPROX_BEFORE:
+            approximate = True
+        elif bound in MIN_BEFORE and bound not in ("达到", "达") and value is not None:
+            value, minimum = None, lo
+        elif bound in MAX_BEFORE and value is not None:
+            value, maximum = None, lo
+        suffix = text[b:min(end, b + 3)]
+        for word in sorted(MIN_AFTER + MAX_AFTER, key=len, reverse=True):
+            if suffix.startswith(word):
+                phrase_end = b + len(word)
+                if value is not None:
+                    value, minimum, maximum = (None, lo, None) if word in MIN_AFTER else (None, None, lo)
+                break
+        if approximate and minimum is None and maximum is None and match.group("approx_after"):
+            value, minimum = None, lo  # 100余所: more than 100
+        kind = _kind(unit, text[max(start, a - 16):phrase_start])
+        if kind == "frequency" and value is not None and re.search(r"至少|不少于", text[max(start, a - 6):a]):
+            value, minimum = None, lo
+        counted = "" if kind == "frequency" else _counted(
+            text, phrase_end, end, text[max(start, phrase_start - 12):phrase_start])
+        unit = "%" if unit == "％" else unit
+        found.append(Target(phrase_start, phrase_end, value, minimum, maximum, unit, approximate, kind, counted))
+        taken.append((a, b))
+
+    for match in re.finditer(r"(?P<n>[0-9０-９]+)大(?=[\u4e00-\u9fff])", text[start:end]):
+        a, b = start + match.start(), start + match.end()
+        if free(a, b):  # 5大成果项目: Arabic digits + 大 count major items (二十大 is an ordinal)
+            found.append(Target(a, b, to_decimal(match.group("n")), None, None, "大", False, "count",
+                                _counted(text, b, end, "")))
+            taken.append((a, b))
+
+    for match in PERCENT_WORD_RE.finditer(text, start, end):
+        a, b = match.span()
+        if free(a, b) and (value := to_decimal(match.group("lo"))) is not None:
+            found.append(Target(a, b, value, None, None, "%", False, "percentage", ""))
+            taken.append((a, b))
+    return _restatements(text, sorted(found, key=lambda t: t.start))
+
+
+def _restatements(text, targets):
+    """A figure in brackets right after a bounded one restates it and takes its bound: 不低于9%（857课时）."""
+    for first, second in zip(targets, targets[1:]):
+        between = text[first.end:second.start]
+        if re.fullmatch(r"[（(](?:相当于|约|即|合)?", between) and second.value is not None:
+            if first.minimum is not None and first.maximum is None:
+                second.value, second.minimum = None, second.value
+            elif first.maximum is not None and first.minimum is None:
+                second.value, second.maximum = None, second.value
+    return targets

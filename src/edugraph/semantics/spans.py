@@ -1,0 +1,46 @@
+"""Spans inside a piece of plan text that other extractors must skip: cited titles, quotes, 文号."""
+
+import re
+
+from ..metadata import find_document_numbers
+
+TITLE_OPEN, TITLE_CLOSE = "《", "》"
+QUOTE_RE = re.compile(r"“([^“”《》。；\n]{1,30})”")
+
+
+def title_spans(text, start, end):
+    """[(open, close_or_None)] for every 《 in text[start:end]: close is the index of the matching 》
+    (nesting and 〈〉 inside allowed), None when the 《 is never closed before `end`."""
+    spans, index = [], start
+    while True:
+        index = text.find(TITLE_OPEN, index, end)
+        if index < 0:
+            return spans
+        depth, probe = 0, index
+        while probe < end:
+            if text[probe] == TITLE_OPEN:
+                depth += 1
+            elif text[probe] == TITLE_CLOSE:
+                depth -= 1
+                if depth == 0:
+                    break
+            probe += 1
+        if probe < end:
+            spans.append((index, probe))
+            index = probe + 1
+        else:
+            spans.append((index, None))
+            index += 1
+
+
+def document_number_spans(text, start, end):
+    return [(a, b) for a, b, _ in find_document_numbers(text, start, end)]
+
+
+def quote_spans(text, start, end):
+    """(open, close) of short quoted phrases “…” (names of programmes, slogans)."""
+    return [(m.start(), m.end() - 1) for m in QUOTE_RE.finditer(text, start, end)]
+
+
+def inside(position, spans):
+    return any(a <= position <= (b if b is not None else position) for a, b in spans)
