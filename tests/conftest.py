@@ -16,4 +16,5 @@ def corpus_graph(corpus_build):
     graph = bind_prefixes(Graph())
     for plan_graph in corpus_build.graphs.values():
         graph += plan_graph
+    graph += corpus_build.vocabulary
     return graph

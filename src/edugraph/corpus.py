@@ -4,13 +4,15 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph, URIRef
+
 from . import settings
-from .errors import InputError
 from .curation import load_curation
 from .documents import registry_for
+from .errors import InputError
 from .extract import extract_file
 from .graph import plan_to_graph
-from .namespaces import ID
+from .namespaces import ID, ONTOLOGY_IRI
 
 # Manifest columns that override what extraction reads from the text.
 CURATED_COLUMNS = ("title", "issuer", "document_number", "year", "level")
@@ -19,6 +21,7 @@ CURATED_COLUMNS = ("title", "issuer", "document_number", "year", "level")
 @dataclass
 class BuildResult:
     graphs: dict = field(default_factory=dict)     # named-graph IRI → Graph, one per plan
+    vocabulary: Graph | None = None                # the ontology and its concept schemes
     plans: list = field(default_factory=list)      # PlanDocument, in build order
     warnings: list = field(default_factory=list)   # "file: message"
 
@@ -52,6 +55,17 @@ def default_sources(folder=None):
     return files
 
 
+def vocabulary_graph():
+    """The ontology with its concept schemes (stages, levels, document types), shipped with every build
+    so that built graphs are self-contained: queries can show stage labels without loading it separately."""
+    return Graph().parse(settings.ONTOLOGY_PATH, format="turtle")
+
+
+def all_graphs(result):
+    """The named graphs to write or publish: every plan's, then the vocabulary's."""
+    return {**result.graphs, URIRef(ONTOLOGY_IRI): result.vocabulary}
+
+
 def plan_graph_iri(plan_id):
     return ID[f"{plan_id}/graph"]
 
@@ -73,6 +87,7 @@ def build(paths=None):
         parsed.append((source, doc))
     # Cited documents are named across the whole build, so two plans citing one document share its node.
     registry = registry_for([doc for _, doc in parsed])
+    result.vocabulary = vocabulary_graph()
     for source, doc in parsed:
         graph = plan_to_graph(doc, source, registry, load_curation(doc.plan_id))
         result.graphs[plan_graph_iri(doc.plan_id)] = graph

@@ -44,7 +44,8 @@ class _PlanWriter:
         self.curation = curation or Curation()
         self.graph = bind_prefixes(Graph())
         self.plan = ID[doc.plan_id]
-        self.place = jurisdiction(doc.metadata.issuers)
+        # Generic bodies (学校, 区市) belong to the plan's place; a national plan's to the whole country.
+        self.place = jurisdiction(doc.metadata.issuers) or ("全国" if doc.metadata.level == "national" else "")
         self.paths = set()
         # Task numbers that restart in each section need the section in the IRI to stay unique.
         ordinals = [task.ordinal for task in doc.tasks]
@@ -114,7 +115,7 @@ class _PlanWriter:
         for prop, value in ((EDU.value, target.value), (EDU.minValue, target.minimum),
                             (EDU.maxValue, target.maximum)):
             if value is not None:
-                self.add(node, prop, Literal(value, datatype=XSD.decimal))
+                self.add(node, prop, Literal(format(value, "f"), datatype=XSD.decimal))
         self.add(node, EDU.unit, Literal(target.unit))
         self.add(node, EDU.approximate, Literal(target.approximate))
         self.add(node, EDU.targetKind, Literal(target.kind))

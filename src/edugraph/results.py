@@ -5,6 +5,7 @@ import io
 import json
 
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from .layout import display_width
 from .namespaces import PREFIXES
@@ -22,6 +23,8 @@ def _short(term):
             if text.startswith(str(namespace)):
                 return f"{prefix}:{text[len(str(namespace)):]}"
         return f"<{text}>"
+    if isinstance(term, Literal) and term.datatype == XSD.decimal and term.value is not None:
+        return format(term.value.normalize(), "f")  # 2018, not 2018.0 (Turtle's decimal spelling)
     return str(term)
 
 
