@@ -61,13 +61,15 @@ class DocumentInfo:
     doc_type: str = ""
     truncated: bool = False
     curated: dict = field(default_factory=dict)
+    plan_id: str = ""        # set when the document is itself a plan of the build
 
 
 class DocumentRegistry:
     """Maps every citation of a build to its DocumentInfo."""
 
-    def __init__(self, curated=None):
+    def __init__(self, curated=None, plans=()):
         curated = curated or {}
+        self.plans = list(plans)
         self.corrections = curated.get("title_corrections") or {}
         self.curated_entries = curated.get("documents") or []
         self._parent = {}
@@ -150,9 +152,39 @@ class DocumentRegistry:
                 key=number or self.title_key(title) or root[1], title=title,
                 variants={p for p in printed if p != title}, number=number,
                 truncated=bool(citations) and all(c.truncated for c in citations), curated=entry)
-            info.level = entry.get("level") or level_of(title, number)
-            info.doc_type = entry.get("type") or (document_type(title) if title else "")
+            self._resolve(info, keys)
+            info.level = info.level or entry.get("level") or level_of(info.title, info.number)
+            info.doc_type = entry.get("type") or (document_type(info.title) if info.title else "")
             self._infos[root] = info
+
+    # --- documents that are plans of the build -------------------------------------------------
+    def short_key(self, title):
+        """The title without its issuer: 国务院办公厅关于…的意见 → 关于…的意见."""
+        key = self.title_key(title)
+        return key[key.index("关于"):] if "关于" in key else key
+
+    def _resolve(self, info, keys):
+        """Point the document at a plan of the build: by 文号, else by full title, else by a short
+        title (without the issuing office) that only one plan has."""
+        numbers = {k for kind, k in keys if kind == "n"}
+        titles = {k for kind, k in keys if kind == "t"}
+        shorts = {self.short_key(k) for k in titles}
+        short_count = {}
+        for plan in self.plans:
+            short_count[self.short_key(plan.metadata.title)] = short_count.get(self.short_key(plan.metadata.title), 0) + 1
+        for rule in ("number", "title", "short"):
+            for plan in self.plans:
+                meta = plan.metadata
+                if (rule == "number" and meta.document_number and meta.document_number in numbers) or \
+                        (rule == "title" and self.title_key(meta.title) in titles) or \
+                        (rule == "short" and short_count[self.short_key(meta.title)] == 1
+                         and self.short_key(meta.title) in shorts and self.short_key(meta.title).startswith("关于")):
+                    info.plan_id, info.title = plan.plan_id, meta.title
+                    info.variants = {v for v in info.variants if v != meta.title}
+                    info.number = meta.document_number or info.number
+                    info.level = meta.level
+                    info.key = info.number or self.title_key(meta.title)
+                    return
 
 
 def load_curated(folder=None):
@@ -172,8 +204,9 @@ def load_curated(folder=None):
 
 
 def registry_for(plans, curated=None):
-    """A registry holding every citation of the given parsed plans."""
-    registry = DocumentRegistry(load_curated() if curated is None else curated)
+    """A registry holding every citation of the given parsed plans; citations of one of these plans
+    resolve to that plan."""
+    registry = DocumentRegistry(load_curated() if curated is None else curated, plans)
     for plan in plans:
         for facts in plan_facts(plan):
             for citation in facts.citations:

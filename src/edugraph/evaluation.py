@@ -100,3 +100,43 @@ def totals(scores):
             total.found |= {(plan_id, *k) for k in by_kind[kind].found}
         out[kind] = total
     return out
+
+
+@dataclass
+class AlignmentScore:
+    tasks: int = 0          # labelled lower tasks with at least one gold match
+    correct_at_1: int = 0   # whose top candidate is a gold best match
+    gold_pairs: int = 0     # gold best pairs
+    found_pairs: int = 0    # of those, proposed as a link (closeMatch or relatedMatch)
+
+    @property
+    def precision_at_1(self):
+        return self.correct_at_1 / self.tasks if self.tasks else 1.0
+
+    @property
+    def recall(self):
+        return self.found_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+
+def evaluate_alignment(candidates, label_file, lower_plan, higher_plan):
+    """Precision@1 and recall of task alignments against tests/labels/alignment/<lower>.yaml."""
+    data = yaml.safe_load(Path(label_file).read_text(encoding="utf-8")) or {}
+    lower, higher = str(ID[lower_plan]) + "/", str(ID[higher_plan]) + "/"
+    top, linked = {}, set()
+    for candidate in candidates:
+        if candidate.lower.kind != "task":
+            continue
+        low, high = candidate.lower.iri[len(lower):], candidate.higher.iri[len(higher):]
+        top.setdefault(low, high)  # candidates come best first per unit
+        if candidate.predicate is not None:
+            linked.add((low, high))
+    score = AlignmentScore()
+    for task, match in (data.get("matches") or {}).items():
+        best = set(match.get("best") or [])
+        if not task.startswith("task/") or not best:
+            continue
+        score.tasks += 1
+        score.correct_at_1 += top.get(task) in best
+        score.gold_pairs += len(best)
+        score.found_pairs += len({(task, b) for b in best} & linked)
+    return score

@@ -27,7 +27,12 @@ def org_iri(name, place=""):
 
 
 def document_iri(info):
-    return ID["doc/" + iri_segment(info.key)]
+    """A cited document that is a plan of the build is that plan's node; others live under …/id/doc/."""
+    return ID[info.plan_id] if info.plan_id else ID["doc/" + iri_segment(info.key)]
+
+
+def path_is_preamble(node):
+    return "/preamble/" in str(node)
 
 
 def _int(value):
@@ -129,6 +134,8 @@ class _PlanWriter:
         info = self.registry.info(citation)
         doc = document_iri(info)
         self.add(doc, RDF.type, EDU.PolicyDocument)
+        if citation.basis and path_is_preamble(mention):
+            self.add(self.plan, EDU.implements, doc)  # the plan says it carries this document out
         if info.title:
             self.add(doc, DCTERMS.title, _zh(info.title))
             self.add(doc, RDFS.label, _zh(info.title))

@@ -23,6 +23,7 @@ UNBRACKETED_RE = re.compile(
     rf"(?P<title>[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))")
 DEICTIC = ("以下", "本", "落实本", "贯彻本", "上述")
 TRUNCATE_AT = "，,。；;：:！？"
+BASIS_RE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|执行")
 NUMBER_AFTER_RE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）]{4,30}?号)\s*[）)]")
 
 
@@ -34,6 +35,7 @@ class Citation:
     number: str          # normalised 文号, or ""
     relation: str        # cites | plansToIssue
     truncated: bool = False
+    basis: bool = False  # cited as what this text carries out: 为贯彻落实《…》, 根据《…》和《…》
 
 
 def _issue_relation(text, start, before_index):
@@ -83,4 +85,6 @@ def find_citations(text, start, end):
             continue  # 制定应对突发事件的处置预案: a description of a document, not its name
         if not any(x <= a < y or x < b <= y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
+    for citation in found:
+        citation.basis = citation.relation == "cites" and bool(BASIS_RE.search(text, start, citation.start))
     return sorted(found, key=lambda c: c.start)
