@@ -7,9 +7,8 @@ Shandong plan (tests/labels/alignment/<city>.yaml).
 from pathlib import Path
 
 import yaml
-from rdflib import Graph
 
-from edugraph.corpus import build
+from edugraph.corpus import build, union_graph
 from edugraph.evaluation import evaluate_alignment
 from edugraph.linking import align, plan_units
 from edugraph.namespaces import ID
@@ -18,9 +17,7 @@ LABELS = Path(__file__).resolve().parents[1] / "tests" / "labels" / "alignment"
 
 
 def main():
-    graph = Graph()
-    for plan_graph in build().graphs.values():
-        graph += plan_graph
+    graph = union_graph(build())
     print(f"{'lower':<16} {'higher':<16} {'tasks':>5} {'P@1':>6} {'recall':>7}")
     totals = [0, 0, 0, 0]
     for label_file in sorted(LABELS.glob("*.yaml")):

@@ -6,18 +6,15 @@
 import sys
 from pathlib import Path
 
-from rdflib import Graph
 
-from edugraph.corpus import build
+from edugraph.corpus import build, union_graph
 from edugraph.evaluation import FACT_TYPES, evaluate, totals
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "labels"
 
 
 def main(argv):
-    graph = Graph()
-    for plan_graph in build().graphs.values():
-        graph += plan_graph
+    graph = union_graph(build())
     scores = evaluate(graph, LABELS)
     print(f"{'document':<16} {'fact':<10} {'gold':>5} {'found':>6} {'P':>6} {'R':>6}")
     rows = list(scores.items()) + [("ALL", totals(scores))]

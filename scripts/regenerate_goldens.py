@@ -13,7 +13,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def main():
     fixture = REPO / "tests" / "fixtures" / "tiny-plan.txt"
-    graph = next(iter(build([fixture]).graphs.values()))
+    result = build([fixture])
+    graph = next(iter(result.graphs.values())) + result.shared
     target = REPO / "tests" / "golden" / "tiny-plan.ttl"
     atomic_write_bytes(target, serialize({"g": graph}, FORMATS[".ttl"]))
     print(f"wrote {target.relative_to(REPO)}")

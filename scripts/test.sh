@@ -3,13 +3,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# HermiT (the OWL reasoner the consistency tests run) needs a Java runtime.
-if ! command -v java >/dev/null 2>&1; then
+# System packages the tests need: a Java runtime for HermiT (the OWL reasoner the consistency tests run)
+# and Virtuoso Open Source for the endpoint integration tests (tests/integration start their own servers).
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
-  else
+    # Non-interactive: Virtuoso's debconf questions (dba password, ports) take their defaults; the tests use
+    # their own database in a temp folder, never the packaged service.
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif [[ " ${missing[*]} " == *" default-jre-headless "* ]]; then
     echo "scripts/test.sh: Java is needed for the reasoner tests (apt-get install default-jre-headless)" >&2
     exit 1
+  else
+    echo "scripts/test.sh: Virtuoso is missing (apt-get install virtuoso-opensource): its tests will be skipped" >&2
   fi
 fi
 

@@ -1,8 +1,6 @@
 import pytest
-from rdflib import Graph
 
-from edugraph.corpus import build
-from edugraph.namespaces import bind_prefixes
+from edugraph.corpus import build, union_graph
 
 
 @pytest.fixture(scope="session")
@@ -13,8 +11,4 @@ def corpus_build():
 
 @pytest.fixture(scope="session")
 def corpus_graph(corpus_build):
-    graph = bind_prefixes(Graph())
-    for plan_graph in corpus_build.graphs.values():
-        graph += plan_graph
-    graph += corpus_build.vocabulary
-    return graph
+    return union_graph(corpus_build)

@@ -60,7 +60,8 @@ def test_task_iri_is_readable():
 
 
 def _tiny_graph(path=TINY):
-    return next(iter(build([path]).graphs.values()))
+    result = build([path])
+    return next(iter(result.graphs.values())) + result.shared
 
 
 @pytest.mark.parametrize("suffix", [".ttl", ".nt", ".nq"])

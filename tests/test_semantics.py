@@ -151,11 +151,26 @@ def test_weihai_cites_its_15_documents_and_flags_the_truncated_one(corpus_graph)
 
 
 def test_one_node_per_document_across_plans(corpus_graph):
-    node = URIRef(ID["doc/国办发〔2015〕71号"])
+    # 国办发〔2015〕71号 is cited by title+number, by number alone in a title, and by its short title: one node,
+    # and since the document is in the corpus, that node is its plan.
+    node = ID["guoban-2015"]
     citing = {str(plan) for m in corpus_graph.subjects(EDU.cites, node)
               for plan in corpus_graph.objects(m, EDU.inPlan)}
     assert {str(ID[p]) for p in ("shandong-2016", "qingdao-2016", "weifang-2017")} <= citing
-    assert corpus_graph.value(node, EDU.administrativeLevel) == URIRef("https://w3id.org/edugraph/level/national")
+    assert not [d for d in corpus_graph.subjects(EDU.documentNumber, Literal("国办发〔2015〕71号")) if d != node]
+
+
+def test_two_plans_citing_one_document_share_its_node(tmp_path):
+    from edugraph.corpus import build, union_graph
+    first = "一、部分\n1.做好甲。落实《中华人民共和国某某促进法》和《某某工作条例》（国发〔2020〕5号）。\n"
+    second = "一、部分\n1.做好乙。贯彻《某某促进法》，执行国发[2020]5号文件。\n"
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    graph = union_graph(build([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    cited = {(str(p), str(d)) for m, d in graph.subject_objects(EDU.cites) for p in graph.objects(m, EDU.inPlan)}
+    documents = {d for _, d in cited}
+    assert len(documents) == 2, documents  # the law (full and short title) and the regulation (title, number)
+    assert {p for p, _ in cited} == {str(ID["a"]), str(ID["b"])}
 
 
 def test_curated_facts_are_merged(corpus_graph):

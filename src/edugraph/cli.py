@@ -1,34 +1,44 @@
 """The `edugraph` command: a thin layer over the library. Only this module prints or exits."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import __version__, settings
-from .corpus import build
+from .corpus import all_graphs, build
 from .errors import EdugraphError, QueryError
 from .formats import FORMATS, atomic_write_bytes, load_graph, write_graphs
 from .checks import class_counts, run_violation_checks
 from .namespaces import EDU
+from .publish import publish
 from .queries import catalogue, run_query
+from .remote import Endpoint
+from .server import serve
+from .store import STORES, named_graphs, open_store
 from .results import RESULT_FORMATS
+from .viz import VIEWS, run_analysis, write_view
 
 
-def _data(paths):
+def _paths(paths):
     if paths:
-        return load_graph(paths)
+        return paths
     if settings.DEFAULT_BUILD.is_file():
-        return load_graph([settings.DEFAULT_BUILD])
+        return [settings.DEFAULT_BUILD]
     raise QueryError(f"no graph given and {settings.DEFAULT_BUILD} does not exist; "
                      "run `edugraph build` first or pass --data GRAPH")
 
 
+def _data(paths):
+    return load_graph(_paths(paths))
+
+
 def cmd_build(args):
     result = build(args.sources or None)
-    write_graphs(result.graphs, args.output)
+    write_graphs(all_graphs(result), args.output)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    triples = sum(len(g) for g in result.graphs.values())
+    triples = sum(len(g) for g in all_graphs(result).values())
     sections = sum(len(doc.sections) for doc in result.plans)
     tasks = sum(len(doc.tasks) for doc in result.plans)
     print(f"built {len(result.plans)} plan(s): {sections} sections, {tasks} tasks, {triples} triples"
@@ -47,12 +57,44 @@ def _params(pairs):
 
 
 def cmd_query(args):
-    result = run_query(args.query, _data(args.data), _params(args.param))
+    target = Endpoint(args.endpoint) if args.endpoint else open_store(args.store, _paths(args.data))
+    result = run_query(args.query, target, _params(args.param))
     text = RESULT_FORMATS[args.format](result)
     if args.output:
         atomic_write_bytes(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_serve(args):
+    graphs = named_graphs(args.data)
+    ready = lambda url: print(f"serving {sum(len(g) for g in graphs.values())} triples in {len(graphs)} "  # noqa: E731
+                              f"graph(s), read-only, at {url}; Ctrl-C stops", flush=True)
+    serve(graphs, args.host, args.port, args.timeout, ready=ready)
+    return 0
+
+
+def cmd_publish(args):
+    password = os.environ.get("EDUGRAPH_ENDPOINT_PASSWORD") if args.user else None
+    done = publish(args.endpoint, named_graphs(args.data), args.user, password)
+    print(f"published {len(done)} graph(s), {sum(p.triples for p in done)} triples → {args.endpoint}")
+    return 0
+
+
+def cmd_link(args):
+    from .linking import link_plans
+    from .sssom import write_sssom
+    data = None if (args.lower_endpoint and args.higher_endpoint) else _data(args.data)
+    result = link_plans(args.lower, args.higher, data, args.lower_endpoint, args.higher_endpoint)
+    name = f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
+    output = args.output or settings.DEFAULT_BUILD.parent / f"{name}.ttl"
+    write_graphs({result.lower: result.graph}, output)
+    sssom = args.sssom or Path(output).with_suffix(".sssom.tsv")
+    write_sssom(result.candidates, result.lower, result.higher, sssom)
+    close = sum(1 for c in result.links if c.predicate.endswith("closeMatch"))
+    print(f"{len(result.links)} links ({close} closeMatch, {len(result.links) - close} relatedMatch) "
+          f"→ {output}, {sssom}")
     return 0
 
 
@@ -91,6 +133,18 @@ def cmd_validate(args):
     return status
 
 
+def cmd_viz(args):
+    page = write_view(args.view, _data(args.data), args.output, plan=args.plan, task=args.task,
+                      query=args.query, params=_params(args.param))
+    print(f"{args.view}: {page.nodes} nodes, {page.edges} edges, {page.bytes // 1024} KiB → {page.path}")
+    return 0
+
+
+def cmd_analyze(args):
+    sys.stdout.write(run_analysis(_data(args.data), args.output))
+    return 0
+
+
 def parser():
     top = argparse.ArgumentParser(prog="edugraph", description=(
         "Turn Chinese education plans into an OWL/RDF knowledge graph and query it."))
@@ -109,12 +163,45 @@ def parser():
 
     p = commands.add_parser("query", help="run a saved query (by name) or a .rq file on built graphs")
     p.add_argument("query", help="saved query name (see `edugraph queries`) or path to a .rq file")
-    p.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
-                   help=f"RDF files to query (default: {settings.DEFAULT_BUILD})")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
+                        help=f"RDF files to query (default: {settings.DEFAULT_BUILD})")
+    source.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of --data")
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="set a query parameter")
     p.add_argument("--format", choices=sorted(RESULT_FORMATS), default="table")
     p.add_argument("-o", "--output", type=Path, help="write the result to a file instead of stdout")
+    p.add_argument("--store", choices=sorted(STORES), default=settings.DEFAULT_STORE,
+                   help=f"embedded SPARQL engine (default: {settings.DEFAULT_STORE})")
     p.set_defaults(run=cmd_query)
+
+    p = commands.add_parser("serve", help="serve built graphs read-only over the SPARQL protocol (Oxigraph)")
+    p.add_argument("data", nargs="*", type=Path, metavar="GRAPH",
+                   help="built .trig/.nq files (default: build data/sources now, one named graph per plan)")
+    p.add_argument("--host", default=settings.SERVER_HOST, help=f"default: {settings.SERVER_HOST}")
+    p.add_argument("--port", type=int, default=settings.SERVER_PORT, help=f"default: {settings.SERVER_PORT}")
+    p.add_argument("--timeout", type=int, default=settings.SERVER_TIMEOUT_S, metavar="SECONDS",
+                   help=f"stop a query after this long (default: {settings.SERVER_TIMEOUT_S})")
+    p.set_defaults(run=cmd_serve)
+
+    p = commands.add_parser("publish", help="PUT each plan into its named graph on a Graph Store Protocol server")
+    p.add_argument("data", nargs="*", type=Path, metavar="GRAPH",
+                   help="built .trig/.nq files (default: build data/sources now, one named graph per plan)")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    p.add_argument("--user", help="HTTP user (digest or basic); password from $EDUGRAPH_ENDPOINT_PASSWORD")
+    p.set_defaults(run=cmd_publish)
+
+    p = commands.add_parser("link", help="align a plan's tasks and measures with a higher plan's (SKOS + SSSOM)")
+    p.add_argument("lower", help="the implementing plan: id (weifang-2017) or IRI")
+    p.add_argument("higher", help="the implemented plan: id (shandong-2016) or IRI")
+    p.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
+                   help=f"RDF files holding the plans (default: {settings.DEFAULT_BUILD})")
+    p.add_argument("--higher-endpoint", metavar="URL", help="fetch the higher plan from this SPARQL endpoint")
+    p.add_argument("--lower-endpoint", metavar="URL", help="fetch the lower plan from this SPARQL endpoint")
+    p.add_argument("-o", "--output", type=Path,
+                   help="RDF output (links + alignment records); default build/links-LOWER-HIGHER.ttl")
+    p.add_argument("--sssom", type=Path, help="SSSOM/TSV output; default: OUTPUT with .sssom.tsv")
+    p.set_defaults(run=cmd_link)
 
     p = commands.add_parser("queries", help="list the saved-query catalogue")
     p.set_defaults(run=cmd_queries)
@@ -128,6 +215,25 @@ def parser():
     p.add_argument("--reason", action="store_true",
                    help="also check ontology + data consistency with the HermiT reasoner (needs Java)")
     p.set_defaults(run=cmd_validate)
+
+    p = commands.add_parser("viz", help="draw a view of built graphs as one self-contained, offline HTML page")
+    p.add_argument("view", choices=list(VIEWS), help="; ".join(f"{n}: {v.description}" for n, v in VIEWS.items()))
+    p.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
+                   help=f"RDF files (default: {settings.DEFAULT_BUILD})")
+    p.add_argument("--plan", metavar="IRI", help="only this plan (outline, policies, stages, bodies, initiatives)")
+    p.add_argument("--task", metavar="IRI", help="the task to show (view task)")
+    p.add_argument("--query", metavar="NAME|FILE.rq", help="the saved SELECT or CONSTRUCT query to draw (view query)")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE", help="a query parameter (view query)")
+    p.add_argument("-o", "--output", type=Path, help=f"the page to write (default: {settings.VIZ_DIR}/VIEW.html)")
+    p.set_defaults(run=cmd_viz)
+
+    p = commands.add_parser("analyze", help="print network figures (cited documents, central bodies and "
+                                            "initiatives, stage coverage) and write each as CSV")
+    p.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
+                   help=f"RDF files (default: {settings.DEFAULT_BUILD})")
+    p.add_argument("-o", "--output", type=Path, metavar="DIR", default=settings.ANALYSIS_DIR,
+                   help=f"folder for the CSV files (default: {settings.ANALYSIS_DIR})")
+    p.set_defaults(run=cmd_analyze)
     return top
 
 

@@ -12,8 +12,9 @@ from .documents import registry_for
 from .errors import InputError
 from .extract import extract_file
 from .graph import plan_to_graph
-from .namespaces import ID, ONTOLOGY_IRI
+from .namespaces import ID, ONTOLOGY_IRI, bind_prefixes
 
+SHARED_GRAPH = ID["shared/graph"]  # named graph of the nodes plans share
 # Manifest columns that override what extraction reads from the text.
 CURATED_COLUMNS = ("title", "issuer", "document_number", "year", "level")
 
@@ -22,6 +23,7 @@ CURATED_COLUMNS = ("title", "issuer", "document_number", "year", "level")
 class BuildResult:
     graphs: dict = field(default_factory=dict)     # named-graph IRI → Graph, one per plan
     vocabulary: Graph | None = None                # the ontology and its concept schemes
+    shared: Graph | None = None                    # documents, bodies, initiatives… that plans share
     plans: list = field(default_factory=list)      # PlanDocument, in build order
     warnings: list = field(default_factory=list)   # "file: message"
 
@@ -62,8 +64,16 @@ def vocabulary_graph():
 
 
 def all_graphs(result):
-    """The named graphs to write or publish: every plan's, then the vocabulary's."""
-    return {**result.graphs, URIRef(ONTOLOGY_IRI): result.vocabulary}
+    """The named graphs to write or publish: every plan's, the shared nodes', the vocabulary's."""
+    return {**result.graphs, SHARED_GRAPH: result.shared, URIRef(ONTOLOGY_IRI): result.vocabulary}
+
+
+def union_graph(result):
+    """All of a build in one rdflib Graph (plans, shared nodes, vocabulary): handy for scripts and tests."""
+    graph = bind_prefixes(Graph())
+    for part in all_graphs(result).values():
+        graph += part
+    return graph
 
 
 def plan_graph_iri(plan_id):
@@ -88,8 +98,9 @@ def build(paths=None):
     # Cited documents are named across the whole build, so two plans citing one document share its node.
     registry = registry_for([doc for _, doc in parsed])
     result.vocabulary = vocabulary_graph()
+    result.shared = bind_prefixes(Graph())
     for source, doc in parsed:
-        graph = plan_to_graph(doc, source, registry, load_curation(doc.plan_id))
+        graph = plan_to_graph(doc, source, registry, load_curation(doc.plan_id), result.shared)
         result.graphs[plan_graph_iri(doc.plan_id)] = graph
         result.plans.append(doc)
         result.warnings.extend(f"{source.path}: {warning}" for warning in doc.warnings)

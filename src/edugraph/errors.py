@@ -56,3 +56,9 @@ class ReasoningError(EdugraphError):
     """The reasoner could not run or found the ontology plus data inconsistent."""
 
     exit_code = 7
+
+
+class EndpointError(EdugraphError):
+    """A SPARQL endpoint or graph store cannot be reached, timed out, refused or failed a request."""
+
+    exit_code = 8

@@ -44,11 +44,15 @@ def _zh(text):
 
 
 class _PlanWriter:
-    def __init__(self, doc, source, registry=None, curation=None):
+    def __init__(self, doc, source, registry=None, curation=None, shared=None):
         self.doc, self.source, self.registry = doc, source, registry
         self.curation = curation or Curation()
         self.graph = bind_prefixes(Graph())
+        # Nodes many plans share (documents, bodies, initiatives, the software) are described once, in
+        # `shared`, so a union of plan graphs never repeats a triple (stores keep one copy per graph).
+        self.shared = self.graph if shared is None else shared
         self.plan = ID[doc.plan_id]
+        self.own_prefix = f"{self.plan}/"
         # Generic bodies (学校, 区市) belong to the plan's place; a national plan's to the whole country.
         self.place = jurisdiction(doc.metadata.issuers) or ("全国" if doc.metadata.level == "national" else "")
         self.paths = set()
@@ -57,7 +61,8 @@ class _PlanWriter:
         self.restarting = len(ordinals) != len(set(ordinals))
 
     def add(self, s, p, o):
-        self.graph.add((s, p, o))
+        own = s == self.plan or str(s).startswith(self.own_prefix)
+        (self.graph if own else self.shared).add((s, p, o))
 
     def node(self, path):
         self.paths.add(path)
@@ -133,9 +138,14 @@ class _PlanWriter:
     def citation_node(self, citation, mention):
         info = self.registry.info(citation)
         doc = document_iri(info)
-        self.add(doc, RDF.type, EDU.PolicyDocument)
         if citation.basis and path_is_preamble(mention):
             self.add(self.plan, EDU.implements, doc)  # the plan says it carries this document out
+        if citation.truncated:
+            self.add(mention, EDU.truncated, Literal(True))
+        link = EDU.plansToIssue if citation.relation == "plansToIssue" else EDU.cites
+        if info.plan_id:
+            return doc, link  # a plan of the build: its own graph describes it
+        self.add(doc, RDF.type, EDU.PolicyDocument)
         if info.title:
             self.add(doc, DCTERMS.title, _zh(info.title))
             self.add(doc, RDFS.label, _zh(info.title))
@@ -150,9 +160,7 @@ class _PlanWriter:
         if info.truncated:
             self.add(doc, EDU.truncated, Literal(True))
         self.curated_document(doc, info.curated)
-        if citation.truncated:
-            self.add(mention, EDU.truncated, Literal(True))
-        return doc, (EDU.plansToIssue if citation.relation == "plansToIssue" else EDU.cites)
+        return doc, link
 
     def curated_document(self, doc, entry):
         if entry.get("publisher"):
@@ -260,10 +268,11 @@ class _PlanWriter:
         self.add(SOFTWARE_AGENT, DCTERMS.hasVersion, Literal(__version__))
 
 
-def plan_to_graph(doc, source, registry=None, curation=None):
+def plan_to_graph(doc, source, registry=None, curation=None, shared=None):
     """The RDF graph of one parsed plan. `registry` (documents.registry_for) names cited documents
-    consistently across plans; without it, one is made for this plan alone."""
+    consistently across plans; without it, one is made for this plan alone. Triples about nodes outside
+    the plan (documents, bodies, initiatives, the software) go to `shared` when given, else stay in."""
     if registry is None:
         from .documents import registry_for
         registry = registry_for([doc])
-    return _PlanWriter(doc, source, registry, curation).write()
+    return _PlanWriter(doc, source, registry, curation, shared).write()

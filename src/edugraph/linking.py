@@ -31,13 +31,13 @@ STOP_WORDS = set("""
 健全 建设 发展 推动 鼓励 支持 充分 注重 组织 机制 体系 水平 重要 按照 根据 通过 形成 坚持 深化 切实 不断 做好
 """.split())
 UNIT_QUERY = """
-SELECT ?unit ?kind ?title ?text WHERE {
+SELECT ?unit ?kind ?title ?part ?text WHERE {
   ?plan edu:hasSection ?s .
   { ?s edu:hasTask ?unit . ?unit rdfs:label ?title . FILTER (LANG(?title) = "zh") BIND ("task" AS ?kind)
-    OPTIONAL { ?unit edu:hasMeasure ?m . ?m rdfs:label ?text } }
+    OPTIONAL { ?unit edu:hasMeasure ?part . ?part rdfs:label ?text } }
   UNION
   { ?s edu:hasTask ?t . ?t edu:hasMeasure ?unit . ?unit rdfs:label ?title . BIND ("measure" AS ?kind)
-    BIND (?title AS ?text) }
+    BIND (?unit AS ?part) BIND (?title AS ?text) }
 }"""
 FACT_QUERY = """
 SELECT ?unit ?fact ?kind WHERE {
@@ -82,6 +82,11 @@ class Candidate:
         return "; ".join(filter(None, [parts, *shared, terms]))
 
 
+def _measure_key(iri):
+    tail = iri.rsplit("/", 1)[-1]
+    return (int(tail) if tail.isdigit() else 0, iri)
+
+
 def _short(iri):
     return iri.rsplit("/", 1)[-1]
 
@@ -89,12 +94,15 @@ def _short(iri):
 def plan_units(graph, plan):
     """Tasks (title + the text of their measures) and measures of a plan, with their facts."""
     plan = URIRef(plan)
-    units = {}
-    for iri, kind, title, text in graph.query(UNIT_QUERY, initNs={"edu": EDU, "rdfs": RDFS},
-                                              initBindings={"plan": plan}):
-        unit = units.setdefault(str(iri), Unit(str(iri), str(kind), str(title), ""))
-        if text is not None and str(text) not in unit.text:
-            unit.text += str(text)
+    units, parts = {}, {}
+    for iri, kind, title, part, text in graph.query(UNIT_QUERY, initNs={"edu": EDU, "rdfs": RDFS},
+                                                    initBindings={"plan": plan}):
+        units.setdefault(str(iri), Unit(str(iri), str(kind), str(title), ""))
+        if text is not None:
+            parts.setdefault(str(iri), {})[str(part)] = str(text)
+    # Measures in document order, whatever order the store returns them in (…/measure/2 before /10).
+    for iri, texts in parts.items():
+        units[iri].text = "\n".join(t for _, t in sorted(texts.items(), key=lambda item: _measure_key(item[0])))
     if not units:
         raise QueryError(f"no tasks found for plan {plan} in the given data")
     for iri, fact, kind in graph.query(FACT_QUERY, initNs={"edu": EDU}, initBindings={"plan": plan}):
@@ -204,7 +212,7 @@ def fetch_plan(endpoint, plan):
     """The part of a remote plan graph alignment needs, fetched with one CONSTRUCT over SPARQL."""
     from .namespaces import sparql_prologue
     from .remote import Endpoint
-    query = sparql_prologue() + FETCH_QUERY.replace("?plan", f"<{plan}>")
+    query = sparql_prologue() + re.sub(r"\?plan\b", f"<{plan}>", FETCH_QUERY)
     graph = Endpoint(endpoint).run_sparql(query, "fetch-plan").graph
     if graph is None or len(graph) == 0:
         raise QueryError(f"{endpoint} has no tasks for plan {plan}")

@@ -100,10 +100,10 @@ def resolve(name_or_path, folder=None):
     candidate = Path(name_or_path)
     if candidate.suffix == ".rq" or candidate.is_file():
         return load_query_file(candidate)
-    queries = catalogue(folder)
-    if name_or_path not in queries:
+    saved = Path(folder or settings.QUERIES_DIR) / f"{name_or_path}.rq"
+    if not saved.is_file():  # only this file is read: a broken neighbour must not stop it
         raise QueryError(f"no saved query named {name_or_path!r}; `edugraph queries` lists them")
-    return queries[name_or_path]
+    return load_query_file(saved)
 
 
 def _term(param, value):
@@ -168,7 +168,9 @@ class QueryResult:
 
 
 def execute(sparql, graph, name="query"):
-    """Run SPARQL text on an rdflib graph or dataset."""
+    """Run SPARQL text on a store (store.py, remote.py: anything with run_sparql) or an rdflib graph."""
+    if hasattr(graph, "run_sparql"):
+        return graph.run_sparql(sparql, name)
     check_syntax(sparql, name)
     try:
         result = graph.query(sparql)
@@ -183,6 +185,7 @@ def execute(sparql, graph, name="query"):
 
 
 def run_query(name_or_path, graph, params=None, folder=None):
-    """Run a saved query (by name or .rq path) with parameters on a graph. The Python API entry point."""
+    """Run a saved query (by name or .rq path) with parameters on a store, an endpoint or an rdflib graph.
+    The Python API entry point."""
     query = resolve(name_or_path, folder)
     return execute(bind(query, params), graph, query.name)

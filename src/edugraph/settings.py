@@ -22,3 +22,11 @@ SERVER_PORT = 7878
 SERVER_TIMEOUT_S = int(os.environ.get("EDUGRAPH_SERVER_TIMEOUT", "30"))      # per query, enforced by Oxigraph
 ENDPOINT_TIMEOUT_S = int(os.environ.get("EDUGRAPH_ENDPOINT_TIMEOUT", "60"))  # client side: query, publish
 OXIGRAPH_BIN = os.environ.get("EDUGRAPH_OXIGRAPH")  # the `oxigraph` server binary; default: beside Python, PATH
+
+# Visualisation: `edugraph viz` pages and `edugraph analyze` tables.
+VIZ_DIR = REPO_ROOT / "viz"                         # default folder for generated pages (git-ignored)
+ANALYSIS_DIR = REPO_ROOT / "build" / "analysis"     # default folder for the analysis CSVs
+VIZ_STABILIZATION_ITERATIONS = 400  # physics steps before the layout is frozen (halved for large graphs)
+VIZ_LARGE_GRAPH_NODES = 300         # above this: fewer physics steps, edges hidden while dragging/zooming
+VIZ_EDGE_LABELS_MAX = 120           # edge labels drawn only up to this many edges (always in the tooltip)
+ANALYZE_TOP = 10                    # rows of each ranking `edugraph analyze` prints (the CSVs have all)

@@ -1,0 +1,173 @@
+"""Embedded SPARQL stores: a registry name → backend, one interface.
+
+    store = open_store("oxigraph", ["build/corpus.ttl"])     # or "rdflib"; path=DIR keeps it on disk
+    run_query("outline", store)                              # queries.execute calls store.run_sparql
+
+Every store answers SPARQL with the default graph = the union of its named graphs, so saved queries need
+no GRAPH clauses. Oxigraph's union keeps a triple once per graph that holds it (rdflib's merges them), so
+portable queries use DISTINCT where plans share triples (organisations, the software); see README.
+Results are queries.QueryResult with rdflib terms, whatever the engine, so every result format works.
+"""
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from . import settings
+from .corpus import all_graphs, build
+from .errors import GraphLoadError, QueryError
+from .formats import format_for, load_graph
+from .namespaces import bind_prefixes
+from .queries import QueryResult, execute
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# formats.FORMATS plugin name → Oxigraph's parser for the same syntax.
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+}
+
+
+def _first_line(error):
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def file_graph_iri(path):
+    """The named graph a triples file (no graph names of its own) is loaded into, as load_graph does."""
+    return Path(path).resolve().as_uri()
+
+
+class RdflibStore:
+    """rdflib's in-memory Dataset: pure Python, every syntax, slow on large graphs."""
+
+    name = "rdflib"
+
+    def __init__(self, path=None):
+        if path is not None:
+            raise QueryError("the rdflib store is in memory only; use --store oxigraph for a store on disk")
+        self.dataset = bind_prefixes(Dataset(default_union=True))
+
+    def load(self, paths):
+        loaded = load_graph(paths)
+        if len(self.dataset) == 0:
+            self.dataset = loaded
+        else:
+            self.dataset.addN(loaded.quads())
+        return self
+
+    def add_graphs(self, graphs):
+        """Add {graph IRI: rdflib Graph}, e.g. corpus.build().graphs."""
+        for name, graph in graphs.items():
+            target = self.dataset.graph(URIRef(name))
+            for triple in graph:
+                target.add(triple)
+        return self
+
+    def __len__(self):
+        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+
+    def run_sparql(self, sparql, name="query"):
+        return execute(sparql, self.dataset, name)
+
+
+class OxigraphStore:
+    """pyoxigraph (Rust): in memory, or on disk (RocksDB) when given a folder."""
+
+    name = "oxigraph"
+
+    def __init__(self, path=None):
+        try:
+            self.store = ox.Store(str(path)) if path is not None else ox.Store()
+        except OSError as error:
+            raise GraphLoadError(f"cannot open Oxigraph store: {_first_line(error)}", path=path) from None
+
+    def load(self, paths):
+        for path in paths:
+            rdf_format = format_for(path)
+            if not Path(path).is_file():
+                raise GraphLoadError("no such file", path=path)
+            graph = None if rdf_format.quads else ox.NamedNode(file_graph_iri(path))
+            try:
+                self.store.load(path=str(path), format=OX_FORMATS[rdf_format.name], to_graph=graph)
+            except (SyntaxError, ValueError, OSError) as error:
+                raise GraphLoadError(f"not valid {rdf_format.name}: {_first_line(error)}", path=path) from None
+        return self
+
+    def add_graphs(self, graphs):
+        for name, graph in graphs.items():
+            data = graph.serialize(format="nt", encoding="utf-8")
+            self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
+        return self
+
+    def __len__(self):
+        return len(self.store)
+
+    def run_sparql(self, sparql, name="query"):
+        try:
+            result = self.store.query(sparql, use_default_graph_as_union=True)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult(["ask"], [(bool(result),)])
+            if isinstance(result, ox.QueryTriples):
+                graph = bind_prefixes(Graph())
+                for triple in result:
+                    graph.add(tuple(to_rdflib(t) for t in (triple.subject, triple.predicate, triple.object)))
+                return QueryResult([], [], graph=graph)
+            variables = [v.value for v in result.variables]
+            return QueryResult(variables, [tuple(to_rdflib(term) for term in row) for row in result])
+        except SyntaxError as error:
+            raise QueryError(f"{name}: SPARQL syntax error: {_first_line(error)}") from None
+        except (OSError, ValueError, RuntimeError) as error:
+            raise QueryError(f"{name}: query failed: {_first_line(error)}") from None
+
+
+def to_rdflib(term):
+    """A pyoxigraph term as the rdflib term rdflib itself would have produced (None stays None)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        # RDF 1.1: a plain literal is an xsd:string; rdflib spells it without a datatype.
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+    raise QueryError(f"unsupported RDF term in a result: {term}")  # RDF-star triple terms
+
+
+STORES = {"rdflib": RdflibStore, "oxigraph": OxigraphStore}
+
+
+def open_store(name=None, paths=(), path=None):
+    """A store from the registry (default: settings.DEFAULT_STORE) with RDF files loaded."""
+    name = name or settings.DEFAULT_STORE
+    if name not in STORES:
+        raise QueryError(f"unknown store {name!r}; expected one of {', '.join(sorted(STORES))}")
+    store = STORES[name](path)
+    return store.load(list(paths)) if paths else store
+
+
+def named_graphs(paths=None):
+    """{graph IRI: Graph} to serve or publish. No paths: build data/sources now (corpus.all_graphs: one
+    graph per plan, plus the vocabulary). Otherwise .trig/.nq files, whose named graphs are kept as they are;
+    a triples file has no graph names to keep, so it is refused rather than guessed at."""
+    if not paths:
+        return {str(name): graph for name, graph in all_graphs(build()).items()}
+    graphs = {}
+    for path in paths:
+        if not format_for(path).quads:
+            raise GraphLoadError("has no named graphs; write one per plan with `edugraph build -o FILE.trig` "
+                                 "(or .nq), or give no file to build data/sources", path=path)
+        dataset = load_graph([path])
+        for graph in dataset.graphs():
+            if len(graph):
+                if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+                    raise GraphLoadError("has triples outside any named graph", path=path)
+                graphs.setdefault(str(graph.identifier), Graph()).__iadd__(graph)
+    return dict(sorted(graphs.items()))

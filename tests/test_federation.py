@@ -1,0 +1,69 @@
+"""Federated saved queries: a city plan on one Oxigraph server, its province's on another, joined by SERVICE.
+Also: `edugraph link` with the higher plan fetched from a remote endpoint."""
+
+import socket
+import subprocess
+
+import pytest
+
+from edugraph.corpus import SHARED_GRAPH
+from edugraph.linking import link_plans
+from edugraph.namespaces import ID
+from edugraph.queries import run_query
+from edugraph.remote import Endpoint
+from edugraph.server import load_store, oxigraph_binary, _wait_until_listening
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def servers(corpus_build, tmp_path_factory):
+    """{plan id: query URL} for a read-only Oxigraph server per plan (city, province) on loopback."""
+    urls, processes = {}, []
+    try:
+        for plan_id in ("weifang-2017", "shandong-2016"):
+            folder = tmp_path_factory.mktemp(plan_id)
+            graphs = {name: g for name, g in corpus_build.graphs.items() if f"/{plan_id}/" in str(name)}
+            graphs[SHARED_GRAPH] = corpus_build.shared
+            load_store(graphs, folder / "store")
+            port, log = _free_port(), folder / "server.log"
+            with log.open("wb") as output:
+                process = subprocess.Popen(
+                    [oxigraph_binary(), "serve-read-only", "--location", str(folder / "store"),
+                     "--bind", f"127.0.0.1:{port}", "--union-default-graph"], stdout=output, stderr=subprocess.STDOUT)
+            processes.append(process)
+            _wait_until_listening(process, "127.0.0.1", port, log)
+            urls[plan_id] = f"http://127.0.0.1:{port}/query"
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(10)
+
+
+def test_federated_shared_citations_returns_cross_server_rows(servers):
+    result = run_query("federated-shared-citations", Endpoint(servers["weifang-2017"]),
+                       {"endpoint": servers["shandong-2016"]})
+    rows = result.to_dicts()
+    assert rows, "no cross-server rows"
+    assert {r["localPlan"] for r in rows} == {str(ID["weifang-2017"])}
+    assert {r["remotePlan"] for r in rows} == {str(ID["shandong-2016"])}
+    assert str(ID["guoban-2015"]) in {r["document"] for r in rows}
+
+
+def test_federated_implemented_plan_outline(servers):
+    rows = run_query("federated-implemented-plan", Endpoint(servers["weifang-2017"]),
+                     {"endpoint": servers["shandong-2016"]}).to_dicts()
+    shandong = [r for r in rows if r["implements"] == str(ID["shandong-2016"])]
+    assert len(shandong) == 25 and shandong[0]["taskTitle"] == "指导思想"
+
+
+def test_link_with_the_higher_plan_on_a_remote_endpoint(servers, corpus_graph):
+    remote = link_plans("weifang-2017", "shandong-2016", corpus_graph, higher_endpoint=servers["shandong-2016"])
+    local = link_plans("weifang-2017", "shandong-2016", corpus_graph)
+    pairs = lambda r: {(c.lower.iri, c.higher.iri, c.score) for c in r.links}  # noqa: E731
+    assert remote.links and pairs(remote) == pairs(local)
