@@ -1,7 +1,14 @@
 """The saved-query catalogue: documented, parseable, runs on the corpus; violation checks are clean and can fail."""
 
+import json
+from pathlib import Path
+
 import pytest
 from rdflib import Literal, URIRef
+
+from edugraph.corpus import all_graphs
+from edugraph.store import open_store
+from integration.portable import comparable
 
 from edugraph.namespaces import EDU, ID
 from edugraph.queries import bind, catalogue, check_syntax, execute, run_query
@@ -62,3 +69,30 @@ def test_outline_parameter_restricts_to_one_plan(corpus_graph):
     assert len(rows) == 32 and {r["plan"] for r in rows} == {str(ID["weihai-2022"])}
     everything = run_query("outline", corpus_graph).to_dicts()
     assert len({r["plan"] for r in everything}) == 9
+
+
+GOLDEN = Path(__file__).parent / "golden" / "queries"
+
+
+@pytest.fixture(scope="module")
+def default_store(corpus_build):
+    store = open_store()
+    store.add_graphs(all_graphs(corpus_build))
+    return store
+
+
+@pytest.mark.parametrize("engine", ["default-store", "rdflib"])
+@pytest.mark.parametrize("name", sorted(n for n, q in CATALOGUE.items() if "federated" not in q.keywords))
+def test_query_returns_its_golden_rows(name, engine, default_store, corpus_graph):
+    """Goldens: tests/golden/queries/NAME.json, rewritten by scripts/regenerate_goldens.py."""
+    sparql = bind(CATALOGUE[name])
+    target = default_store if engine == "default-store" else corpus_graph
+    variables, rows = comparable(execute(sparql, target, name), sparql)
+    golden = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    assert variables == golden["variables"]
+    assert json.loads(json.dumps(rows, ensure_ascii=False)) == golden["rows"]
+
+
+def test_every_query_has_a_golden():
+    local = {n for n, q in CATALOGUE.items() if "federated" not in q.keywords}
+    assert {p.stem for p in GOLDEN.glob("*.json")} == local

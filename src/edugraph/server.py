@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import settings
@@ -74,32 +75,23 @@ def _wait_until_listening(process, host, port, log):
     raise EndpointError(f"the Oxigraph server did not listen on {host}:{port} within {START_TIMEOUT_S} s")
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt  # SIGTERM stops the server as cleanly as Ctrl-C: child ended, folder removed
-
-
-def serve(graphs, host=None, port=None, timeout_s=None, ready=None):
-    """Serve {graph IRI: Graph} read-only until interrupted (Ctrl-C or SIGTERM). ready(url) once listening."""
+@contextmanager
+def oxigraph_server(graphs, host=None, port=None, timeout_s=None, read_only=True):
+    """An Oxigraph server over {graph IRI: Graph} in a throw-away folder, for the block: yields its base URL
+    (SPARQL at /query; /update and /store too when not read_only). Stopped and removed afterwards."""
     host, port = host or settings.SERVER_HOST, port or settings.SERVER_PORT
-    timeout_s = timeout_s or settings.SERVER_TIMEOUT_S
     with tempfile.TemporaryDirectory(prefix="edugraph-serve-") as tmp:
         location, log = Path(tmp) / "store", Path(tmp) / "server.log"
         _check_free(host, port)
         load_store(graphs, location)
-        command = [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}",
-                   "--union-default-graph", "--timeout-s", str(timeout_s)]
-        previous = (signal.signal(signal.SIGTERM, _interrupt)
-                    if threading.current_thread() is threading.main_thread() else None)
+        command = [oxigraph_binary(), "serve-read-only" if read_only else "serve", "--location", str(location),
+                   "--bind", f"{host}:{port}", "--union-default-graph",
+                   "--timeout-s", str(timeout_s or settings.SERVER_TIMEOUT_S)]
         with log.open("wb") as output:
             process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
         try:
             _wait_until_listening(process, host, port, log)
-            if ready:
-                ready(f"http://{host}:{port}/query")
-            if process.wait():
-                raise EndpointError(f"the Oxigraph server stopped: {_error_line(log)}")
-        except KeyboardInterrupt:
-            pass
+            yield f"http://{host}:{port}", process, log
         finally:
             process.terminate()
             try:
@@ -107,5 +99,24 @@ def serve(graphs, host=None, port=None, timeout_s=None, ready=None):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt  # SIGTERM stops the server as cleanly as Ctrl-C: child ended, folder removed
+
+
+def serve(graphs, host=None, port=None, timeout_s=None, ready=None):
+    """Serve {graph IRI: Graph} read-only until interrupted (Ctrl-C or SIGTERM). ready(url) once listening."""
+    previous = (signal.signal(signal.SIGTERM, _interrupt)
+                if threading.current_thread() is threading.main_thread() else None)
+    try:
+        with oxigraph_server(graphs, host, port, timeout_s) as (base, process, log):
+            if ready:
+                ready(f"{base}/query")
+            if process.wait():
+                raise EndpointError(f"the Oxigraph server stopped: {_error_line(log)}")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -14,8 +14,8 @@ SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 CURATED_DIR = REPO_ROOT / "data" / "curated"
 CURATION_DIR = REPO_ROOT / "data" / "curation"
 
-# Query interface. The embedded store was chosen by measurement (README, "Stores and endpoints"): Oxigraph
-# loads ~10x and answers the saved queries 10-1000x faster than rdflib's in-memory store.
+# Query interface. The embedded store was chosen by measurement (README, "Stores and endpoints"): on 100
+# plans Oxigraph loads 9x and answers the saved queries ~70x (geometric mean) faster than rdflib's Dataset.
 DEFAULT_STORE = os.environ.get("EDUGRAPH_STORE", "oxigraph")
 SERVER_HOST = "127.0.0.1"          # `edugraph serve` binds loopback unless told otherwise
 SERVER_PORT = 7878
