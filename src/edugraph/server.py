@@ -21,6 +21,7 @@ from pathlib import Path
 from . import settings
 from .errors import EndpointError
 from .formats import FORMATS, atomic_write_bytes, serialize
+from .workbench import make_server
 
 START_TIMEOUT_S = 30
 
@@ -105,18 +106,36 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt  # SIGTERM stops the server as cleanly as Ctrl-C: child ended, folder removed
 
 
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def serve(graphs, host=None, port=None, timeout_s=None, ready=None):
-    """Serve {graph IRI: Graph} read-only until interrupted (Ctrl-C or SIGTERM). ready(url) once listening."""
+    """Serve {graph IRI: Graph} read-only until interrupted (Ctrl-C or SIGTERM). ready(url) once listening.
+
+    Oxigraph listens on a private loopback port; the public address is the workbench front
+    (edugraph.workbench): the browser page, the query catalogue, the SPARQL Protocol passed through,
+    updates refused and results over settings.SERVER_MAX_RESULT_BYTES refused."""
+    host, port = host or settings.SERVER_HOST, port or settings.SERVER_PORT
+    _check_free(host, port)
     previous = (signal.signal(signal.SIGTERM, _interrupt)
                 if threading.current_thread() is threading.main_thread() else None)
+    front = None
     try:
-        with oxigraph_server(graphs, host, port, timeout_s) as (base, process, log):
+        with oxigraph_server(graphs, "127.0.0.1", _free_port(), timeout_s) as (base, process, log):
+            front = make_server(host, port, base)
+            threading.Thread(target=front.serve_forever, daemon=True).start()
             if ready:
-                ready(f"{base}/query")
+                ready(f"http://{host}:{port}/query")
             if process.wait():
                 raise EndpointError(f"the Oxigraph server stopped: {_error_line(log)}")
     except KeyboardInterrupt:
         pass
     finally:
+        if front is not None:
+            front.shutdown()
+            front.server_close()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

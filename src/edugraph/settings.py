@@ -30,3 +30,4 @@ VIZ_STABILIZATION_ITERATIONS = 400  # physics steps before the layout is frozen 
 VIZ_LARGE_GRAPH_NODES = 300         # above this: fewer physics steps, edges hidden while dragging/zooming
 VIZ_EDGE_LABELS_MAX = 120           # edge labels drawn only up to this many edges (always in the tooltip)
 ANALYZE_TOP = 10                    # rows of each ranking `edugraph analyze` prints (the CSVs have all)
+SERVER_MAX_RESULT_BYTES = int(os.environ.get("EDUGRAPH_SERVER_MAX_RESULT_BYTES", str(50 * 1024 * 1024)))

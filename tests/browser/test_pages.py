@@ -12,17 +12,8 @@ from pathlib import Path
 import pytest
 
 from edugraph.viz import write_view
+from browser_support import ARTIFACTS, CORPUS_OUTLINE_BUDGET_MS, PHYSICS_BUDGET_MS, READY_TIMEOUT_MS
 from test_viz import EVIL, TASK, WEIHAI, evil_graph
-
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = os.environ.get("EDUGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Root in a container needs --no-sandbox; the rest keeps Chromium from phoning home on a machine with no network.
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-VIEWPORT = {"width": 1400, "height": 900}
-READY_TIMEOUT_MS = 30_000
-CORPUS_OUTLINE_BUDGET_MS = 8_000   # "stabilises within a few seconds", with room for a slow CI machine
-PHYSICS_BUDGET_MS = 15_000
 
 PAGES = {  # name → (view, options)
     "outline-weihai": ("outline", {"plan": WEIHAI}),
@@ -34,30 +25,6 @@ PAGES = {  # name → (view, options)
     "task-weihai-5": ("task", {"task": TASK}),
     "query-cited-documents": ("query", {"query": "cited-documents"}),
 }
-
-
-def unavailable(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI must run the browser tests; scripts/test.sh installs what they need)",
-                    pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright is not installed: pip install -e '.[browser]'")
-    if not Path(CHROMIUM).is_file():
-        unavailable(f"no Chromium at {CHROMIUM}: apt-get install chromium fonts-wqy-microhei")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("chromium-profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-            headless=True, viewport=VIEWPORT)
-        context.route(re.compile(r"^(https?|wss?|ftp)://"), lambda route: route.abort())
-        yield context
-        context.close()
 
 
 @pytest.fixture(scope="module")
