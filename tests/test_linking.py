@@ -95,3 +95,10 @@ def test_corpus_with_alignment_links_is_consistent(corpus_graph, shandong):
     links = alignment_graph(align(plan_units(corpus_graph, lower), shandong), lower, ID["shandong-2016"])
     report = check_consistency(corpus_graph + links)
     assert report.consistent and report.inconsistent_classes == []
+
+
+def test_implementation_view_draws_the_chain(corpus_graph):
+    from edugraph.viz.views import build_view
+    view = build_view("implementation", corpus_graph)
+    assert view.has_edge(str(ID["guoban-2015"]), str(ID["shandong-2016"]))
+    assert all(view.has_edge(str(ID["shandong-2016"]), str(ID[city])) for city in CITIES)

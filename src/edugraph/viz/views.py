@@ -110,6 +110,17 @@ def outline(data, plan=None):
     return G
 
 
+def implementation(data, plan=None):
+    """The implementation tree: each document → the plans that say they carry it out (edu:implements),
+    drawn from the top (national) down, so the chain city → province → nation reads left to right."""
+    G = nx.DiGraph(layout="tree")
+    for lower in data.plans(plan):
+        add_node(G, data, lower)
+        for higher in data.graph.objects(lower, EDU.implements):
+            link(G, data, higher, lower, "implementedBy", count=False)
+    return G
+
+
 def _owner_graph(data, props, plan):
     """Facts drawn on the task (else section, else plan) stating them, with each owner tied to its plan."""
     G = nx.DiGraph()
@@ -218,6 +229,7 @@ class View:
 
 VIEWS = {
     "outline": View(outline, ("plan",), "plan → sections → tasks → measures, as a left-to-right tree"),
+    "implementation": View(implementation, ("plan",), "the implementation tree: nation → province → city"),
     "policies": View(policies, ("plan",), "cited and planned documents × the tasks naming them"),
     "stages": View(stages, ("plan",), "education stages × the tasks whose text concerns them"),
     "bodies": View(bodies, ("plan",), "organisations × the measures that assign or involve them"),
