@@ -208,3 +208,23 @@ def test_precision_and_recall_on_the_labelled_documents(scores, kind, threshold)
     total = totals(scores)[kind]
     assert len(total.gold) > 20
     assert total.precision >= threshold and total.recall >= threshold, (total.precision, total.recall)
+
+
+def test_curation_file_errors_name_the_file_and_line(tmp_path):
+    from edugraph.curation import load_curation
+    from edugraph.errors import InputError
+    (tmp_path / "demo.yaml").write_text("plan: demo\nlabels_en:\n  task/1: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_curation("demo", tmp_path)
+    assert "demo.yaml" in str(caught.value) and caught.value.line is not None
+
+
+def test_curation_naming_a_missing_node_is_refused(tmp_path):
+    from edugraph.curation import load_curation
+    from edugraph.errors import InputError
+    from edugraph.extract import extract_file
+    from edugraph.graph import plan_to_graph
+    (tmp_path / "tiny-plan.yaml").write_text("plan: tiny-plan\nlabels_en:\n  task/99: Nothing\n", encoding="utf-8")
+    source, doc = extract_file(Path(__file__).parent / "fixtures" / "tiny-plan.txt")
+    with pytest.raises(InputError, match="task/99"):
+        plan_to_graph(doc, source, curation=load_curation("tiny-plan", tmp_path))

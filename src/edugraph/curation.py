@@ -6,10 +6,10 @@ Corrections add edu:correctedLabel and keep rdfs:label exactly as printed, so of
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from . import settings
 from .errors import InputError
+from .yamlfile import read_mapping
 
 
 @dataclass
@@ -24,12 +24,7 @@ def load_curation(plan_id, folder=None):
     path = Path(folder or settings.CURATION_DIR) / f"{plan_id}.yaml"
     if not path.is_file():
         return Curation()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(f"bad YAML: {getattr(error, 'problem', error)}", path=path,
-                         line=mark.line + 1 if mark else None) from None
+    data = read_mapping(path)
     if data.get("plan") not in (None, plan_id):
         raise InputError(f"curation is for plan {data.get('plan')!r}, expected {plan_id!r}", path=path)
     corrections = {}

@@ -9,10 +9,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from . import settings
 from .errors import InputError
+from .yamlfile import read_mapping
 from .metadata import ISSUED_BY_RE, administrative_level, normalise_document_number
 
 # title suffix → document type concept (longest first), see the doctype scheme in the ontology.
@@ -191,12 +191,7 @@ def load_curated(folder=None):
     path = Path(folder or settings.CURATED_DIR) / CURATED_PATH_NAME
     if not path.is_file():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(f"bad YAML: {getattr(error, 'problem', error)}", path=path,
-                         line=mark.line + 1 if mark else None) from None
+    data = read_mapping(path)
     for index, entry in enumerate(data.get("documents") or []):
         if not isinstance(entry, dict) or not entry.get("title"):
             raise InputError(f"documents[{index}] needs a title", path=path)
