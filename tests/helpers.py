@@ -36,6 +36,19 @@ def hard_wrap(text, width):
     return "\n".join(out)
 
 
+def paginated(text, width=40, page_lines=12):
+    """Text as pulled out of a paginated PDF: hard-wrapped, with a page number and a running header
+    (the document's title) at every page break, which can fall inside a paragraph."""
+    lines = hard_wrap(text, width).split("\n")
+    header = next(line for line in lines if line.endswith("要点"))
+    out = []
+    for index, line in enumerate(lines, 1):
+        out.append(line)
+        if index % page_lines == 0:
+            out += [f"- {index // page_lines} -", header]
+    return "\n".join(out + [f"- {len(lines) // page_lines + 1} -"])
+
+
 def fullwidth_numbers(text):
     """Item numbers printed with full-width digits and dot: 3. → ３．"""
     lines = []
@@ -76,6 +89,7 @@ VARIANTS = {
     "html-gbk": (".html", lambda t: html_page(t.replace("\xa0", " "), "gbk").encode("gbk")),
     "hard-wrapped-36": (".txt", lambda t: hard_wrap(t, 36).encode("utf-8")),
     "hard-wrapped-50": (".txt", lambda t: hard_wrap(t, 50).encode("utf-8")),
+    "pdf-pages": (".txt", lambda t: paginated(t).encode("utf-8")),
     "fullwidth-numbers": (".txt", lambda t: fullwidth_numbers(t).encode("utf-8")),
     "pkulaw-header": (".txt", lambda t: (PKULAW_HEADER + t).encode("utf-8")),
 }

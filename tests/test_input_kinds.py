@@ -121,3 +121,12 @@ def test_text_without_structure_is_a_structure_error(tmp_path):
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         extract_file(tmp_path / "nope.txt")
+
+
+def test_page_furniture_is_dropped_only_from_paginated_text():
+    from edugraph.layout import strip_page_furniture
+    paged = "标题要点\n第一段文字，\n- 1 -\n标题要点\n接着写。\n第 2 页\n标题要点\n结束。\n3/12\n"
+    text, changed = strip_page_furniture(paged)
+    assert changed and text.split("\n") == ["标题要点", "第一段文字，", "接着写。", "结束。", ""]
+    plain = "一、总则\n2\n正文。\n"
+    assert strip_page_furniture(plain) == (plain, False)

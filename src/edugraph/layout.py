@@ -17,6 +17,39 @@ MIN_FULL_LINES = 3
 SENTENCE_END = "。！？；;!?：:"
 
 
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?"
+                            r"|\d{1,3}\s*[/／]\s*\d{1,3}|\d{1,3})\s*$")
+MIN_PAGES = 2        # page furniture is only recognised in a text with at least this many page numbers
+RUNNING_HEADER_MIN = 3
+
+
+def strip_page_furniture(text):
+    """Drop the page numbers (- 3 -, 第3页, 3/12) and running headers a PDF repeats on every page.
+
+    Returns (text, changed). Only applies when the text has several page-number lines, so an ordinary
+    document keeps every line; a running header is a short line repeated on at least three pages."""
+    lines = text.split("\n")
+    numbers = [i for i, line in enumerate(lines) if PAGE_NUMBER_RE.match(line) and line.strip()]
+    if len(numbers) < MIN_PAGES:
+        return text, False
+    counts = {}
+    for line in lines:
+        if line.strip() and len(line.strip()) <= 40:
+            counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    headers = {line for line, n in counts.items() if n >= RUNNING_HEADER_MIN and not PAGE_NUMBER_RE.match(line)
+               and not CN_MARKER_RE.match(line) and not ARABIC_MARKER_RE.match(line)}
+    skip, seen, kept = set(numbers), set(), []
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if line.strip() in headers:
+            if line.strip() in seen:
+                continue  # the first copy stays: a running header is often the document's own title
+            seen.add(line.strip())
+        kept.append(line)
+    return "\n".join(kept), True
+
+
 def display_width(text):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .htmltext import html_charset, html_to_text, looks_like_html
-from .layout import unwrap_hard_wrapped
+from .layout import strip_page_furniture, unwrap_hard_wrapped
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8"),
@@ -102,6 +102,7 @@ def source_from_bytes(raw, path):
     text = normalise_newlines(text).lstrip("\ufeff")
     # NFC only: it never changes the meaning of Chinese text and makes offsets reproducible.
     text = unicodedata.normalize("NFC", text)
+    text, _ = strip_page_furniture(text)
     text, unwrapped = unwrap_hard_wrapped(text)
     if not text.strip():
         raise InputError("no text found in the document body", path=path)

@@ -23,8 +23,8 @@ CN = "一二三四五六七八九十"
 MARKER_PATTERNS = [
     ("cn_part", re.compile(rf"第([{CN}百]{{1,4}})(?:部分|章|篇)"), False),
     ("cn_article", re.compile(rf"第([{CN}百零]{{1,5}})条(?=[\s\u3000　]|$)"), False),
-    # 一、 but not the list "一、二年级" that a wrapped line can start with
-    ("cn_dun", re.compile(rf"([{CN}]{{1,3}})\s*[、．.](?![{CN}]+[、年级])"), False),
+    # 一、 (also the typo 一，) but not the list "一、二年级" that a wrapped line can start with
+    ("cn_dun", re.compile(rf"([{CN}]{{1,3}})\s*[、．.，,](?![{CN}]+[、，,年级])"), False),
     ("cn_paren", re.compile(rf"[（(]\s*([{CN}]{{1,3}})\s*[）)]"), False),
     ("ar_paren", re.compile(r"[（(]\s*([0-9０-９]{1,3})\s*[）)]|([0-9０-９]{1,2})[）)]"), False),
     ("ar_dot", re.compile(r"([0-9０-９]{1,3})\s*[\.．、](?![0-9０-９])"), False),
