@@ -28,6 +28,8 @@ def options(view, plan):
         return {"task": TASK}
     if view == "query":
         return {"query": "outline", "params": {"plan": plan}} if plan else {"query": "cited-documents"}
+    if view == "implementation" and plan:
+        return {"plan": "https://w3id.org/edugraph/id/shandong-2016"}  # Weihai implements no corpus plan
     return {"plan": plan}
 
 

@@ -15,7 +15,7 @@ CURATED_DIR = REPO_ROOT / "data" / "curated"
 CURATION_DIR = REPO_ROOT / "data" / "curation"
 
 # Query interface. The embedded store was chosen by measurement (README, "Stores and endpoints"): on 100
-# plans Oxigraph loads 9x and answers the saved queries ~70x (geometric mean) faster than rdflib's Dataset.
+# plans Oxigraph loads 12x and answers the saved queries ~70x (geometric mean) faster than rdflib's Dataset.
 DEFAULT_STORE = os.environ.get("EDUGRAPH_STORE", "oxigraph")
 SERVER_HOST = "127.0.0.1"          # `edugraph serve` binds loopback unless told otherwise
 SERVER_PORT = 7878

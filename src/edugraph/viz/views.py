@@ -114,10 +114,13 @@ def implementation(data, plan=None):
     """The implementation tree: each document → the plans that say they carry it out (edu:implements),
     drawn from the top (national) down, so the chain city → province → nation reads left to right."""
     G = nx.DiGraph(layout="tree")
-    for lower in data.plans(plan):
-        add_node(G, data, lower)
+    chosen = set(data.plans(plan))
+    for lower in data.plans():
         for higher in data.graph.objects(lower, EDU.implements):
-            link(G, data, higher, lower, "implementedBy", count=False)
+            if lower in chosen or higher in chosen:  # a chosen plan's implementers count too
+                link(G, data, higher, lower, "implementedBy", count=False)
+    for lower in chosen:
+        add_node(G, data, lower)
     return G
 
 
