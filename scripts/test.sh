@@ -17,6 +17,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     # their own database in a temp folder, never the packaged service.
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # The package may start its own service on all interfaces; the tests start their own on loopback.
+    service virtuoso-opensource-7 stop >/dev/null 2>&1 || true
   elif [[ " ${missing[*]} " == *" default-jre-headless "* ]]; then
     echo "scripts/test.sh: Java is needed for the reasoner tests (apt-get install default-jre-headless)" >&2
     exit 1

@@ -2,7 +2,7 @@
 Also: `edugraph link` with the higher plan fetched from a remote endpoint."""
 
 import socket
-import subprocess
+from contextlib import ExitStack
 
 import pytest
 
@@ -11,38 +11,26 @@ from edugraph.linking import link_plans
 from edugraph.namespaces import ID
 from edugraph.queries import run_query
 from edugraph.remote import Endpoint
-from edugraph.server import load_store, oxigraph_binary, _wait_until_listening
+from edugraph.server import oxigraph_server
+
+
+@pytest.fixture(scope="module")
+def servers(corpus_build):
+    """{plan id: query URL}: a read-only Oxigraph server per plan (city, province) on a free loopback port."""
+    with ExitStack() as stack:
+        urls = {}
+        for plan_id in ("weifang-2017", "shandong-2016"):
+            graphs = {name: g for name, g in corpus_build.graphs.items() if f"/{plan_id}/" in str(name)}
+            graphs[SHARED_GRAPH] = corpus_build.shared
+            base, _, _ = stack.enter_context(oxigraph_server(graphs, "127.0.0.1", _free_port()))
+            urls[plan_id] = f"{base}/query"
+        yield urls
 
 
 def _free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def servers(corpus_build, tmp_path_factory):
-    """{plan id: query URL} for a read-only Oxigraph server per plan (city, province) on loopback."""
-    urls, processes = {}, []
-    try:
-        for plan_id in ("weifang-2017", "shandong-2016"):
-            folder = tmp_path_factory.mktemp(plan_id)
-            graphs = {name: g for name, g in corpus_build.graphs.items() if f"/{plan_id}/" in str(name)}
-            graphs[SHARED_GRAPH] = corpus_build.shared
-            load_store(graphs, folder / "store")
-            port, log = _free_port(), folder / "server.log"
-            with log.open("wb") as output:
-                process = subprocess.Popen(
-                    [oxigraph_binary(), "serve-read-only", "--location", str(folder / "store"),
-                     "--bind", f"127.0.0.1:{port}", "--union-default-graph"], stdout=output, stderr=subprocess.STDOUT)
-            processes.append(process)
-            _wait_until_listening(process, "127.0.0.1", port, log)
-            urls[plan_id] = f"http://127.0.0.1:{port}/query"
-        yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(10)
 
 
 def test_federated_shared_citations_returns_cross_server_rows(servers):
