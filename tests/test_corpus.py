@@ -62,3 +62,17 @@ def test_no_measure_crosses_a_heading(parsed):
     for _, node, span in all_spans(doc):
         if hasattr(node, "ordinal") and not hasattr(node, "heading"):  # a measure
             assert not any(span.start < start < span.end for start in starts)
+
+
+@pytest.mark.parametrize("line,title,issuers", [
+    ("某市教育局关于印发《某市2023年教育工作要点》的通知", "某市2023年教育工作要点", ["某市教育局"]),
+    ("中共中央办公厅、国务院办公厅印发《关于全面加强和改进新时代学校美育工作的意见》",
+     "关于全面加强和改进新时代学校美育工作的意见", ["中共中央办公厅", "国务院办公厅"]),
+    ("某省教育厅 某省财政厅关于做好某项工作的实施意见", "某省教育厅 某省财政厅关于做好某项工作的实施意见",
+     ["某省教育厅", "某省财政厅"]),
+])
+def test_title_and_issuers_of_common_title_forms(line, title, issuers):
+    from edugraph.metadata import extract_metadata
+    text = f"{line}\n正文。\n"
+    meta = extract_metadata(text, len(line) + 1, len(text))
+    assert (meta.title, meta.issuers) == (title, issuers)

@@ -130,3 +130,11 @@ def test_page_furniture_is_dropped_only_from_paginated_text():
     assert changed and text.split("\n") == ["标题要点", "第一段文字，", "接着写。", "结束。", ""]
     plain = "一、总则\n2\n正文。\n"
     assert strip_page_furniture(plain) == (plain, False)
+
+
+def test_html_chrome_is_dropped_but_an_article_header_is_kept():
+    from edugraph.htmltext import html_to_text
+    page = ('<html><body><div class="top-nav">首页 新闻</div><div id="breadcrumb">当前位置</div>'
+            '<div class="article-header"><h1>某市教育局2023年工作要点</h1></div>'
+            '<div class="content"><p>一、总则</p></div><div class="footer">版权所有</div></body></html>')
+    assert html_to_text(page) == "某市教育局2023年工作要点\n\n一、总则\n"

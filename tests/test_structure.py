@@ -136,5 +136,10 @@ def test_preamble_and_closing_block():
     assert text[structure.body_end:].split() == ["某市人民政府办公室", "2020年5月6日"]
 
 
+def test_a_marker_alone_on_its_line_takes_the_next_line_as_title():
+    text = "一、\n总体要求\n（一）\n指导思想。坚持立德树人。\n二、\n主要任务\n（一）做好甲。内容。\n"
+    assert outline(text) == [(1, "总体要求", [(1, "指导思想")]), (2, "主要任务", [(1, "做好甲")])]
+
+
 def test_no_structure_gives_no_sections():
     assert parse_structure("只有一段文字。没有编号。\n").sections == []

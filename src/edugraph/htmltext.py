@@ -6,9 +6,11 @@ from html.parser import HTMLParser
 # Elements whose text is never document content.
 SKIPPED = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside",
            "form", "select", "button", "iframe", "svg", "head", "title", "menu"}
-# class/id words that mark navigation and chrome on government portals.
-CHROME_RE = re.compile(r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar)"
-                       r"([-_\s]|$)", re.I)
+# class/id tokens that mark navigation and chrome on government portals. "header" only as a whole
+# token: an "article-header" holds the document's title.
+CHROME_RE = re.compile(r"^(?:(?:nav|navbar|menu|breadcrumb|crumbs?|footer|sidebar|share|toolbar)(?:[-_].*)?"
+                       r"|.*[-_](?:nav|navbar|menu|breadcrumb|crumbs?|footer|sidebar|toolbar)|header|site[-_]header)$",
+                       re.I)
 BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
           "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "td", "th", "main", "body"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
@@ -26,7 +28,8 @@ class _BodyText(HTMLParser):
         attributes = dict(attrs)
         marker = " ".join(filter(None, (attributes.get("class"), attributes.get("id"),
                                         attributes.get("role"))))
-        skipped = tag in SKIPPED or bool(CHROME_RE.search(marker)) or marker == "navigation"
+        skipped = tag in SKIPPED or any(CHROME_RE.match(token) for token in marker.split()) \
+            or marker == "navigation"
         if tag in BLOCKS:
             self.parts.append("\n")
         if tag in VOID:

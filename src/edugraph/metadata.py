@@ -107,8 +107,9 @@ def extract_metadata(text, header_end, body_end):
     title = find_title(front_lines)
     issuers = []
     release = RELEASE_RE.match(title)
-    if release:  # 中共中央办公厅、国务院办公厅印发《关于…的意见》
-        title, issuers = release.group("title"), split_issuers(release.group("issuers"))
+    if release:  # 中共中央办公厅、国务院办公厅印发《关于…的意见》, 某市教育局关于印发《…》的通知
+        title = release.group("title")
+        issuers = split_issuers(release.group("issuers").removesuffix("关于"))
     elif (by := ISSUED_BY_RE.match(title)):
         issuers = split_issuers(by.group(1))
     if not issuers:

@@ -324,7 +324,13 @@ def parse_structure(text):
     starts = [cand.marker.start for _, cand in accepted] + [body_end]
     for index, (level, cand) in enumerate(accepted):
         region_end = starts[index + 1]
-        title, body_start, closed = split_title(text, cand.content_start, cand.line_end)
+        content_start, line_end = cand.content_start, cand.line_end
+        if content_start >= line_end:
+            # The marker stands alone on its line (as PDF extraction can leave it): the title is on the next.
+            content_start = _skip_space(text, line_end, region_end)
+            line_end = text.find("\n", content_start, region_end)
+            line_end = region_end if line_end < 0 else line_end
+        title, body_start, closed = split_title(text, content_start, line_end)
         heading = Heading(style=cand.style, number=cand.number,
                           numbering=text[cand.marker.start:cand.marker.end].strip(), line=cand.line,
                           marker=cand.marker, title=title, title_closed=closed)
