@@ -76,3 +76,16 @@ def test_title_and_issuers_of_common_title_forms(line, title, issuers):
     text = f"{line}\n正文。\n"
     meta = extract_metadata(text, len(line) + 1, len(text))
     assert (meta.title, meta.issuers) == (title, issuers)
+
+
+def test_a_forwarding_notice_signed_before_its_attached_plan(tmp_path):
+    notice = ("某市教育局关于印发2023年工作要点的通知\n某教发〔2023〕3号\n各区县教育局，市直各学校：\n"
+              "现将《某市教育局2023年工作要点》印发给你们，请结合实际认真贯彻落实。\n某市教育局\n2023年2月1日\n"
+              "某市教育局2023年工作要点\n2023年全市教育工作的总体要求是：坚持立德树人，推动教育高质量发展。\n"
+              "一、加强党的建设\n1.强化理论武装。组织专题学习12次。\n二、推进教育发展\n2.发展学前教育。新建幼儿园5所。\n")
+    path = tmp_path / "notice.txt"
+    path.write_text(notice, encoding="utf-8")
+    _, doc = extract_file(path)
+    assert doc.metadata.issued == "2023-02-01" and doc.metadata.document_number == "某教发〔2023〕3号"
+    assert doc.preamble.span.text(doc.text).startswith("2023年全市教育工作的总体要求是")
+    assert [t.heading.title.text(doc.text) for t in doc.tasks] == ["强化理论武装", "发展学前教育"]

@@ -121,7 +121,9 @@ def extract_metadata(text, header_end, body_end):
 
     meta.index_number = labelled["index_number"]
     meta.document_number = _own_document_number(front_lines, labelled["document_number"])
-    meta.issued = iso_date(labelled["written"]) or _closing_date(closing) or iso_date(labelled["published"])
+    # A notice that forwards a plan signs before the attached plan starts: its date line is in the front.
+    meta.issued = (iso_date(labelled["written"]) or _closing_date(closing) or iso_date(labelled["published"])
+                   or _closing_date(front))
     year = re.search(r"((?:19|20)\d{2})年", meta.title)
     meta.year = int(year.group(1)) if year else (int(meta.issued[:4]) if meta.issued else None)
     if meta.year is None and meta.document_number:
