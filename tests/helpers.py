@@ -38,9 +38,9 @@ def hard_wrap(text, width):
 
 def paginated(text, width=40, page_lines=12):
     """Text as pulled out of a paginated PDF: hard-wrapped, with a page number and a running header
-    (the document's title) at every page break, which can fall inside a paragraph."""
+    (the first text line, usually the title) at every page break, which can fall inside a paragraph."""
     lines = hard_wrap(text, width).split("\n")
-    header = next(line for line in lines if line.endswith("要点"))
+    header = next(line for line in lines if len(line.strip()) >= 6)
     out = []
     for index, line in enumerate(lines, 1):
         out.append(line)

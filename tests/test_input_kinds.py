@@ -5,18 +5,17 @@ from pathlib import Path
 
 import pytest
 
+from edugraph.corpus import read_manifest
 from edugraph.errors import InputError, StructureError
 from edugraph.extract import extract_file
 from helpers import (EXPECTATIONS, FIXTURES, SOURCES, TINY_TEXT, VARIANTS, all_spans,
                      check_against_expectations, hard_wrap, load_expected, write_variant)
 
 EXPECTED = load_expected(FIXTURES / "tiny-plan.expected.toml")
-# The tiny fixture and the flagship plan, each re-encoded and re-laid-out in every input kind.
-PLANS = {
-    "tiny-plan": (TINY_TEXT, EXPECTED),
-    "weihai-2022": ((SOURCES / "weihai-2022-gongzuoyaodian.txt").read_text(encoding="utf-8"),
-                    load_expected(EXPECTATIONS / "weihai-2022.toml")),
-}
+# The tiny fixture and every corpus document, each re-encoded and re-laid-out in every input kind.
+PLANS = {"tiny-plan": (TINY_TEXT, EXPECTED)} | {
+    row["id"]: ((SOURCES / row["file"]).read_text(encoding="utf-8"), load_expected(EXPECTATIONS / f"{row['id']}.toml"))
+    for row in read_manifest(SOURCES).values()}
 
 
 @pytest.fixture(scope="module")

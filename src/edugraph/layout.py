@@ -14,7 +14,9 @@ CN_MARKER_RE = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[
 ARABIC_MARKER_RE = re.compile(r"^\s*[（(]?([0-9０-９]{1,3})(?:[）)]|[\.．、](?![0-9０-９]))")
 MIN_LINES = 8
 MIN_FULL_LINES = 3
-SENTENCE_END = "。！？；;!?：:"
+URL_RE = re.compile(r"https?://\S+$")  # a link ends a line of page chrome: Chinese after it starts a new one
+ENTITY_END_RE = re.compile(r"&#?\w+;\s*$")  # a line ending in &quot; does not end a sentence
+SENTENCE_END = "。！？；;!?"  # where measures split anyway; a colon ends a line inside a sentence
 
 
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?"
@@ -36,7 +38,9 @@ def strip_page_furniture(text):
     for line in lines:
         if line.strip() and len(line.strip()) <= 40:
             counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    # A header has words: a lone "。" that wrapping pushed onto its own line repeats too, but is text.
     headers = {line for line, n in counts.items() if n >= RUNNING_HEADER_MIN and not PAGE_NUMBER_RE.match(line)
+               and sum(c.isalnum() for c in line) >= 4
                and not CN_MARKER_RE.match(line) and not ARABIC_MARKER_RE.match(line)}
     skip, seen, kept = set(numbers), set(), []
     for i, line in enumerate(lines):
@@ -85,7 +89,8 @@ def unwrap_hard_wrapped(text):
     last_item = 0  # last Arabic item number seen at a line start, to tell items from wrapped figures
     joining = False
     for line in lines:
-        if joining and line.strip() and not _starts_paragraph(line, last_item):
+        if joining and line.strip() and not _starts_paragraph(line, last_item) \
+                and not (URL_RE.search(out[-1]) and not line.strip()[:1].isascii()):
             previous = out[-1].rstrip()
             # A space survives only where the break fell between two Latin words.
             spaced = out[-1] != previous and previous[-1:].isascii() and line.strip()[:1].isascii()
@@ -97,8 +102,8 @@ def unwrap_hard_wrapped(text):
                 last_item = parse_number(match.group(1))
         # A full line that ends a sentence is left alone: joining it gains nothing (measures split
         # there anyway) and would merge two paragraphs when a paragraph happens to fill the line.
-        joining = display_width(line.rstrip()) >= width - 2 and line.rstrip()[-1:] not in SENTENCE_END \
-            and bool(line.strip())
+        joining = display_width(line.rstrip()) >= width - 2 and bool(line.strip()) and (
+            line.rstrip()[-1:] not in SENTENCE_END or ENTITY_END_RE.search(line))
     return "\n".join(out), True
 
 

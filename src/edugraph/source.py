@@ -36,6 +36,10 @@ class SourceText:
     unwrapped: bool    # hard line wraps were joined
 
 
+def unescape_stray_entities(text):
+    return STRAY_ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
 def _decode(raw, path, declared=None):
     for bom, encoding in BOMS:
         if raw.startswith(bom):
@@ -95,15 +99,16 @@ def source_from_bytes(raw, path):
         raise InputError("binary data, expected a text or HTML plan document", path=path)
     text, encoding = _decode(raw, path, declared=html_charset(raw))
     media_type = "text/plain"
-    if looks_like_html(text):
+    is_html = looks_like_html(text)
+    if is_html:
         text, media_type = html_to_text(text), "text/html"
-    else:
-        text = STRAY_ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
     text = normalise_newlines(text).lstrip("\ufeff")
     # NFC only: it never changes the meaning of Chinese text and makes offsets reproducible.
     text = unicodedata.normalize("NFC", text)
     text, _ = strip_page_furniture(text)
     text, unwrapped = unwrap_hard_wrapped(text)
+    if not is_html:  # after unwrapping: the entities count in the wrapped widths, and may be split
+        text = unescape_stray_entities(text)
     if not text.strip():
         raise InputError("no text found in the document body", path=path)
     return SourceText(path=path, text=text, encoding=encoding,
