@@ -1,7 +1,6 @@
 """Federated saved queries: a city plan on one Oxigraph server, its province's on another, joined by SERVICE.
 Also: `edugraph link` with the higher plan fetched from a remote endpoint."""
 
-import socket
 from contextlib import ExitStack
 
 import pytest
@@ -11,7 +10,7 @@ from edugraph.linking import link_plans
 from edugraph.namespaces import ID
 from edugraph.queries import run_query
 from edugraph.remote import Endpoint
-from edugraph.server import oxigraph_server
+from edugraph.server import free_port, oxigraph_server
 
 
 @pytest.fixture(scope="module")
@@ -22,15 +21,10 @@ def servers(corpus_build):
         for plan_id in ("weifang-2017", "shandong-2016"):
             graphs = {name: g for name, g in corpus_build.graphs.items() if f"/{plan_id}/" in str(name)}
             graphs[SHARED_GRAPH] = corpus_build.shared
-            base, _, _ = stack.enter_context(oxigraph_server(graphs, "127.0.0.1", _free_port()))
+            base, _, _ = stack.enter_context(oxigraph_server(graphs, "127.0.0.1", free_port()))
             urls[plan_id] = f"{base}/query"
         yield urls
 
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_federated_shared_citations_returns_cross_server_rows(servers):

@@ -70,6 +70,7 @@ class DocumentRegistry:
     def __init__(self, curated=None, plans=()):
         curated = curated or {}
         self.plans = list(plans)
+        self._short_titles = {}  # a plan's title without its issuer → how many plans have it
         self.corrections = curated.get("title_corrections") or {}
         self.curated_entries = curated.get("documents") or []
         self._parent = {}
@@ -169,9 +170,11 @@ class DocumentRegistry:
         numbers = {k for kind, k in keys if kind == "n"}
         titles = {k for kind, k in keys if kind == "t"}
         shorts = {self.short_key(k) for k in titles}
-        short_count = {}
-        for plan in self.plans:
-            short_count[self.short_key(plan.metadata.title)] = short_count.get(self.short_key(plan.metadata.title), 0) + 1
+        if not self._short_titles:
+            for plan in self.plans:
+                key = self.short_key(plan.metadata.title)
+                self._short_titles[key] = self._short_titles.get(key, 0) + 1
+        short_count = self._short_titles
         for rule in ("number", "title", "short"):
             for plan in self.plans:
                 meta = plan.metadata

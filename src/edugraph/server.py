@@ -94,19 +94,25 @@ def oxigraph_server(graphs, host=None, port=None, timeout_s=None, read_only=True
             _wait_until_listening(process, host, port, log)
             yield f"http://{host}:{port}", process, log
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
+
+
+def stop(process, grace_s=10):
+    """End a child server: politely, then by force if it does not go within grace_s."""
+    process.terminate()
+    try:
+        process.wait(grace_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt  # SIGTERM stops the server as cleanly as Ctrl-C: child ended, folder removed
 
 
-def _free_port():
+def free_port():
+    """A loopback port no one listens on now (for a server started next)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -124,7 +130,7 @@ def serve(graphs, host=None, port=None, timeout_s=None, ready=None):
                 if threading.current_thread() is threading.main_thread() else None)
     front = None
     try:
-        with oxigraph_server(graphs, "127.0.0.1", _free_port(), timeout_s) as (base, process, log):
+        with oxigraph_server(graphs, "127.0.0.1", free_port(), timeout_s) as (base, process, log):
             front = make_server(host, port, base)
             threading.Thread(target=front.serve_forever, daemon=True).start()
             if ready:

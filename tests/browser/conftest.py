@@ -3,7 +3,6 @@
 In CI (CI=true) a missing browser or driver fails these tests; elsewhere they are skipped with the reason
 and the install command. Screenshots and timings go to tests/artifacts/ (git-ignored)."""
 
-import os
 import re
 from pathlib import Path
 

@@ -4,10 +4,6 @@ Screenshots and timings go to tests/artifacts/ (git-ignored). In CI (CI=true) a 
 fails these tests; elsewhere they are skipped with the reason and the install command."""
 
 import json
-import os
-import re
-import shutil
-from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,6 @@
 """The workbench that `edugraph serve` puts in a browser: run a saved query end to end in headless
 Chromium, check the table, draw the graph, follow the permalink; screenshots go to tests/artifacts/."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -9,18 +8,14 @@ import time
 import pytest
 
 from browser_support import ARTIFACTS, READY_TIMEOUT_MS
+from edugraph.server import free_port
 
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def workbench(tmp_path_factory):
     """`edugraph serve` on a free loopback port, as a user starts it; stopped after the module."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with log.open("wb") as output:
         process = subprocess.Popen([sys.executable, "-m", "edugraph", "serve", "--port", str(port)],

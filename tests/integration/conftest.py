@@ -6,7 +6,6 @@ A missing server binary skips its tests with a loud reason on a developer's mach
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ import pytest
 from edugraph.corpus import all_graphs
 from edugraph.errors import EndpointError
 from edugraph.formats import write_graphs
-from edugraph.server import oxigraph_binary
+from edugraph.server import free_port, oxigraph_binary, stop
 from edugraph.store import open_store
 
 START_TIMEOUT_S = 120
@@ -69,12 +68,6 @@ def require(binary, what, install):
     pytest.skip(f"!!! {message} !!!")
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def running(command, log, ready_url, **popen):
     """Run a server process until the block ends; yields once ready_url answers any HTTP status."""
@@ -96,12 +89,7 @@ def running(command, log, ready_url, **popen):
                 time.sleep(0.2)
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 30)
 
 
 @pytest.fixture(scope="session")
