@@ -143,3 +143,30 @@ def all_spans(doc):
             out.append(("task", task, task.span))
             out += [("measure", m, m.span) for m in task.measures]
     return out
+
+
+def outline_lines(outline, text):
+    """A parsed outline as the hand labels write it: one line per numbered heading, two spaces of
+    indent per level below the top, then the numbering as printed, a tab and the title."""
+    return ["  " * (d.depth - 1) + f"{d.heading.numbering}\t{d.heading.title.text(text)}"
+            for top in outline for d in top.walk()]
+
+
+def labelled_outline(expected):
+    """The `outline` field of an expectation file as a list of lines (see tests/expectations/README.md)."""
+    return [line for line in expected.get("outline", "").split("\n") if line.strip()]
+
+
+def outline_matches(parsed, labelled):
+    """Compare parsed outline lines with labelled ones. A label ending in … names an item with no title
+    sentence by the start of its lead clause: one text must then be a prefix of the other."""
+    if len(parsed) != len(labelled):
+        return False
+    for got, want in zip(parsed, labelled):
+        if want.endswith("…"):
+            want = want[:-1]
+            if not (got.startswith(want) or want.startswith(got)) or "\t" not in got[:len(want)+1]:
+                return False
+        elif got != want:
+            return False
+    return True

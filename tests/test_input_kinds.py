@@ -110,10 +110,19 @@ def test_undecodable_byte_names_its_line(tmp_path):
     assert caught.value.line == 3
 
 
-def test_text_without_structure_is_a_structure_error(tmp_path):
+def test_text_without_structure_is_a_plan_of_measures_with_a_warning(tmp_path):
     path = tmp_path / "prose.txt"
-    path.write_text("这是一段没有任何编号结构的文字。它只有两句话。\n", encoding="utf-8")
-    with pytest.raises(StructureError, match="no numbered sections"):
+    path.write_text("这是一段没有任何编号结构的文字，用来检验。它只有两句话。\n", encoding="utf-8")
+    _, doc = extract_file(path)
+    assert doc.outline == [] and doc.depth == 0
+    assert [m.span.text(doc.text) for m in doc.measures] == ["这是一段没有任何编号结构的文字，用来检验。", "它只有两句话。"]
+    assert any("no numbered headings" in w for w in doc.warnings)
+
+
+def test_text_that_is_only_white_space_is_a_structure_error(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("\u3000\u3000\n\n  \n", encoding="utf-8")
+    with pytest.raises((StructureError, InputError)):
         extract_file(path)
 
 

@@ -39,10 +39,10 @@ PROPERTIES = edu_terms(OWL.ObjectProperty, OWL.DatatypeProperty)
 
 CONTRACT_CLASSES = """PolicyDocument Plan TextSpan PlanComponent Preamble Section Task Measure QuantitativeTarget
     Mention EducationStage AdministrativeLevel Organization Initiative DocumentType Alignment"""
-CONTRACT_OBJECT_PROPERTIES = """hasPreamble hasSection hasTask hasMeasure inPlan hasTarget counts cites plansToIssue
+CONTRACT_OBJECT_PROPERTIES = """hasPreamble hasSection hasTask hasSubtask hasMeasure inPlan hasTarget counts cites plansToIssue
     concernsStage responsibleBody mentionsInitiative implements administrativeLevel hasMention refersTo
     documentType alignedFrom alignedTo"""
-CONTRACT_DATA_PROPERTIES = """startOffset endOffset titleStartOffset titleEndOffset ordinal numbering fullText
+CONTRACT_DATA_PROPERTIES = """startOffset endOffset titleStartOffset titleEndOffset ordinal depth numbering fullText
     documentNumber year sourceEncoding value minValue maxValue unit approximate iscedLevel newBody targetKind
     truncated jurisdiction mappingPredicate score method evidence"""
 

@@ -213,14 +213,11 @@ def registry_for(plans, curated=None):
 
 
 def plan_facts(plan):
-    """Every Facts object of a parsed plan (measures and titles)."""
+    """Every Facts object of a parsed plan (titles and measures), in document order."""
     if plan.preamble:
         yield from (m.facts for m in plan.preamble.measures if m.facts)
-    for section in plan.sections:
-        if section.title_facts:
-            yield section.title_facts
-        yield from (m.facts for m in section.measures if m.facts)
-        for task in section.tasks:
-            if task.title_facts:
-                yield task.title_facts
-            yield from (m.facts for m in task.measures if m.facts)
+    for division in plan.divisions():
+        if division.title_facts:
+            yield division.title_facts
+        yield from (m.facts for m in division.measures if m.facts)
+    yield from (m.facts for m in plan.measures if m.facts)

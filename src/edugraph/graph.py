@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
 from .curation import Curation, check_nodes
+from .model import Section
 from .namespaces import DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
 from .semantics.bodies import jurisdiction
 
@@ -57,8 +58,7 @@ class _PlanWriter:
         self.place = jurisdiction(doc.metadata.issuers) or ("全国" if doc.metadata.level == "national" else "")
         self.paths = set()
         # Task numbers that restart in each section need the section in the IRI to stay unique.
-        ordinals = [task.ordinal for task in doc.tasks]
-        self.restarting = len(ordinals) != len(set(ordinals))
+        self.restarting = _numbering_restarts(doc.sections)
 
     def add(self, s, p, o):
         own = s == self.plan or str(s).startswith(self.own_prefix)
@@ -75,9 +75,10 @@ class _PlanWriter:
         self.add(node, EDU.endOffset, _int(end))
 
     def measures(self, parent_path, measures):
-        parent = self.node(parent_path)
+        """Measures of the node at parent_path; with parent_path "", of the plan itself."""
+        parent = self.node(parent_path) if parent_path else self.plan
         for measure in measures:
-            path = f"{parent_path}/measure/{measure.ordinal}"
+            path = f"{parent_path}/measure/{measure.ordinal}".lstrip("/")
             node = self.node(path)
             self.span(node, EDU.Measure, measure.span.start, measure.span.end)
             self.add(node, EDU.ordinal, _int(measure.ordinal))
@@ -89,6 +90,7 @@ class _PlanWriter:
     def component(self, path, kind, item):
         heading, node = item.heading, self.node(path)
         self.span(node, kind, item.span.start, item.span.end)
+        self.add(node, EDU.depth, _int(item.depth))
         self.add(node, EDU.ordinal, _int(heading.number))
         self.add(node, EDU.numbering, Literal(heading.numbering))
         self.add(node, RDFS.label, _zh(heading.title.text(self.doc.text)))
@@ -203,16 +205,42 @@ class _PlanWriter:
             self.span(node, EDU.Preamble, self.doc.preamble.span.start, self.doc.preamble.span.end)
             self.add(self.plan, EDU.hasPreamble, node)
             self.measures("preamble", self.doc.preamble.measures)
-        for section in self.doc.sections:
-            section_path = f"section/{section.ordinal}"
-            self.component(section_path, EDU.Section, section)
-            self.add(self.plan, EDU.hasSection, self.node(section_path))
-            for task in section.tasks:
-                suffix = f"{section.ordinal}.{task.ordinal}" if self.restarting else f"{task.ordinal}"
-                self.component(f"task/{suffix}", EDU.Task, task)
-                self.add(self.node(section_path), EDU.hasTask, self.node(f"task/{suffix}"))
+        for top in self.doc.outline:
+            self.division(top, self.plan, None)
+        if self.doc.measures:  # a document with nothing numbered: its body hangs off the plan
+            self.measures("", self.doc.measures)
         self.curate()
         return self.graph
+
+    def division(self, item, parent, parent_path):
+        """A section or task node, linked from its parent, and everything below it."""
+        if isinstance(item, Section):
+            path, kind, link = self.unique(f"section/{item.ordinal}"), EDU.Section, EDU.hasSection
+        else:
+            path, kind = self.unique(self.task_path(item, parent_path)), EDU.Task
+            link = EDU.hasSubtask if parent_path and parent_path.startswith("task/") else EDU.hasTask
+        self.component(path, kind, item)
+        self.add(parent, link, self.node(path))
+        for child in item.children:
+            self.division(child, self.node(path), path)
+
+    def task_path(self, task, parent_path):
+        """task/N for tasks numbered through the plan, task/S.N when numbering restarts per section,
+        and the parent's path plus .N below another task (task/3.1.2)."""
+        if parent_path and parent_path.startswith("task/"):
+            return f"{parent_path}.{task.ordinal}"
+        if parent_path and self.restarting:
+            return f"task/{parent_path.split('/', 1)[1].split('~')[0]}.{task.ordinal}"
+        return f"task/{task.ordinal}"
+
+    def unique(self, path):
+        """A repeated number (a second “3.”) gets its own node: task/3~2."""
+        if path not in self.paths:
+            return path
+        count = 2
+        while f"{path}~{count}" in self.paths:
+            count += 1
+        return f"{path}~{count}"
 
     def curate(self):
         curation = self.curation
@@ -266,6 +294,17 @@ class _PlanWriter:
         self.add(SOFTWARE_AGENT, RDF.type, PROV.SoftwareAgent)
         self.add(SOFTWARE_AGENT, RDFS.label, Literal(f"edugraph {__version__}"))
         self.add(SOFTWARE_AGENT, DCTERMS.hasVersion, Literal(__version__))
+
+
+def _numbering_restarts(sections):
+    """Whether the items directly under sections restart their numbering: the same number under two
+    sections (a number repeated within one section is a typo, kept under its own IRI)."""
+    seen = {}
+    for section in sections:
+        for number in {task.ordinal for task in section.tasks}:
+            if seen.setdefault(number, section.ordinal) != section.ordinal:
+                return True
+    return False
 
 
 def plan_to_graph(doc, source, registry=None, curation=None, shared=None):
