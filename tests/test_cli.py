@@ -95,7 +95,7 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_query_table(tiny_ttl, capsys):
     code, stdout, _ = run(capsys, "query", "outline", "--data", tiny_ttl)
     assert code == 0
-    assert "夯实基层基础" in stdout and "(7 rows)" in stdout
+    assert "夯实基层基础" in stdout and "(10 rows)" in stdout
 
 
 def test_query_json_is_sparql_results_json(tiny_ttl, capsys):
@@ -108,10 +108,10 @@ def test_query_json_is_sparql_results_json(tiny_ttl, capsys):
 
 def test_query_csv_and_markdown(tiny_ttl, capsys):
     _, csv_out, _ = run(capsys, "query", "outline", "--data", tiny_ttl, "--format", "csv")
-    assert csv_out.splitlines()[0] == "plan,section,sectionTitle,task,taskTitle,taskTitleEn"
-    assert len(csv_out.splitlines()) == 8
+    assert csv_out.splitlines()[0] == "plan,depth,numbering,title,titleEn,node"
+    assert len(csv_out.splitlines()) == 1 + 3 + 7  # header, 3 sections, 7 tasks
     _, md, _ = run(capsys, "query", "outline", "--data", tiny_ttl, "--format", "markdown")
-    assert md.startswith("| plan | section |") and md.count("\n") == 9
+    assert md.startswith("| plan | depth |") and md.count("\n") == 2 + 3 + 7
 
 
 def test_query_parameter_and_output_file(tiny_ttl, tmp_path, capsys):

@@ -66,7 +66,9 @@ def test_python_api_rows_and_parameters(corpus_graph):
 
 def test_outline_parameter_restricts_to_one_plan(corpus_graph):
     rows = run_query("outline", corpus_graph, {"plan": str(ID["weihai-2022"])}).to_dicts()
-    assert len(rows) == 32 and {r["plan"] for r in rows} == {str(ID["weihai-2022"])}
+    assert len(rows) == 6 + 32 and {r["plan"] for r in rows} == {str(ID["weihai-2022"])}
+    assert [r["depth"] for r in rows].count("1") == 6
+    assert (rows[1]["numbering"], rows[1]["title"]) == ("1.", "强化科学理论武装")
     everything = run_query("outline", corpus_graph).to_dicts()
     assert len({r["plan"] for r in everything}) == 9
 
