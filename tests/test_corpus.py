@@ -5,23 +5,27 @@ import pytest
 from edugraph.corpus import read_manifest
 from edugraph.extract import extract_file
 from edugraph.metadata import normalise_document_number
-from helpers import EXPECTATIONS, SOURCES, all_spans, check_against_expectations, load_expected
+from helpers import (LABELLED_FOLDERS, SOURCES, all_spans, check_against_expectations, labelled_documents,
+                     load_expected)
 
 MANIFEST = read_manifest(SOURCES)
 BY_ID = {row["id"]: row for row in MANIFEST.values()}
+DOCUMENTS = {doc_id: (path, label) for doc_id, path, label in labelled_documents()}
 
 
 def test_every_source_has_expectations_and_a_manifest_row():
-    files = sorted(p.name for p in SOURCES.glob("*.txt"))
-    assert files == sorted(MANIFEST)
-    assert sorted(p.stem for p in EXPECTATIONS.glob("*.toml")) == sorted(BY_ID)
+    for folder, labels in LABELLED_FOLDERS.values():
+        manifest = read_manifest(folder)
+        files = sorted(p.name for p in folder.glob("*.txt"))
+        assert files == sorted(manifest)
+        assert sorted(p.stem for p in labels.glob("*.toml")) == sorted(row["id"] for row in manifest.values())
 
 
-@pytest.fixture(scope="module", params=sorted(BY_ID))
+@pytest.fixture(scope="module", params=sorted(DOCUMENTS))
 def parsed(request):
-    row = BY_ID[request.param]
-    source, doc = extract_file(SOURCES / row["file"], plan_id=row["id"])  # no curated metadata: all read
-    return row, source, doc, load_expected(EXPECTATIONS / f"{row['id']}.toml")
+    path, label = DOCUMENTS[request.param]
+    source, doc = extract_file(path, plan_id=request.param)  # no curated metadata: all read
+    return request.param, source, doc, load_expected(label)
 
 
 def test_structure_and_metadata_match_hand_labels(parsed):
@@ -29,8 +33,10 @@ def test_structure_and_metadata_match_hand_labels(parsed):
     check_against_expectations(doc, expected)
 
 
-def test_extracted_metadata_agrees_with_manifest(parsed):
-    row, _, doc, _ = parsed
+@pytest.mark.parametrize("doc_id", sorted(BY_ID))
+def test_extracted_metadata_agrees_with_manifest(doc_id):
+    row = BY_ID[doc_id]
+    _, doc = extract_file(SOURCES / row["file"], plan_id=doc_id)
     meta = doc.metadata
     assert meta.title == row["title"]
     assert meta.issuers == row["issuer"].split(";")
@@ -45,20 +51,21 @@ def test_offsets_round_trip(parsed):
     for kind, node, span in all_spans(doc):
         piece = text[span.start:span.end]
         assert piece and piece == piece.strip(), (kind, span)
-    for section in doc.sections:
-        for task in section.tasks:
-            assert section.span.start <= task.span.start < task.span.end <= section.span.end
-            heading = task.heading
-            assert task.span.start == heading.marker.start
-            assert task.span.start <= heading.title.start < heading.title.end <= task.span.end
-            assert text[task.span.start:].startswith(heading.numbering)
-            for measure in task.measures:
-                assert task.span.start <= measure.span.start < measure.span.end <= task.span.end
+    for division in doc.divisions():
+        heading = division.heading
+        assert division.span.start == heading.marker.start
+        assert division.span.start <= heading.title.start < heading.title.end <= division.span.end
+        assert text[division.span.start:].startswith(heading.numbering)
+        for child in division.children:
+            assert division.span.start < child.span.start < child.span.end <= division.span.end
+            assert child.depth == division.depth + 1
+        for measure in division.measures:
+            assert division.span.start <= measure.span.start < measure.span.end <= division.span.end
 
 
 def test_no_measure_crosses_a_heading(parsed):
     _, source, doc, _ = parsed
-    starts = {t.span.start for t in doc.tasks} | {s.span.start for s in doc.sections}
+    starts = {d.span.start for d in doc.divisions()}
     for _, node, span in all_spans(doc):
         if hasattr(node, "ordinal") and not hasattr(node, "heading"):  # a measure
             assert not any(span.start < start < span.end for start in starts)

@@ -41,6 +41,7 @@ MARKER_PATTERNS = [
 ]
 MAX_GAP = 2                # a numbering jump of up to this many missing numbers is a gap, not noise
 MAX_TITLE = 40             # a closed title is at most this many characters
+MAX_LEAD = 60              # the lead clause standing for the title of an item that opens with prose
 TERMINATORS = "。！？；;!?"
 CLOSERS = "”’」』）)》〉】"  # absorbed into the sentence a terminator ends: a closer never starts one
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "〈": "〉", "【": "】"}
@@ -270,9 +271,10 @@ def split_title(text, content_start, line_end):
     cut = _title_break(content)
     if cut is not None:
         return Span(*_trim(text, content_start, content_start + cut)), content_start + cut, RUN_IN
-    comma = min((i for i in (content.find("，"), content.find(",")) if i > 0), default=-1)
-    cut = comma if 0 < comma <= MAX_TITLE else min(len(content.rstrip()), MAX_TITLE // 2)
-    body_start = content_start + cut + (1 if 0 < comma == cut else 0)
+    # An item that opens with prose: its lead clause, up to the first comma or sentence end.
+    clause = next((i for i, c in enumerate(content[:MAX_LEAD + 1]) if c in "，," + TERMINATORS), -1)
+    cut = clause if clause > 0 else min(len(content.rstrip()), MAX_TITLE // 2)
+    body_start = content_start + cut + (1 if clause > 0 else 0)
     return Span(*_trim(text, content_start, content_start + cut)), body_start, LEAD
 
 
@@ -433,7 +435,9 @@ def _unnumbered_body(text, lines, body_end):
     for _, start, end in lines:
         if start >= body_end:
             break
-        if _is_prose(text, start, end):
+        # Sentences, not a labelled chrome line (原文链接：https://…, 发布日期：…).
+        if _is_prose(text, start, end) and re.search(r"[，。；]", text[start:end]) \
+                and "://" not in text[start:end]:
             return start
     return None
 
@@ -506,4 +510,7 @@ def parse_structure(text):
     first = outline[0].span.start
     preamble = _preamble(text, lines, first)
     header_end = preamble.span.start if preamble else first
+    if _wrapped_document_lines(text, [l for l in lines if l[2] <= first]):
+        header_end = first  # a forwarding notice's signature and date stand after its own text
+    
     return Structure(preamble, outline, [], header_end, body_end, warnings, notes)
