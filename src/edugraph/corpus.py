@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from . import settings
+from .curated_values import check_manifest_row
 from .curation import load_curation
 from .documents import registry_for
 from .errors import InputError
@@ -37,7 +38,11 @@ def read_manifest(folder):
         reader = csv.DictReader(handle, delimiter="\t")
         if not reader.fieldnames or "file" not in reader.fieldnames:
             raise InputError("expected a tab-separated header with a 'file' column", path=path, line=1)
-        return {row["file"]: row for row in reader}
+        rows = {}
+        for row in reader:
+            check_manifest_row(row, path, reader.line_num)
+            rows[row["file"]] = row
+        return rows
 
 
 def curated_metadata(row):
