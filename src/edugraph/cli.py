@@ -36,6 +36,8 @@ def _data(paths):
 def cmd_build(args):
     result = build(args.sources or None)
     write_graphs(all_graphs(result), args.output)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     triples = sum(len(g) for g in all_graphs(result).values())

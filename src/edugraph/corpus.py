@@ -26,7 +26,8 @@ class BuildResult:
     vocabulary: Graph | None = None                # the ontology and its concept schemes
     shared: Graph | None = None                    # documents, bodies, initiatives… that plans share
     plans: list = field(default_factory=list)      # PlanDocument, in build order
-    warnings: list = field(default_factory=list)   # "file: message"
+    warnings: list = field(default_factory=list)   # "file: message": something may be missing or wrong
+    notes: list = field(default_factory=list)      # "file: message": judgements, nothing to fix
 
 
 def read_manifest(folder):
@@ -109,4 +110,5 @@ def build(paths=None):
         result.graphs[plan_graph_iri(doc.plan_id)] = graph
         result.plans.append(doc)
         result.warnings.extend(f"{source.path}: {warning}" for warning in doc.warnings)
+        result.notes.extend(f"{source.path}: {note}" for note in doc.notes)
     return result
