@@ -103,6 +103,7 @@ def build(paths=None):
         parsed.append((source, doc))
     # Cited documents are named across the whole build, so two plans citing one document share its node.
     registry = registry_for([doc for _, doc in parsed])
+    result.warnings.extend(registry.warnings)
     result.vocabulary = vocabulary_graph()
     result.shared = bind_prefixes(Graph())
     for source, doc in parsed:

@@ -29,7 +29,8 @@ def org_iri(name, place=""):
 
 def document_iri(info):
     """A cited document that is a plan of the build is that plan's node; others live under …/id/doc/."""
-    return ID[info.plan_id] if info.plan_id else ID["doc/" + iri_segment(info.key)]
+    # A relative title's key is division code/title: the code stays a path segment of its own.
+    return ID[info.plan_id] if info.plan_id else ID["doc/" + "/".join(iri_segment(p) for p in info.key.split("/"))]
 
 
 def path_is_preamble(node):
@@ -140,7 +141,7 @@ class _PlanWriter:
     def citation_node(self, citation, mention):
         info = self.registry.info(citation)
         doc = document_iri(info)
-        if citation.basis and path_is_preamble(mention):
+        if citation.basis and path_is_preamble(mention) and info.plan_id != self.doc.plan_id:
             self.add(self.plan, EDU.implements, doc)  # the plan says it carries this document out
         if citation.truncated:
             self.add(mention, EDU.truncated, Literal(True))
