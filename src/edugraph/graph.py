@@ -10,7 +10,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from . import __version__
 from .curation import Curation, check_nodes
 from .model import Section
-from .namespaces import DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
+from .jurisdictions import jurisdiction_of, load_divisions
+from .namespaces import DIVISION, DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
 from .semantics.bodies import jurisdiction
 
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
@@ -57,7 +58,10 @@ class _PlanWriter:
         self.own_prefix = f"{self.plan}/"
         # Generic bodies (学校, 区市) belong to the plan's place; a national plan's to the whole country.
         self.place = jurisdiction(doc.metadata.issuers) or ("全国" if doc.metadata.level == "national" else "")
+        self.divisions = load_divisions()
+        self.jurisdiction = jurisdiction_of(doc.metadata.issuers, doc.metadata.level, self.divisions)
         self.paths = set()
+        self.described = set()  # division nodes already written by this writer
         # Task numbers that restart in each section need the section in the IRI to stay unique.
         self.restarting = _numbering_restarts(doc.sections)
 
@@ -162,6 +166,8 @@ class _PlanWriter:
             self.add(doc, EDU.documentType, DOCTYPE[info.doc_type])
         if info.truncated:
             self.add(doc, EDU.truncated, Literal(True))
+        if info.jurisdiction:
+            self.add(doc, EDU.jurisdiction, self.division_node(self.divisions.by_code[info.jurisdiction]))
         self.curated_document(doc, info.curated)
         return doc, link
 
@@ -190,12 +196,32 @@ class _PlanWriter:
         return node, EDU.mentionsInitiative
 
     def organisation(self, name, place=""):
+        """A body: generic ones (place given) belong to the plan's division, named ones to the division
+        their name names (山东省教育厅 → 山东省)."""
         org = org_iri(name, place)
         self.add(org, RDF.type, EDU.Organization)
         self.add(org, RDFS.label, _zh(name))
-        if place:
-            self.add(org, EDU.jurisdiction, Literal(place))
+        division = self.jurisdiction if place else self.divisions.named_in(name)
+        if division is None and not place and name in self.doc.metadata.issuers:
+            division = self.jurisdiction  # 教育部, 国务院办公厅: a national issuer belongs to the nation
+        if division is not None:
+            self.add(org, EDU.jurisdiction, self.division_node(division))
         return org
+
+    def division_node(self, division):
+        """The division's concept (shared), with its ancestors up to the nation."""
+        node = DIVISION[division.code]
+        if node not in self.described:
+            self.described.add(node)
+            self.add(node, RDF.type, EDU.AdministrativeDivision)
+            self.add(node, RDFS.label, _zh(division.name))
+            self.add(node, SKOS.prefLabel, _zh(division.name))
+            self.add(node, SKOS.notation, Literal(division.code))
+            self.add(node, SKOS.inScheme, DIVISION.scheme)
+            self.add(node, EDU.administrativeLevel, LEVEL[division.level])
+            if division.parent:
+                self.add(node, SKOS.broader, self.division_node(self.divisions.by_code[division.parent]))
+        return node
 
     # --- the plan ------------------------------------------------------------------------------
     def write(self):
@@ -207,13 +233,13 @@ class _PlanWriter:
             self.add(self.plan, EDU.hasPreamble, node)
             self.measures("preamble", self.doc.preamble.measures)
         for top in self.doc.outline:
-            self.division(top, self.plan, None)
+            self.outline_node(top, self.plan, None)
         if self.doc.measures:  # a document with nothing numbered: its body hangs off the plan
             self.measures("", self.doc.measures)
         self.curate()
         return self.graph
 
-    def division(self, item, parent, parent_path):
+    def outline_node(self, item, parent, parent_path):
         """A section or task node, linked from its parent, and everything below it."""
         if isinstance(item, Section):
             path, kind, link = self.unique(f"section/{item.ordinal}"), EDU.Section, EDU.hasSection
@@ -223,7 +249,7 @@ class _PlanWriter:
         self.component(path, kind, item)
         self.add(parent, link, self.node(path))
         for child in item.children:
-            self.division(child, self.node(path), path)
+            self.outline_node(child, self.node(path), path)
 
     def task_path(self, task, parent_path):
         """task/N for tasks numbered through the plan, task/S.N when numbering restarts per section,
@@ -273,6 +299,8 @@ class _PlanWriter:
             self.add(plan, EDU.year, _int(meta.year))
         if meta.level:
             self.add(plan, EDU.administrativeLevel, LEVEL[meta.level])
+        if self.jurisdiction is not None:
+            self.add(plan, EDU.jurisdiction, self.division_node(self.jurisdiction))
         for name in meta.issuers:
             self.add(plan, DCTERMS.publisher, self.organisation(name))
 
