@@ -10,6 +10,7 @@ SOURCES_DIR = REPO_ROOT / "data" / "sources"
 MANIFEST_NAME = "MANIFEST.tsv"
 QUERIES_DIR = REPO_ROOT / "queries"
 DEFAULT_BUILD = REPO_ROOT / "build" / "corpus.ttl"
+ONTOLOGY_RELEASE_DIR = REPO_ROOT / "build" / "ontology"  # `edugraph ontology` writes the release here
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 CURATED_DIR = REPO_ROOT / "data" / "curated"
 CURATION_DIR = REPO_ROOT / "data" / "curation"
