@@ -141,3 +141,17 @@ def test_every_labelled_pair_aligns_its_deepest_items(lower, higher, everything)
     units = {c.lower.iri.rsplit(f"{lower}/", 1)[-1] for c in candidates if c.lower.kind == "task"}
     assert set(labelled) <= units | {u for u, m in labelled.items() if not m.get("best")}
     assert score.precision_at_1 >= 0.8, score
+
+
+def test_the_task_alignment_query_reads_link_output(corpus_graph, tmp_path, capsys):
+    from edugraph.queries import run_query
+    corpus = tmp_path / "corpus.ttl"
+    corpus_graph.serialize(corpus, format="turtle")
+    links = tmp_path / "links.ttl"
+    assert main(["link", "weifang-2017", "shandong-2016", "--data", str(corpus), "-o", str(links)]) == 0
+    from rdflib import Graph
+    graph = Graph().parse(corpus).parse(links)
+    rows = run_query("task-alignment", graph, {"lower": str(ID["weifang-2017"])}).to_dicts()
+    assert rows and {r["higher"] for r in rows} == {str(ID["shandong-2016"])}
+    assert {r["predicate"] for r in rows} <= {"skos:closeMatch", "skos:relatedMatch"}
+    assert {r["item"] for r in rows} >= {"（一）", "（二）"}
