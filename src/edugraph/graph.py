@@ -1,16 +1,18 @@
 """PlanDocument → RDF, following ontology/edugraph.ttl. IRIs are derived from the plan id, the printed
 numbering and the order of facts in the text only, and no blank nodes are used, so the same input always
-gives the same triples."""
+gives the same triples. The writer spells terms with rdflib but adds them to a triples.TripleSink (plain
+N-Triples lines), not to an rdflib Graph: see triples.py for why."""
 
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
 from .curation import Curation, check_nodes
-from .namespaces import DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
+from .namespaces import DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE
 from .semantics.bodies import jurisdiction
+from .triples import TripleSink
 
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
 
@@ -47,7 +49,7 @@ class _PlanWriter:
     def __init__(self, doc, source, registry=None, curation=None, shared=None):
         self.doc, self.source, self.registry = doc, source, registry
         self.curation = curation or Curation()
-        self.graph = bind_prefixes(Graph())
+        self.graph = TripleSink()
         # Nodes many plans share (documents, bodies, initiatives, the software) are described once, in
         # `shared`, so a union of plan graphs never repeats a triple (stores keep one copy per graph).
         self.shared = self.graph if shared is None else shared
@@ -268,11 +270,28 @@ class _PlanWriter:
         self.add(SOFTWARE_AGENT, DCTERMS.hasVersion, Literal(__version__))
 
 
-def plan_to_graph(doc, source, registry=None, curation=None, shared=None):
-    """The RDF graph of one parsed plan. `registry` (documents.registry_for) names cited documents
-    consistently across plans; without it, one is made for this plan alone. Triples about nodes outside
-    the plan (documents, bodies, initiatives, the software) go to `shared` when given, else stay in."""
+def plan_triples(doc, source, registry=None, curation=None, shared=None):
+    """The triples of one parsed plan (a frozen triples.Triples). `registry` (documents.registry_for)
+    names cited documents consistently across plans; without it, one is made for this plan alone.
+    Triples about nodes outside the plan (documents, bodies, initiatives, the software) go to `shared`
+    (a triples.TripleSink) when given, else stay in."""
     if registry is None:
         from .documents import registry_for
         registry = registry_for([doc])
-    return _PlanWriter(doc, source, registry, curation, shared).write()
+    return _PlanWriter(doc, source, registry, curation, shared).write().freeze()
+
+
+def plan_to_graph(doc, source, registry=None, curation=None, shared=None):
+    """The same graph as plan_triples, built triple by triple in rdflib (`shared`: an rdflib Graph): for
+    the Python API, and the reference the fast path is tested against."""
+    from rdflib import Graph
+
+    from .namespaces import bind_prefixes
+    if registry is None:
+        from .documents import registry_for
+        registry = registry_for([doc])
+    writer = _PlanWriter(doc, source, registry, curation, shared)
+    writer.graph = bind_prefixes(Graph())
+    if shared is None:
+        writer.shared = writer.graph
+    return writer.write()

@@ -12,12 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from .errors import QueryError
-from .namespaces import EDU, ID, bind_prefixes
+from .namespaces import EDU, ID, bind_prefixes, sparql_prologue
 
 METHOD = "edugraph-composite-1"
 WEIGHTS = {"text": 0.5, "title": 0.3, "stages": 0.1, "citations": 0.05, "initiatives": 0.05}
@@ -30,23 +31,24 @@ STOP_WORDS = set("""
 加强 推进 建立 完善 开展 积极 全面 进一步 工作 学校 学生 教育 各级 各类 相关 有关 部门 要求 提高 提升 实施 落实
 健全 建设 发展 推动 鼓励 支持 充分 注重 组织 机制 体系 水平 重要 按照 根据 通过 形成 坚持 深化 切实 不断 做好
 """.split())
+# Every pattern starts from the plan (?plan is replaced by its IRI), so a query's cost follows the plan,
+# not the corpus: a group that does not mention the plan would be matched against every plan first.
 UNIT_QUERY = """
 SELECT ?unit ?kind ?title ?part ?text WHERE {
-  ?plan edu:hasSection ?s .
-  { ?s edu:hasTask ?unit . ?unit rdfs:label ?title . FILTER (LANG(?title) = "zh") BIND ("task" AS ?kind)
-    OPTIONAL { ?unit edu:hasMeasure ?part . ?part rdfs:label ?text } }
+  { ?plan edu:hasSection/edu:hasTask ?unit . ?unit rdfs:label ?title . FILTER (LANG(?title) = "zh")
+    BIND ("task" AS ?kind) OPTIONAL { ?unit edu:hasMeasure ?part . ?part rdfs:label ?text } }
   UNION
-  { ?s edu:hasTask ?t . ?t edu:hasMeasure ?unit . ?unit rdfs:label ?title . BIND ("measure" AS ?kind)
+  { ?plan edu:hasSection/edu:hasTask/edu:hasMeasure ?unit . ?unit rdfs:label ?title . BIND ("measure" AS ?kind)
     BIND (?unit AS ?part) BIND (?title AS ?text) }
 }"""
+# A unit's facts are its own and its measures' (a task is about what its measures are about).
 FACT_QUERY = """
-SELECT ?unit ?fact ?kind WHERE {
-  ?plan edu:hasSection ?s . ?s edu:hasTask ?t .
-  { BIND (?t AS ?unit) } UNION { ?t edu:hasMeasure ?unit }
-  { ?unit edu:concernsStage ?fact . BIND ("stages" AS ?kind) }
-  UNION { ?unit edu:hasMeasure?/(edu:cites|edu:plansToIssue) ?fact . BIND ("citations" AS ?kind) }
-  UNION { ?unit edu:hasMeasure?/edu:mentionsInitiative ?fact . BIND ("initiatives" AS ?kind) }
-  UNION { ?unit edu:hasMeasure/edu:concernsStage ?fact . BIND ("stages" AS ?kind) }
+SELECT DISTINCT ?unit ?fact ?kind WHERE {
+  VALUES (?p ?kind) { (edu:concernsStage "stages") (edu:cites "citations") (edu:plansToIssue "citations")
+                      (edu:mentionsInitiative "initiatives") }
+  { ?plan edu:hasSection/edu:hasTask ?unit . ?unit ?p ?fact }
+  UNION { ?plan edu:hasSection/edu:hasTask ?unit . ?unit edu:hasMeasure ?m . ?m ?p ?fact }
+  UNION { ?plan edu:hasSection/edu:hasTask/edu:hasMeasure ?unit . ?unit ?p ?fact }
 }"""
 
 
@@ -91,12 +93,18 @@ def _short(iri):
     return iri.rsplit("/", 1)[-1]
 
 
+def _rows(target, query, plan, name):
+    """Rows of one of the queries above for `plan`, from a store, an endpoint or an rdflib graph."""
+    from .queries import execute
+    return execute(sparql_prologue() + re.sub(r"\?plan\b", f"<{plan}>", query), target, name).rows
+
+
 def plan_units(graph, plan):
-    """Tasks (title + the text of their measures) and measures of a plan, with their facts."""
+    """Tasks (title + the text of their measures) and measures of a plan, with their facts. `graph` is
+    an embedded store, an Endpoint or an rdflib graph: only the plan's units and facts are fetched."""
     plan = URIRef(plan)
     units, parts = {}, {}
-    for iri, kind, title, part, text in graph.query(UNIT_QUERY, initNs={"edu": EDU, "rdfs": RDFS},
-                                                    initBindings={"plan": plan}):
+    for iri, kind, title, part, text in _rows(graph, UNIT_QUERY, plan, "plan-units"):
         units.setdefault(str(iri), Unit(str(iri), str(kind), str(title), ""))
         if text is not None:
             parts.setdefault(str(iri), {})[str(part)] = str(text)
@@ -105,12 +113,13 @@ def plan_units(graph, plan):
         units[iri].text = "\n".join(t for _, t in sorted(texts.items(), key=lambda item: _measure_key(item[0])))
     if not units:
         raise QueryError(f"no tasks found for plan {plan} in the given data")
-    for iri, fact, kind in graph.query(FACT_QUERY, initNs={"edu": EDU}, initBindings={"plan": plan}):
+    for iri, fact, kind in _rows(graph, FACT_QUERY, plan, "plan-facts"):
         if str(iri) in units:
             units[str(iri)].facts[str(kind)].add(str(fact))
     return sorted(units.values(), key=lambda u: u.iri)
 
 
+@lru_cache(maxsize=65536)  # the same units are compared with several plans (read-only Counters)
 def _features(text):
     """Words (jieba) and character bigrams of the Chinese text, stop words dropped."""
     import jieba  # imported late: loading its dictionary takes a second
@@ -195,30 +204,6 @@ def alignment_graph(candidates, lower_plan, higher_plan):
     return graph
 
 
-FETCH_QUERY = """
-CONSTRUCT {
-  ?plan edu:hasSection ?s . ?s edu:hasTask ?t . ?t rdfs:label ?title . ?t edu:hasMeasure ?m . ?m rdfs:label ?text .
-  ?x edu:concernsStage ?stage . ?x edu:cites ?doc . ?x edu:plansToIssue ?planned . ?x edu:mentionsInitiative ?i .
-} WHERE {
-  ?plan edu:hasSection ?s . ?s edu:hasTask ?t . ?t rdfs:label ?title .
-  { ?t edu:hasMeasure ?m . ?m rdfs:label ?text }
-  UNION { { BIND (?t AS ?x) } UNION { ?t edu:hasMeasure ?x }
-          { ?x edu:concernsStage ?stage } UNION { ?x edu:cites ?doc } UNION { ?x edu:plansToIssue ?planned }
-          UNION { ?x edu:mentionsInitiative ?i } }
-}"""
-
-
-def fetch_plan(endpoint, plan):
-    """The part of a remote plan graph alignment needs, fetched with one CONSTRUCT over SPARQL."""
-    from .namespaces import sparql_prologue
-    from .remote import Endpoint
-    query = sparql_prologue() + re.sub(r"\?plan\b", f"<{plan}>", FETCH_QUERY)
-    graph = Endpoint(endpoint).run_sparql(query, "fetch-plan").graph
-    if graph is None or len(graph) == 0:
-        raise QueryError(f"{endpoint} has no tasks for plan {plan}")
-    return graph
-
-
 def _path(iri, plan):
     return str(iri)[len(str(plan)) + 1:].replace("/", "-")
 
@@ -241,13 +226,15 @@ def plan_iri(reference):
 
 
 def link_plans(lower, higher, data=None, lower_endpoint=None, higher_endpoint=None):
-    """Align plan LOWER with plan HIGHER. Each comes from `data` (an rdflib graph) or, when an
-    endpoint URL is given for it, from that SPARQL endpoint."""
+    """Align plan LOWER with plan HIGHER. Each comes from `data` (an embedded store or an rdflib graph)
+    or, when an endpoint URL is given for it, from that SPARQL endpoint, which is asked for just the
+    plan's units and facts."""
     lower, higher = plan_iri(lower), plan_iri(higher)
     sources = []
     for plan, endpoint in ((lower, lower_endpoint), (higher, higher_endpoint)):
         if endpoint:
-            sources.append(fetch_plan(endpoint, plan))
+            from .remote import Endpoint
+            sources.append(Endpoint(endpoint))
         elif data is not None:
             sources.append(data)
         else:
