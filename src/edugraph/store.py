@@ -119,7 +119,7 @@ class OxigraphStore:
                     graph.add(tuple(to_rdflib(t) for t in (triple.subject, triple.predicate, triple.object)))
                 return QueryResult([], [], graph=graph)
             variables = [v.value for v in result.variables]
-            return QueryResult(variables, [tuple(to_rdflib(term) for term in row) for row in result])
+            return QueryResult(variables, raw=[tuple(row) for row in result], convert=to_rdflib)
         except SyntaxError as error:
             raise QueryError(f"{name}: SPARQL syntax error: {_first_line(error)}") from None
         except (OSError, ValueError, RuntimeError) as error:
