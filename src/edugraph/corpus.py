@@ -170,13 +170,13 @@ def build(paths=None, jobs=1, cache=None, progress=None):
         raise result.reports[0].error
     # Cited documents are named across the whole build, so two plans citing one document share its node.
     registry = registry_for([doc for _, _, doc, _ in parsed])
-    store, shared = BuildCache(cache), []
-    for report, source, doc, key in parsed:
-        try:
-            own, shared_part = _write_plan(store, registry, source, doc, key)
-        except EdugraphError as error:  # a curation file that does not fit the plan
-            report.error = error
+    written = _write_all(parsed, registry, BuildCache(cache), jobs)
+    shared = []
+    for (report, source, doc, _), outcome in zip(parsed, written):
+        if isinstance(outcome, EdugraphError):  # a curation file that does not fit the plan
+            report.error = outcome
             continue
+        own, shared_part = outcome
         result.parts[plan_graph_iri(doc.plan_id)] = own
         shared.append(shared_part)
         result.plans.append(doc)
@@ -188,17 +188,24 @@ def build(paths=None, jobs=1, cache=None, progress=None):
     return result
 
 
-def _extract_all(jobs_in, jobs, progress):
-    """(source, doc, cache key) or the EdugraphError for every (path, manifest row, cache folder), in order."""
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_in)))
+def _in_processes(function, items, jobs, progress=None):
+    """function(item) for every item, in order, in `jobs` forked processes (in this one when jobs is 1).
+    Fork: workers start at once, re-import nothing and see this process's memory (_WRITING); only the
+    results travel back, pickled. A dict result stands for an EdugraphError (see _error_parts)."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(items)))
     with ExitStack() as stack:
         if jobs == 1:
-            outcomes = map(_extract_one, jobs_in)
-        else:  # fork: workers start at once and re-import nothing; only results travel back, pickled
+            outcomes = map(function, items)
+        else:
             pool = stack.enter_context(ProcessPoolExecutor(jobs, mp_context=get_context("fork")))
-            outcomes = pool.map(_extract_one, jobs_in, chunksize=max(1, len(jobs_in) // (jobs * 8)))
-        for outcome in (progress(outcomes, len(jobs_in)) if progress else outcomes):
+            outcomes = pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8)))
+        for outcome in (progress(outcomes, len(items)) if progress else outcomes):
             yield _error_from(outcome) if isinstance(outcome, dict) else outcome
+
+
+def _extract_all(jobs_in, jobs, progress):
+    """(source, doc, cache key) or the EdugraphError for every (path, manifest row, cache folder), in order."""
+    return _in_processes(_extract_one, jobs_in, jobs, progress)
 
 
 def _extract_one(job):
@@ -215,27 +222,56 @@ def _extract_one(job):
         doc.text = source.text  # one copy of the text, not two
         return source, doc, key
     except EdugraphError as error:
-        # An exception's keyword arguments do not survive pickling: its parts travel instead.
-        return {"type": type(error).__name__, "message": error.message, "path": error.path, "line": error.line}
+        return _error_parts(error)
+
+
+def _error_parts(error):
+    """An exception's keyword arguments do not survive pickling: its parts travel instead."""
+    return {"type": type(error).__name__, "message": error.message, "path": error.path, "line": error.line}
 
 
 def _error_from(parts):
     return getattr(errors, parts["type"])(parts["message"], path=parts["path"], line=parts["line"])
 
 
-def _write_plan(cache, registry, source, doc, extract_key):
-    """(own triples, shared triples) of one plan, from the cache when nothing they depend on changed."""
+_WRITING = None  # (parsed documents, registry) while _write_all runs: forked writers read it
+
+
+def _write_all(parsed, registry, cache, jobs):
+    """(own triples, shared triples) or the EdugraphError for every parsed plan, in order: from the cache
+    when nothing a plan's triples depend on changed, else written (in parallel processes)."""
+    global _WRITING
+    keys = [_write_key(registry, doc, key) for _, _, doc, key in parsed]
+    out = [cache.get("write", key) for key in keys]
+    todo = [index for index, cached in enumerate(out) if cached is None]
+    _WRITING = (parsed, registry)
+    try:
+        for index, outcome in zip(todo, _in_processes(_write_one, todo, jobs)):
+            out[index] = outcome
+            if not isinstance(outcome, EdugraphError):
+                cache.put("write", keys[index], outcome)
+    finally:
+        _WRITING = None
+    return [item if isinstance(item, EdugraphError) else (Triples(item[0]), Triples(item[1])) for item in out]
+
+
+def _write_one(index):
+    parsed, registry = _WRITING
+    _, source, doc, _ = parsed[index]
+    try:
+        shared = TripleSink()
+        own = plan_triples(doc, source, registry, load_curation(doc.plan_id), shared)
+        return own.data, shared.freeze().data
+    except EdugraphError as error:
+        return _error_parts(error)
+
+
+def _write_key(registry, doc, extract_key):
+    """Everything a plan's triples depend on: its extraction, its curation file, and what the registry
+    (built over every plan) says about each document it cites."""
     curation_file = settings.CURATION_DIR / f"{doc.plan_id}.yaml"
     cited = [_info_key(registry.info(citation)) for facts in plan_facts(doc) for citation in facts.citations]
-    key = cache_key("write", extract_key, curation_file.read_bytes() if curation_file.is_file() else None, cited)
-    cached = cache.get("write", key)
-    if cached is not None:
-        return Triples(cached[0]), Triples(cached[1])
-    shared = TripleSink()
-    own = plan_triples(doc, source, registry, load_curation(doc.plan_id), shared)
-    shared = shared.freeze()
-    cache.put("write", key, (own.data, shared.data))
-    return own, shared
+    return cache_key("write", extract_key, curation_file.read_bytes() if curation_file.is_file() else None, cited)
 
 
 def _info_key(info):

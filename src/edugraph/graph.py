@@ -3,6 +3,7 @@ numbering and the order of facts in the text only, and no blank nodes are used, 
 gives the same triples. The writer spells terms with rdflib but adds them to a triples.TripleSink (plain
 N-Triples lines), not to an rdflib Graph: see triples.py for why."""
 
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
@@ -12,8 +13,10 @@ from . import __version__
 from .curation import Curation, check_nodes
 from .namespaces import DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE
 from .semantics.bodies import jurisdiction
-from .triples import TripleSink
+from .triples import TermCache, TripleSink
 
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE = map(
+    TermCache, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE))
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
 
 
@@ -37,6 +40,7 @@ def path_is_preamble(node):
     return "/preamble/" in str(node)
 
 
+@lru_cache(maxsize=1 << 16)  # offsets and ordinals repeat across plans; rdflib literals are immutable
 def _int(value):
     return Literal(value, datatype=XSD.integer)
 

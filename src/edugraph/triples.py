@@ -28,6 +28,27 @@ def nt_literal(lexical, language=None, datatype=None):
     return text
 
 
+class TermCache:
+    """A namespace whose terms are made once: rdflib's Namespace builds a new URIRef at every access, and
+    the graph writer asks for the same few terms hundreds of thousands of times."""
+
+    def __init__(self, namespace):
+        self._namespace, self._items = namespace, {}
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # found as a plain attribute from now on
+        return term
+
+    def __getitem__(self, name):
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
 class TripleSink:
     """An ordered set of triples, stored as N-Triples lines; IRIs are converted once per run."""
 
