@@ -37,10 +37,10 @@ def synthesize(plans, path):
     """Write an N-Quads corpus of `plans` plans (plus the vocabulary once); returns the number of quads."""
     built = build()
     templates = []
-    for name, graph in built.graphs.items():
+    for name, graph in built.parts.items():
         plan_id = str(name)[len(str(ID)):].removesuffix("/graph")
         templates.append((plan_id, serialize({name: graph}, FORMATS[".nq"]).decode("utf-8")))
-    vocabulary = serialize({k: v for k, v in all_graphs(built).items() if k not in built.graphs}, FORMATS[".nq"])
+    vocabulary = serialize({k: v for k, v in all_graphs(built).items() if k not in built.parts}, FORMATS[".nq"])
     quads = vocabulary.count(b"\n")
     with open(path, "w", encoding="utf-8") as out:
         out.write(vocabulary.decode("utf-8"))

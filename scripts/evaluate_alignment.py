@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from edugraph.corpus import build, union_graph
+from edugraph.corpus import build
 from edugraph.evaluation import TUNED_HIGHER, AlignmentScore, evaluate_alignment
 from edugraph.linking import align, plan_units
 from edugraph.namespaces import ID
@@ -21,8 +21,10 @@ FOLDERS = [REPO / "data" / "sources", REPO / "data" / "more"]
 
 def scores():
     """{(lower, higher): AlignmentScore} over one build of every labelled document."""
-    from edugraph.corpus import default_sources
-    graph = union_graph(build([path for folder in FOLDERS for path in default_sources(folder)]))
+    from edugraph.corpus import all_graphs, default_sources
+    from edugraph.store import open_store
+    graph = open_store()  # the default store, as `edugraph link` reads
+    graph.add_graphs(all_graphs(build([path for folder in FOLDERS for path in default_sources(folder)])))
     out = {}
     for label_file in sorted(LABELS.glob("*.yaml")):
         higher, lower = yaml.safe_load(label_file.read_text(encoding="utf-8"))["higher"], label_file.stem

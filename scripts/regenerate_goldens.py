@@ -38,7 +38,7 @@ def query_goldens():
 def main():
     result = build([REPO / "tests" / "fixtures" / "tiny-plan.txt"])
     graph = next(iter(result.graphs.values())) + result.shared
-    atomic_write_bytes(GOLDEN / "tiny-plan.ttl", serialize({"g": graph}, FORMATS[".ttl"]))
+    atomic_write_bytes(GOLDEN / "tiny-plan.ttl", serialize({"urn:edugraph:g": graph}, FORMATS[".ttl"]))
     names = list(query_goldens())
     print(f"wrote tests/golden/tiny-plan.ttl and {len(names)} query goldens in tests/golden/queries/")
 

@@ -170,7 +170,7 @@ def test_validate_clean_graph(tiny_ttl, capsys):
 def test_validate_finds_a_broken_offset(tiny_ttl, tmp_path, capsys):
     broken = tmp_path / "broken.ttl"
     text = tiny_ttl.read_text(encoding="utf-8")
-    broken.write_text(text.replace("edu:startOffset 140 .", "edu:startOffset 141 .", 1), encoding="utf-8")
+    broken.write_text(text.replace("edu:startOffset 140 ;", "edu:startOffset 141 ;", 1), encoding="utf-8")
     code, stdout, _ = run(capsys, "validate", broken)
     assert code == 1 and "measure-text-violation" in stdout
 

@@ -107,9 +107,13 @@ def test_implementation_view_draws_the_chain(corpus_graph):
 # --- plans nobody tuned on: the held-out provinces of tests/labels/alignment/README.md -------------------
 @pytest.fixture(scope="module")
 def everything():
-    from edugraph.corpus import build, default_sources, union_graph
+    """Every document of data/sources and data/more in the default store (what `edugraph link` reads)."""
+    from edugraph.corpus import all_graphs, build, default_sources
+    from edugraph.store import open_store
     from helpers import REPO
-    return union_graph(build([p for folder in ("sources", "more") for p in default_sources(REPO / "data" / folder)]))
+    store = open_store()
+    store.add_graphs(all_graphs(build([p for f in ("sources", "more") for p in default_sources(REPO / "data" / f)])))
+    return store
 
 
 def _pairs(tuned):

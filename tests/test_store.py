@@ -117,8 +117,9 @@ def test_named_graphs_are_kept_from_quads_files(suffix, corpus_build, tmp_path):
     graphs = named_graphs([path])
     assert graphs.keys() == {str(name) for name in all_graphs(corpus_build)}
     assert all(len(graphs[str(name)]) == len(graph) for name, graph in all_graphs(corpus_build).items())
-    if suffix == ".nq":  # TriG may respell a literal (xsd:decimal "2018" is written 2018.0); N-Quads never does
-        assert all(isomorphic(graphs[str(name)], graph) for name, graph in all_graphs(corpus_build).items())
+    # Blank nodes (the ontology's) get new labels when read: compare the rest as sets, the whole up to them.
+    for name, graph in all_graphs(corpus_build).items():
+        assert isomorphic(graphs[str(name)].to_rdflib(), graph.to_rdflib())
 
 
 def test_named_graphs_default_to_building_the_sources(corpus_build):

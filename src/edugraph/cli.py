@@ -1,4 +1,8 @@
-"""The `edugraph` command: a thin layer over the library. Only this module prints or exits."""
+"""The `edugraph` command: a thin layer over the library. Only this module prints or exits.
+
+Each command imports what it needs when it runs, so `edugraph query` does not load the pictures'
+libraries (networkx, pyvis) or the extractor; the registries the help text lists are light to import.
+"""
 
 import argparse
 import os
@@ -6,18 +10,11 @@ import sys
 from pathlib import Path
 
 from . import __version__, settings
-from .corpus import all_graphs, build
-from .errors import EdugraphError, QueryError
-from .formats import FORMATS, atomic_write_bytes, load_graph, write_graphs
-from .checks import class_counts, run_violation_checks
-from .namespaces import EDU
-from .publish import publish
-from .queries import catalogue, run_query
-from .remote import Endpoint
-from .server import serve
-from .store import STORES, named_graphs, open_store
+from .errors import EdugraphError, QueryError, StructureError
+from .formats import FORMATS
 from .results import RESULT_FORMATS
-from .viz import VIEWS, run_analysis, write_view
+from .store import STORES
+from .viz.views import VIEWS
 
 
 def _paths(paths):
@@ -29,23 +26,49 @@ def _paths(paths):
                      "run `edugraph build` first or pass --data GRAPH")
 
 
-def _data(paths):
-    return load_graph(_paths(paths))
+def _store(paths):
+    """Built graphs loaded into an embedded Oxigraph store: parsed in Rust, queried by SPARQL."""
+    from .store import open_store
+    return open_store("oxigraph", _paths(paths))
 
 
 def cmd_build(args):
-    result = build(args.sources or None)
+    from .corpus import all_graphs, build
+    from .formats import format_for, write_graphs
+    format_for(args.output)  # an unknown extension is refused before any work
+    result = build(args.sources or None, jobs=args.jobs, cache=None if args.no_cache else settings.CACHE_DIR,
+                   progress=_progress_bar("reading"))
     write_graphs(all_graphs(result), args.output)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
+    for report in result.reports:
+        if report.error:
+            print(f"error: {report.error} (not built)", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     triples = sum(len(g) for g in all_graphs(result).values())
     sections = sum(len(doc.sections) for doc in result.plans)
     tasks = sum(len(doc.tasks) for doc in result.plans)
+    counts = f"{result.count('full')} fully, {result.count('partial')} partly, {result.count('failed')} not at all"
     print(f"built {len(result.plans)} plan(s): {sections} sections, {tasks} tasks, {triples} triples"
-          f" → {args.output}")
+          f" → {args.output} (documents built {counts})")
+    weak = [str(report.path) for report in result.reports if report.status != "full"]
+    if args.strict and weak:
+        raise StructureError(f"--strict: {len(weak)} document(s) not built fully: {', '.join(weak)}")
     return 0
+
+
+def _progress_bar(what):
+    """A tqdm bar on a terminal's stderr for builds of several documents; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def wrap(iterable, total):
+        if total < 2:
+            return iterable
+        from tqdm import tqdm
+        return tqdm(iterable, total=total, desc=what, unit="doc", leave=False)
+    return wrap
 
 
 def _params(pairs):
@@ -59,10 +82,17 @@ def _params(pairs):
 
 
 def cmd_query(args):
-    target = Endpoint(args.endpoint) if args.endpoint else open_store(args.store, _paths(args.data))
+    from .queries import run_query
+    if args.endpoint:
+        from .remote import Endpoint
+        target = Endpoint(args.endpoint)
+    else:
+        from .store import open_store
+        target = open_store(args.store, _paths(args.data))
     result = run_query(args.query, target, _params(args.param))
     text = RESULT_FORMATS[args.format](result)
     if args.output:
+        from .formats import atomic_write_bytes
         atomic_write_bytes(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
@@ -70,6 +100,8 @@ def cmd_query(args):
 
 
 def cmd_serve(args):
+    from .server import serve
+    from .store import named_graphs
     graphs = named_graphs(args.data)
     ready = lambda url: print(f"serving {sum(len(g) for g in graphs.values())} triples in {len(graphs)} "  # noqa: E731
                               f"graph(s), read-only, at {url}; Ctrl-C stops", flush=True)
@@ -78,6 +110,8 @@ def cmd_serve(args):
 
 
 def cmd_publish(args):
+    from .publish import publish
+    from .store import named_graphs
     password = os.environ.get("EDUGRAPH_ENDPOINT_PASSWORD") if args.user else None
     done = publish(args.endpoint, named_graphs(args.data), args.user, password)
     print(f"published {len(done)} graph(s), {sum(p.triples for p in done)} triples → {args.endpoint}")
@@ -87,10 +121,11 @@ def cmd_publish(args):
 def cmd_link(args):
     from .linking import link_plans
     from .sssom import write_sssom
-    data = None if (args.lower_endpoint and args.higher_endpoint) else _data(args.data)
+    data = None if (args.lower_endpoint and args.higher_endpoint) else _store(args.data)
     result = link_plans(args.lower, args.higher, data, args.lower_endpoint, args.higher_endpoint)
     name = f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
     output = args.output or settings.DEFAULT_BUILD.parent / f"{name}.ttl"
+    from .formats import write_graphs
     write_graphs({result.lower: result.graph}, output)
     sssom = args.sssom or Path(output).with_suffix(".sssom.tsv")
     write_sssom(result.candidates, result.lower, result.higher, sssom)
@@ -101,6 +136,7 @@ def cmd_link(args):
 
 
 def cmd_queries(args):
+    from .queries import catalogue
     for name, query in catalogue().items():
         params = " ".join(f"{p}={q.default or '…'}" for p, q in query.params.items())
         print(f"{name}\n    {query.title.get('en', '')} / {query.title.get('zh', '')}"
@@ -109,7 +145,9 @@ def cmd_queries(args):
 
 
 def cmd_stats(args):
-    counts = class_counts(_data(args.graph))
+    from .checks import class_counts
+    from .namespaces import EDU
+    counts = class_counts(_store(args.graph))
     width = max((len(c) for c, _ in counts), default=0)
     for cls, count in counts:
         name = "edu:" + cls[len(str(EDU)):] if cls.startswith(str(EDU)) else cls
@@ -118,16 +156,17 @@ def cmd_stats(args):
 
 
 def cmd_validate(args):
-    graph = _data(args.graph)
-    violations = run_violation_checks(graph)
+    from .checks import run_violation_checks
+    violations = run_violation_checks(_store(args.graph))
     for violation in violations:
         print(f"{violation.query}: {len(violation.rows)} row(s): {violation.title}")
         for row in violation.rows[:5]:
             print("    " + ", ".join(f"{k}={v}" for k, v in row.items()))
     status = 1 if violations else 0
     if args.reason:
+        from .formats import load_graph
         from .reasoning import check_consistency
-        report = check_consistency(graph)
+        report = check_consistency(load_graph(_paths(args.graph)))  # owlready2 reads an rdflib graph
         print(f"HermiT: {'consistent' if report.consistent else 'INCONSISTENT'} ({report.seconds:.1f} s)")
         status = status or (0 if report.consistent else 1)
     if not violations:
@@ -136,14 +175,16 @@ def cmd_validate(args):
 
 
 def cmd_viz(args):
-    page = write_view(args.view, _data(args.data), args.output, plan=args.plan, task=args.task,
+    from .viz import write_view
+    page = write_view(args.view, _store(args.data).graph_view(), args.output, plan=args.plan, task=args.task,
                       query=args.query, params=_params(args.param))
     print(f"{args.view}: {page.nodes} nodes, {page.edges} edges, {page.bytes // 1024} KiB → {page.path}")
     return 0
 
 
 def cmd_analyze(args):
-    sys.stdout.write(run_analysis(_data(args.data), args.output))
+    from .viz import run_analysis
+    sys.stdout.write(run_analysis(_store(args.data).graph_view(), args.output))
     return 0
 
 
@@ -169,6 +210,14 @@ def parser():
     p.add_argument("-o", "--output", type=Path, default=settings.DEFAULT_BUILD,
                    help="output file; the format follows the extension: " + ", ".join(FORMATS)
                         + f" (default: {settings.DEFAULT_BUILD})")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="documents read in parallel by N processes (default: the number of cores, "
+                        f"{os.cpu_count() or 1})")
+    p.add_argument("--no-cache", action="store_true",
+                   help=f"neither read nor write the incremental build cache ({settings.CACHE_DIR})")
+    p.add_argument("--strict", action="store_true",
+                   help="fail (exit 3, after writing the output) when a document is built partly (with "
+                        "warnings) or not at all")
     p.set_defaults(run=cmd_build)
 
     p = commands.add_parser("query", help="run a saved query (by name) or a .rq file on built graphs")

@@ -1,32 +1,47 @@
-"""Output and input RDF formats: a registry keyed by file extension, and atomic writing."""
+"""Output and input RDF formats: a registry keyed by file extension, and atomic writing.
+
+Every format is written by pyoxigraph from N-Triples lines (triples.Triples), in the order the graphs
+and their lines come, so the same build gives the same bytes. Control characters in literals are kept
+wherever the syntax can carry them: Turtle, N-Triples, TriG and N-Quads escape them (\\f, \\u001B),
+JSON-LD escapes them as JSON does. XML 1.0 cannot carry C0 controls other than tab, line feed and
+carriage return (nor U+FFFE/U+FFFF), so RDF/XML refuses a graph holding one, naming it; a carriage
+return is written as &#13; so that XML's line-end normalisation cannot turn it into a line feed. Offsets
+count code points of the text as kept, so they stay true in every file that is written.
+"""
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
 
 from .errors import GraphLoadError, OutputError
-from .namespaces import bind_prefixes
+from .namespaces import PREFIXES, bind_prefixes
+from .triples import Triples
 
 
 @dataclass(frozen=True)
 class RdfFormat:
-    name: str          # rdflib plugin name
+    name: str          # rdflib plugin name (reading with rdflib, the rdflib writing path)
     media_type: str
+    ox: ox.RdfFormat   # pyoxigraph's writer and parser
     quads: bool = False  # keeps one named graph per plan
 
 
 FORMATS = {
-    ".ttl": RdfFormat("turtle", "text/turtle"),
-    ".nt": RdfFormat("nt", "application/n-triples"),
-    ".jsonld": RdfFormat("json-ld", "application/ld+json"),
-    ".rdf": RdfFormat("xml", "application/rdf+xml"),
-    ".owl": RdfFormat("xml", "application/rdf+xml"),
-    ".trig": RdfFormat("trig", "application/trig", quads=True),
-    ".nq": RdfFormat("nquads", "application/n-quads", quads=True),
+    ".ttl": RdfFormat("turtle", "text/turtle", ox.RdfFormat.TURTLE),
+    ".nt": RdfFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ".jsonld": RdfFormat("json-ld", "application/ld+json", ox.RdfFormat.JSON_LD),
+    ".rdf": RdfFormat("xml", "application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ".owl": RdfFormat("xml", "application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ".trig": RdfFormat("trig", "application/trig", ox.RdfFormat.TRIG, quads=True),
+    ".nq": RdfFormat("nquads", "application/n-quads", ox.RdfFormat.N_QUADS, quads=True),
 }
+OX_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+# What XML 1.0 cannot carry at all (in UTF-8): C0 controls but tab, LF, CR; U+FFFE and U+FFFF.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 
 
 def format_for(path):
@@ -55,22 +70,45 @@ def atomic_write_bytes(path, data):
 
 
 def serialize(graphs, rdf_format):
-    """Bytes of the named graphs {graph IRI: Graph} in one format, deterministic for line formats."""
+    """Bytes of the named graphs {graph IRI: triples.Triples or rdflib Graph} in one format. Triple
+    formats hold the graphs one after another: graphs that share a triple repeat it (the same graph)."""
+    parts = {name: Triples.of(graph) for name, graph in graphs.items()}
+    if rdf_format.quads:
+        statements = (quad for name, part in parts.items() for quad in part.ox_quads(name))
+    else:
+        statements = (triple for part in parts.values() for triple in part.ox_triples())
+    try:
+        data = ox.serialize(statements, format=rdf_format.ox, prefixes=OX_PREFIXES)
+    except (ValueError, SyntaxError) as error:  # a graph name or IRI that is not an absolute IRI
+        raise OutputError(f"cannot write {rdf_format.name}: {str(error).splitlines()[0]}") from None
+    return _xml_safe(data) if rdf_format.ox == ox.RdfFormat.RDF_XML else data
+
+
+def _xml_safe(data):
+    bad = _NOT_XML.search(data)
+    if bad:
+        char = bad.group().decode("utf-8")
+        line = data.count(b"\n", 0, bad.start()) + 1
+        raise OutputError(f"RDF/XML cannot carry the control character U+{ord(char):04X} (in a literal "
+                          f"written on line {line}); write .ttl, .nt, .jsonld, .trig or .nq, which keep it")
+    return data.replace(b"\r", b"&#13;")
+
+
+def serialize_rdflib(graphs, rdf_format):
+    """The same bytes' graph written by rdflib, triple by triple: the slow path, kept for comparison
+    (benchmarks/bench_corpus.py, tests) and for graphs only rdflib holds."""
+    from rdflib import Dataset, Graph
     if rdf_format.quads:
         dataset = bind_prefixes(Dataset())
         for name, graph in graphs.items():
             target = dataset.graph(name)
             for triple in graph:
                 target.add(triple)
-        data = dataset.serialize(format=rdf_format.name, encoding="utf-8")
-    else:
-        merged = bind_prefixes(Graph())
-        for graph in graphs.values():
-            merged += graph
-        data = merged.serialize(format=rdf_format.name, encoding="utf-8")
-    if rdf_format.name in ("nt", "nquads"):
-        data = b"".join(sorted(set(data.splitlines(keepends=True))))
-    return data
+        return dataset.serialize(format=rdf_format.name, encoding="utf-8")
+    merged = bind_prefixes(Graph())
+    for graph in graphs.values():
+        merged += graph
+    return merged.serialize(format=rdf_format.name, encoding="utf-8")
 
 
 def write_graphs(graphs, path):
@@ -79,6 +117,7 @@ def write_graphs(graphs, path):
 
 def load_graph(paths):
     """Merge RDF files into one rdflib Dataset (default graph = union). Errors name the file."""
+    from rdflib import Dataset
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     for path in paths:

@@ -1,19 +1,24 @@
 """PlanDocument → RDF, following ontology/edugraph.ttl. IRIs are derived from the plan id, the printed
 numbering and the order of facts in the text only, and no blank nodes are used, so the same input always
-gives the same triples."""
+gives the same triples. The writer spells terms with rdflib but adds them to a triples.TripleSink (plain
+N-Triples lines), not to an rdflib Graph: see triples.py for why."""
 
+from functools import lru_cache
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
 from .curation import Curation, check_nodes
-from .model import Section
 from .jurisdictions import jurisdiction_of, load_divisions
-from .namespaces import DIVISION, DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
+from .model import Section
+from .namespaces import DIVISION, DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE
 from .semantics.bodies import jurisdiction
+from .triples import TermCache, TripleSink
 
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE = map(
+    TermCache, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE))
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
 
 
@@ -38,6 +43,7 @@ def path_is_preamble(node):
     return "/preamble/" in str(node)
 
 
+@lru_cache(maxsize=1 << 16)  # offsets and ordinals repeat across plans; rdflib literals are immutable
 def _int(value):
     return Literal(value, datatype=XSD.integer)
 
@@ -50,7 +56,7 @@ class _PlanWriter:
     def __init__(self, doc, source, registry=None, curation=None, shared=None):
         self.doc, self.source, self.registry = doc, source, registry
         self.curation = curation or Curation()
-        self.graph = bind_prefixes(Graph())
+        self.graph = TripleSink()
         # Nodes many plans share (documents, bodies, initiatives, the software) are described once, in
         # `shared`, so a union of plan graphs never repeats a triple (stores keep one copy per graph).
         self.shared = self.graph if shared is None else shared
@@ -336,11 +342,28 @@ def _numbering_restarts(sections):
     return False
 
 
-def plan_to_graph(doc, source, registry=None, curation=None, shared=None):
-    """The RDF graph of one parsed plan. `registry` (documents.registry_for) names cited documents
-    consistently across plans; without it, one is made for this plan alone. Triples about nodes outside
-    the plan (documents, bodies, initiatives, the software) go to `shared` when given, else stay in."""
+def plan_triples(doc, source, registry=None, curation=None, shared=None):
+    """The triples of one parsed plan (a frozen triples.Triples). `registry` (documents.registry_for)
+    names cited documents consistently across plans; without it, one is made for this plan alone.
+    Triples about nodes outside the plan (documents, bodies, initiatives, the software) go to `shared`
+    (a triples.TripleSink) when given, else stay in."""
     if registry is None:
         from .documents import registry_for
         registry = registry_for([doc])
-    return _PlanWriter(doc, source, registry, curation, shared).write()
+    return _PlanWriter(doc, source, registry, curation, shared).write().freeze()
+
+
+def plan_to_graph(doc, source, registry=None, curation=None, shared=None):
+    """The same graph as plan_triples, built triple by triple in rdflib (`shared`: an rdflib Graph): for
+    the Python API, and the reference the fast path is tested against."""
+    from rdflib import Graph
+
+    from .namespaces import bind_prefixes
+    if registry is None:
+        from .documents import registry_for
+        registry = registry_for([doc])
+    writer = _PlanWriter(doc, source, registry, curation, shared)
+    writer.graph = bind_prefixes(Graph())
+    if shared is None:
+        writer.shared = writer.graph
+    return writer.write()

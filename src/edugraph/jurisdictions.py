@@ -8,6 +8,7 @@ named beside them (北京市朝阳区), or not at all.
 """
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +35,8 @@ class Divisions:
         self.by_code = {row.code: row for row in rows}
         self.by_name = {}
         for row in rows:
-            self.by_name.setdefault(row.name, []).append(row)
+            for name in (row.name, *_short_names(row.name)):
+                self.by_name.setdefault(name, []).append(row)
         # Longest names first, so 内蒙古自治区 is tried before 内蒙古 could be.
         self._names = sorted(self.by_name, key=len, reverse=True)
 
@@ -71,8 +73,16 @@ class Divisions:
         if len(deepest) > 1:
             supported = [d for d in deepest if any(a.code in codes for a in self.chain(d.code)[1:])]
             deepest = supported or deepest
-        names = {d.name for d in deepest}
-        return deepest[0] if len(deepest) == 1 or (len(names) == 1 and len(deepest) == 1) else None
+        return deepest[0] if len(deepest) == 1 else None
+
+
+AUTONOMOUS_RE = re.compile(r"^(.{2,4}?)(?:(?:[\u4e00-\u9fff]{1,3}?族)+)自治(州|县|旗)$")
+
+
+def _short_names(name):
+    """The short forms documents use for autonomous divisions: 文山壮族苗族自治州 → 文山州."""
+    match = AUTONOMOUS_RE.match(name)
+    return (match.group(1) + match.group(2),) if match else ()
 
 
 @lru_cache(maxsize=4)

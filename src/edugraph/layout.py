@@ -14,6 +14,7 @@ CN_MARKER_RE = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[
 ARABIC_MARKER_RE = re.compile(r"^\s*[（(]?([0-9０-９]{1,3})(?:[）)]|[\.．、](?![0-9０-９]))")
 MIN_LINES = 8
 MIN_FULL_LINES = 3
+MIN_FULL_SHARE = 0.4  # of the lines at least three quarters as wide as the widest
 MIN_WRAP_COLUMNS = 20  # narrower wrapping is not recognised
 URL_RE = re.compile(r"https?://\S+$")  # a link ends a line of page chrome: Chinese after it starts a new one
 ENTITY_END_RE = re.compile(r"&#?\w+;\s*$")  # a line ending in &quot; does not end a sentence
@@ -84,7 +85,12 @@ def _wrap_fit(lines, measure):
         full = [last for w, last in measured if width - 2 <= w <= width]
         if len(full) >= MIN_FULL_LINES:
             open_ended = sum(1 for last in full if last not in SENTENCE_END)
-            return (width, len(full) / len(measured)) if open_ended >= 0.6 * len(full) else None
+            # Wrapping fills every line of a paragraph but its last: most long lines are full. A text
+            # with a line per paragraph has only a few lines that happen to be its longest.
+            long_lines = sum(1 for w, _ in measured if w >= width * 3 // 4)
+            if open_ended < 0.6 * len(full) or len(full) < MIN_FULL_SHARE * long_lines:
+                return None
+            return width, len(full) / len(measured)
     return None
 
 

@@ -12,12 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from .errors import QueryError
-from .namespaces import EDU, ID, bind_prefixes
+from .namespaces import EDU, ID, bind_prefixes, sparql_prologue
 
 METHOD = "edugraph-composite-1"
 WEIGHTS = {"text": 0.5, "title": 0.3, "stages": 0.1, "citations": 0.05, "initiatives": 0.05}
@@ -31,29 +32,28 @@ STOP_WORDS = set("""
 健全 建设 发展 推动 鼓励 支持 充分 注重 组织 机制 体系 水平 重要 按照 根据 通过 形成 坚持 深化 切实 不断 做好
 """.split())
 # The units aligned are a plan's deepest numbered items (a section with no items is one) and their
-# measures. A leaf: a section or task of the plan with no numbered item below it.
-LEAF = """?leaf edu:inPlan ?plan ; edu:depth ?depth .
-  FILTER NOT EXISTS { ?leaf edu:hasTask|edu:hasSubtask ?child }"""
-UNIT_QUERY = """
-SELECT ?unit ?kind ?title ?part ?text WHERE {
-  { ?unit edu:inPlan ?plan ; edu:depth ?depth ; rdfs:label ?title . FILTER (LANG(?title) = "zh")
-    FILTER NOT EXISTS { ?unit edu:hasTask|edu:hasSubtask ?child }
-    BIND ("task" AS ?kind)
-    OPTIONAL { ?unit edu:hasMeasure ?part . ?part rdfs:label ?text } }
-  UNION
-  { %s
-    ?leaf edu:hasMeasure ?unit . ?unit rdfs:label ?title .
-    BIND ("measure" AS ?kind) BIND (?unit AS ?part) BIND (?title AS ?text) }
-}""" % LEAF
+# measures. Every pattern starts from the plan (?plan is replaced by its IRI), so a query's cost follows
+# the plan, not the corpus; which headings are the deepest is worked out here, not in SPARQL (a path
+# with * and NOT EXISTS per heading is slow on rdflib).
+HEADING_QUERY = """
+SELECT ?node ?title ?child WHERE {
+  ?node edu:inPlan ?plan ; edu:depth ?depth ; rdfs:label ?title . FILTER (LANG(?title) = "zh")
+  OPTIONAL { ?node edu:hasTask|edu:hasSubtask ?child }
+}"""
+MEASURE_QUERY = """
+SELECT ?node ?measure ?text WHERE {
+  ?node edu:inPlan ?plan ; edu:depth ?depth ; edu:hasMeasure ?measure . ?measure rdfs:label ?text .
+}"""
+# A unit's facts are its own and its measures' (a task is about what its measures are about).
 FACT_QUERY = """
-SELECT ?unit ?fact ?kind WHERE {
-  %s
-  ?leaf edu:hasMeasure? ?unit .
-  { ?unit edu:concernsStage ?fact . BIND ("stages" AS ?kind) }
-  UNION { ?unit edu:hasMeasure?/(edu:cites|edu:plansToIssue) ?fact . BIND ("citations" AS ?kind) }
-  UNION { ?unit edu:hasMeasure?/edu:mentionsInitiative ?fact . BIND ("initiatives" AS ?kind) }
-  UNION { ?unit edu:hasMeasure/edu:concernsStage ?fact . BIND ("stages" AS ?kind) }
-}""" % LEAF
+SELECT DISTINCT ?node ?unit ?fact ?kind WHERE {
+  ?node edu:inPlan ?plan ; edu:depth ?depth .
+  { ?node ?p ?fact . BIND (?node AS ?unit) }
+  UNION { ?node edu:hasMeasure ?unit . ?unit ?p ?fact }
+  # Last: engines that join in written order (rdflib) then look up each heading's own triples.
+  VALUES (?p ?kind) { (edu:concernsStage "stages") (edu:cites "citations") (edu:plansToIssue "citations")
+                      (edu:mentionsInitiative "initiatives") }
+}"""
 
 
 @dataclass
@@ -97,26 +97,40 @@ def _short(iri):
     return iri.rsplit("/", 1)[-1]
 
 
+def _rows(target, query, plan, name):
+    """Rows of one of the queries above for `plan`, from a store, an endpoint or an rdflib graph."""
+    from .queries import execute
+    return execute(sparql_prologue() + re.sub(r"\?plan\b", f"<{plan}>", query), target, name).rows
+
+
 def plan_units(graph, plan):
-    """Tasks (title + the text of their measures) and measures of a plan, with their facts."""
+    """The plan's deepest numbered items (title + the text of their measures) and their measures, with
+    their facts. `graph` is an embedded store, an Endpoint or an rdflib graph: only the plan's headings,
+    measures and facts are fetched."""
     plan = URIRef(plan)
-    units, parts = {}, {}
-    for iri, kind, title, part, text in graph.query(UNIT_QUERY, initNs={"edu": EDU, "rdfs": RDFS},
-                                                    initBindings={"plan": plan}):
-        units.setdefault(str(iri), Unit(str(iri), str(kind), str(title), ""))
-        if text is not None:
-            parts.setdefault(str(iri), {})[str(part)] = str(text)
-    # Measures in document order, whatever order the store returns them in (…/measure/2 before /10).
-    for iri, texts in parts.items():
-        units[iri].text = "\n".join(t for _, t in sorted(texts.items(), key=lambda item: _measure_key(item[0])))
+    titles, parents = {}, set()
+    for node, title, child in _rows(graph, HEADING_QUERY, plan, "plan-headings"):
+        titles[str(node)] = str(title)
+        if child is not None:
+            parents.add(str(node))
+    units = {iri: Unit(iri, "task", title, "") for iri, title in titles.items() if iri not in parents}
     if not units:
         raise QueryError(f"no numbered items found for plan {plan} in the given data")
-    for iri, fact, kind in graph.query(FACT_QUERY, initNs={"edu": EDU}, initBindings={"plan": plan}):
-        if str(iri) in units:
-            units[str(iri)].facts[str(kind)].add(str(fact))
+    texts = {}
+    for node, measure, text in _rows(graph, MEASURE_QUERY, plan, "plan-measures"):
+        if str(node) in units:
+            texts.setdefault(str(node), {})[str(measure)] = str(text)
+            units[str(measure)] = Unit(str(measure), "measure", str(text), str(text))
+    # Measures in document order, whatever order the store returns them in (…/measure/2 before /10).
+    for iri, parts in texts.items():
+        units[iri].text = "\n".join(t for _, t in sorted(parts.items(), key=lambda item: _measure_key(item[0])))
+    for node, unit, fact, kind in _rows(graph, FACT_QUERY, plan, "plan-facts"):
+        for target in {str(node), str(unit)} & set(units):  # a leaf takes its measures' facts too
+            units[target].facts[str(kind)].add(str(fact))
     return sorted(units.values(), key=lambda u: u.iri)
 
 
+@lru_cache(maxsize=65536)  # the same units are compared with several plans (read-only Counters)
 def _features(text):
     """Words (jieba) and character bigrams of the Chinese text, stop words dropped."""
     import jieba  # imported late: loading its dictionary takes a second
@@ -201,31 +215,6 @@ def alignment_graph(candidates, lower_plan, higher_plan):
     return graph
 
 
-FETCH_QUERY = """
-CONSTRUCT {
-  ?leaf edu:inPlan ?plan ; edu:depth ?depth ; rdfs:label ?title . ?leaf edu:hasMeasure ?m . ?m rdfs:label ?text .
-  ?x edu:concernsStage ?stage . ?x edu:cites ?doc . ?x edu:plansToIssue ?planned . ?x edu:mentionsInitiative ?i .
-} WHERE {
-  %s
-  ?leaf rdfs:label ?title .
-  { ?leaf edu:hasMeasure ?m . ?m rdfs:label ?text }
-  UNION { ?leaf edu:hasMeasure? ?x .
-          { ?x edu:concernsStage ?stage } UNION { ?x edu:cites ?doc } UNION { ?x edu:plansToIssue ?planned }
-          UNION { ?x edu:mentionsInitiative ?i } }
-}""" % LEAF
-
-
-def fetch_plan(endpoint, plan):
-    """The part of a remote plan graph alignment needs, fetched with one CONSTRUCT over SPARQL."""
-    from .namespaces import sparql_prologue
-    from .remote import Endpoint
-    query = sparql_prologue() + re.sub(r"\?plan\b", f"<{plan}>", FETCH_QUERY)
-    graph = Endpoint(endpoint).run_sparql(query, "fetch-plan").graph
-    if graph is None or len(graph) == 0:
-        raise QueryError(f"{endpoint} has no numbered items for plan {plan}")
-    return graph
-
-
 def _path(iri, plan):
     return str(iri)[len(str(plan)) + 1:].replace("/", "-")
 
@@ -248,13 +237,15 @@ def plan_iri(reference):
 
 
 def link_plans(lower, higher, data=None, lower_endpoint=None, higher_endpoint=None):
-    """Align plan LOWER with plan HIGHER. Each comes from `data` (an rdflib graph) or, when an
-    endpoint URL is given for it, from that SPARQL endpoint."""
+    """Align plan LOWER with plan HIGHER. Each comes from `data` (an embedded store or an rdflib graph)
+    or, when an endpoint URL is given for it, from that SPARQL endpoint, which is asked for just the
+    plan's units and facts."""
     lower, higher = plan_iri(lower), plan_iri(higher)
     sources = []
     for plan, endpoint in ((lower, lower_endpoint), (higher, higher_endpoint)):
         if endpoint:
-            sources.append(fetch_plan(endpoint, plan))
+            from .remote import Endpoint
+            sources.append(Endpoint(endpoint))
         elif data is not None:
             sources.append(data)
         else:

@@ -7,7 +7,8 @@ from .model import Metadata
 from .numerals import parse_number
 
 DOC_TYPES = ("意见", "方案", "要点", "规划", "计划", "通知", "办法", "决定", "纲要", "条例", "规定", "细则",
-             "报告", "指南", "措施", "标准", "清单", "法", "安排", "总结", "意见》", "方案》")
+             "报告", "指南", "措施", "标准", "清单", "法", "安排", "总结", "意见》", "方案》", "函", "批复", "通报",
+             "公告", "通告", "决议", "章程")
 ORG_SUFFIX_RE = re.compile(r"(办公厅|办公室|委员会|人民政府|政府|教育局|教育厅|教育部|国务院|中心|党委|"
                            r"工委|[厅局部委署院会办室处府])$")
 CHROME_RE = re.compile(r"当前位置|首页|>|›|»|点击|浏览|打印|关闭|字号|分享|来源[:：]|时间[:：]|http")
@@ -72,7 +73,9 @@ def iso_date(text):
 
 def split_issuers(prefix):
     """Issuing bodies from a title prefix such as 中共中央办公厅、国务院办公厅 or 某市委教育工委 某市教育局."""
-    names = [part for part in re.split(r"[、，,\s]+|(?<=[厅局府委])和", prefix.strip()) if part]
+    # 某厅等六部门 names its lead body and counts the others: the lead body is the issuer we know.
+    prefix = re.sub(r"等[一二三四五六七八九十\d]*(?:个)?(?:部门|单位)$", "", prefix.strip())
+    names = [part for part in re.split(r"[、，,\s]+|(?<=[厅局府委])和", prefix) if part]
     return names if names and all(ORG_SUFFIX_RE.search(name) for name in names) else []
 
 
@@ -167,10 +170,17 @@ def _closing_date(closing):
 
 
 def administrative_level(issuers):
-    """national / provincial / municipal / county, from the issuing bodies' names."""
+    """national / provincial / municipal / county, from the issuing bodies' names: the level of the
+    division a name names (北京市 and 宁夏回族自治区 are provincial, 北京市昌平区 is a county), else
+    the level its words suggest."""
+    from .jurisdictions import load_divisions
+    divisions = load_divisions()
     levels = []
     for name in issuers:
-        if re.search(r"[县区]", name) and not re.search(r"[省市]", name.replace("区市", "")):
+        division = divisions.named_in(name)
+        if division is not None:
+            levels.append(division.level)
+        elif re.search(r"[县区]", name) and not re.search(r"[省市]", name.replace("区市", "")):
             levels.append("county")
         elif re.search(r"市", name):
             levels.append("municipal")

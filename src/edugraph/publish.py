@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import settings
 from .errors import EndpointError
 from .remote import USER_AGENT, describe_failure
+from .triples import Triples
 
 
 @dataclass
@@ -48,7 +49,7 @@ def _authorization(url, user, password, timeout):
 
 def put_graph(endpoint, graph_iri, graph, user=None, password=None, timeout=None):
     # N-Triples is Turtle too: every Graph Store server reads text/turtle, not all know application/n-triples.
-    data = graph.serialize(format="nt", encoding="utf-8")
+    data = Triples.of(graph).data  # N-Triples
     separator = "&" if urllib.parse.urlsplit(endpoint).query else "?"
     url = f"{endpoint}{separator}{urllib.parse.urlencode({'graph': graph_iri})}"
     timeout = timeout or settings.ENDPOINT_TIMEOUT_S

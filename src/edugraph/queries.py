@@ -16,7 +16,6 @@ from pathlib import Path
 
 import yaml
 from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
 
 from . import settings
 from .errors import QueryError
@@ -141,19 +140,42 @@ def bind(query, values=None):
 
 
 def check_syntax(sparql, name="query"):
+    from rdflib.plugins.sparql import prepareQuery  # rdflib's SPARQL engine takes 0.4 s to import
     try:
         prepareQuery(sparql)
     except Exception as error:  # pyparsing and rdflib raise several types
         raise QueryError(f"{name}: SPARQL syntax error: {str(error).splitlines()[0]}") from None
 
 
-@dataclass
 class QueryResult:
-    """Rows of a SELECT (or the single boolean row of an ASK), values as rdflib terms or None."""
+    """Rows of a SELECT (or the single boolean row of an ASK), values as rdflib terms or None.
 
-    variables: list
-    rows: list
-    graph: Graph | None = None  # CONSTRUCT / DESCRIBE
+    An embedded Oxigraph store hands over its own terms (`raw`) with a `convert` function; they become
+    rdflib terms only when `rows` is first read, so the result formats (results.py), which read `cells`,
+    never build an rdflib term they do not need."""
+
+    def __init__(self, variables, rows=None, graph=None, *, raw=None, convert=None):
+        self.variables = variables
+        self.graph = graph  # CONSTRUCT / DESCRIBE: an rdflib Graph
+        self._rows, self._raw, self._convert = rows, raw, convert
+        if rows is None and raw is None:
+            self._rows = []
+
+    @property
+    def rows(self):
+        if self._rows is None:
+            convert = self._convert
+            self._rows = [tuple(None if term is None else convert(term) for term in row) for row in self._raw]
+            self._raw = None
+        return self._rows
+
+    @property
+    def cells(self):
+        """The rows as the engine gave them: rdflib terms, or pyoxigraph terms when not converted yet."""
+        return self._raw if self._rows is None else self._rows
+
+    def __repr__(self):
+        return f"QueryResult({self.variables!r}, {len(self.cells)} row(s){', graph' if self.graph else ''})"
 
     def to_dicts(self):
         return [{v: (None if row[i] is None else str(row[i])) for i, v in enumerate(self.variables)}

@@ -1,9 +1,15 @@
-"""Query result formats: a registry name → function(QueryResult) → str."""
+"""Query result formats: a registry name → function(QueryResult) → str.
+
+Cells are read as the engine gave them (QueryResult.cells): rdflib terms, or pyoxigraph terms from the
+embedded store, which are formatted without being converted to rdflib first.
+"""
 
 import csv
 import io
 import json
+from decimal import Decimal, InvalidOperation
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -11,27 +17,48 @@ from .layout import display_width
 from .namespaces import PREFIXES
 
 TABLE_CELL_WIDTH = 60  # display columns; longer cells are cut in the terminal table only
+XSD_DECIMAL, XSD_STRING = str(XSD.decimal), str(XSD.string)
+_NAMESPACES = sorted(((prefix, str(ns)) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[1]))
+
+
+def _prefixed(iri):
+    for prefix, namespace in _NAMESPACES:
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
+
+
+def _decimal(lexical):
+    try:
+        return format(Decimal(lexical).normalize(), "f")  # 2018, not 2018.0 (Turtle's decimal spelling)
+    except InvalidOperation:
+        return lexical
+
+
+def _text(term):
+    if term is None:
+        return ""
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(term)
 
 
 def _short(term):
     """A compact form for reading: prefixed IRIs, plain literal text."""
-    if term is None:
-        return ""
+    if isinstance(term, ox.NamedNode):
+        return _prefixed(term.value)
+    if isinstance(term, ox.Literal):
+        return _decimal(term.value) if term.datatype.value == XSD_DECIMAL else term.value
     if isinstance(term, URIRef):
-        text = str(term)
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
-            if text.startswith(str(namespace)):
-                return f"{prefix}:{text[len(str(namespace)):]}"
-        return f"<{text}>"
+        return _prefixed(str(term))
     if isinstance(term, Literal) and term.datatype == XSD.decimal and term.value is not None:
-        return format(term.value.normalize(), "f")  # 2018, not 2018.0 (Turtle's decimal spelling)
-    return str(term)
+        return format(term.value.normalize(), "f")
+    return _text(term)
 
 
 def _cells(result, shorten):
     if result.graph is not None:
         raise ValueError("graph result")
-    return [[(_short(v) if shorten else ("" if v is None else str(v))) for v in row] for row in result.rows]
+    cell = _short if shorten else _text
+    return [[cell(v) for v in row] for row in result.cells]
 
 
 def _clip(text, width):
@@ -71,6 +98,17 @@ def format_csv(result):
 
 
 def _json_term(term):
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
@@ -89,10 +127,10 @@ def format_json(result):
     """SPARQL 1.1 Query Results JSON."""
     if result.graph is not None:
         return result.graph.serialize(format="json-ld")
-    if result.variables == ["ask"] and len(result.rows) == 1 and isinstance(result.rows[0][0], bool):
-        return json.dumps({"head": {}, "boolean": result.rows[0][0]}) + "\n"
-    bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
-                for row in result.rows]
+    rows = result.cells
+    if result.variables == ["ask"] and len(rows) == 1 and isinstance(rows[0][0], bool):
+        return json.dumps({"head": {}, "boolean": rows[0][0]}) + "\n"
+    bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in rows]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
                       ensure_ascii=False, indent=1) + "\n"
 

@@ -15,6 +15,8 @@ SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 CURATED_DIR = REPO_ROOT / "data" / "curated"
 CURATION_DIR = REPO_ROOT / "data" / "curation"
 DIVISIONS_PATH = REPO_ROOT / "data" / "divisions" / "divisions.tsv"  # scripts/update_divisions.py writes it
+# `edugraph build`'s incremental cache (buildcache.py): disposable, keyed by file checksum + edugraph version.
+CACHE_DIR = Path(os.environ.get("EDUGRAPH_CACHE") or REPO_ROOT / "build" / ".cache")
 
 # Query interface. The embedded store was chosen by measurement (README, "Stores and endpoints"): on 100
 # plans Oxigraph loads 12x and answers the saved queries ~70x (geometric mean) faster than rdflib's Dataset.

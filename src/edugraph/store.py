@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from . import settings
-from .corpus import all_graphs, build
 from .errors import GraphLoadError, QueryError
 from .formats import format_for, load_graph
 from .namespaces import bind_prefixes
 from .queries import QueryResult, execute
+from .triples import Triples
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -60,7 +59,7 @@ class RdflibStore:
         return self
 
     def add_graphs(self, graphs):
-        """Add {graph IRI: rdflib Graph}, e.g. corpus.build().graphs."""
+        """Add {graph IRI: rdflib Graph or triples.Triples}, e.g. corpus.all_graphs(build())."""
         for name, graph in graphs.items():
             target = self.dataset.graph(URIRef(name))
             for triple in graph:
@@ -98,13 +97,16 @@ class OxigraphStore:
         return self
 
     def add_graphs(self, graphs):
+        """Add {graph IRI: triples.Triples or rdflib Graph}, e.g. corpus.all_graphs(build())."""
         for name, graph in graphs.items():
-            data = graph.serialize(format="nt", encoding="utf-8")
-            self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
+            self.store.load(Triples.of(graph).data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
         return self
 
     def __len__(self):
         return len(self.store)
+
+    def graph_view(self):
+        return StoreGraphView(self)
 
     def run_sparql(self, sparql, name="query"):
         try:
@@ -117,11 +119,63 @@ class OxigraphStore:
                     graph.add(tuple(to_rdflib(t) for t in (triple.subject, triple.predicate, triple.object)))
                 return QueryResult([], [], graph=graph)
             variables = [v.value for v in result.variables]
-            return QueryResult(variables, [tuple(to_rdflib(term) for term in row) for row in result])
+            return QueryResult(variables, raw=[tuple(row) for row in result], convert=to_rdflib)
         except SyntaxError as error:
             raise QueryError(f"{name}: SPARQL syntax error: {_first_line(error)}") from None
         except (OSError, ValueError, RuntimeError) as error:
             raise QueryError(f"{name}: query failed: {_first_line(error)}") from None
+
+
+class StoreGraphView:
+    """The read-only part of rdflib's Graph API that the pictures and figures use (subjects, objects,
+    subject_objects, value), answered by index lookups in an Oxigraph store over the union of its graphs;
+    terms are rdflib's. Reading a file this way costs Oxigraph's parse plus what is looked up, not an
+    rdflib parse of everything."""
+
+    def __init__(self, store):
+        self.source, self._terms = store, {}
+
+    def run_sparql(self, sparql, name="query"):
+        return self.source.run_sparql(sparql, name)
+
+    def _ox(self, term):
+        if term is None:
+            return None
+        if isinstance(term, URIRef):
+            return ox.NamedNode(term)
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype or XSD_STRING))
+        return ox.BlankNode(term)
+
+    def _rdflib(self, term):
+        found = self._terms.get(term)
+        if found is None:
+            found = self._terms[term] = to_rdflib(term)
+        return found
+
+    def _match(self, s, p, o):
+        quads = self.source.store.quads_for_pattern(self._ox(s), self._ox(p), self._ox(o), None)
+        return dict.fromkeys((q.subject, q.predicate, q.object) for q in quads)  # once, whatever the graphs
+
+    def subjects(self, predicate=None, obj=None):
+        return iter(dict.fromkeys(self._rdflib(s) for s, _, _ in self._match(None, predicate, obj)))
+
+    def objects(self, subject=None, predicate=None):
+        return iter(dict.fromkeys(self._rdflib(o) for _, _, o in self._match(subject, predicate, None)))
+
+    def subject_objects(self, predicate=None):
+        return ((self._rdflib(s), self._rdflib(o)) for s, _, o in self._match(None, predicate, None))
+
+    def triples(self, pattern):
+        s, p, o = pattern
+        return ((self._rdflib(a), self._rdflib(b), self._rdflib(c)) for a, b, c in self._match(s, p, o))
+
+    def value(self, subject=None, predicate=None, object=None):  # noqa: A002 (rdflib's name)
+        for _, _, found in self._match(subject, predicate, None):
+            return self._rdflib(found)
+        return None
 
 
 def to_rdflib(term):
@@ -154,20 +208,19 @@ def open_store(name=None, paths=(), path=None):
 
 
 def named_graphs(paths=None):
-    """{graph IRI: Graph} to serve or publish. No paths: build data/sources now (corpus.all_graphs: one
-    graph per plan, plus the vocabulary). Otherwise .trig/.nq files, whose named graphs are kept as they are;
-    a triples file has no graph names to keep, so it is refused rather than guessed at."""
+    """{graph IRI: triples.Triples} to serve or publish. No paths: build data/sources now (corpus.all_graphs:
+    one graph per plan, plus the vocabulary). Otherwise .trig/.nq files, whose named graphs are kept as they
+    are; a triples file has no graph names to keep, so it is refused rather than guessed at."""
     if not paths:
+        from .corpus import all_graphs, build
         return {str(name): graph for name, graph in all_graphs(build()).items()}
-    graphs = {}
+    store = OxigraphStore()
     for path in paths:
         if not format_for(path).quads:
             raise GraphLoadError("has no named graphs; write one per plan with `edugraph build -o FILE.trig` "
                                  "(or .nq), or give no file to build data/sources", path=path)
-        dataset = load_graph([path])
-        for graph in dataset.graphs():
-            if len(graph):
-                if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-                    raise GraphLoadError("has triples outside any named graph", path=path)
-                graphs.setdefault(str(graph.identifier), Graph()).__iadd__(graph)
-    return dict(sorted(graphs.items()))
+        store.load([path])
+        if any(True for _ in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            raise GraphLoadError("has triples outside any named graph", path=path)
+    return {name.value: Triples(store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name))
+            for name in sorted(store.store.named_graphs(), key=lambda n: n.value)}

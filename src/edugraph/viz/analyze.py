@@ -13,14 +13,15 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
-from networkx.algorithms import bipartite
 
 from .. import settings
 from ..formats import atomic_write_bytes
+from ..lazy import lazy_module
 from ..layout import display_width
 from ..namespaces import EDU
 from .data import CorpusData, short_iri
+
+nx = lazy_module("networkx")  # loaded when a figure is computed, not when the CLI starts
 
 
 @dataclass
@@ -61,7 +62,7 @@ def _centrality(data, prop, cls, name, title, extra):
             B.add_edge(thing, data.owner(part))
             plans.setdefault(thing, set()).add(data.plan_of(part))
     things = [n for n, side in B.nodes(data="side") if side == 0]
-    P = bipartite.projected_graph(B, things)
+    P = nx.bipartite.projected_graph(B, things)
     degree, between = nx.degree_centrality(P), nx.betweenness_centrality(P)
     rows = [[str(t), data.name(t), *[f(t) for f in extra.values()], len(plans[t]), B.degree(t),
              P.degree(t), round(degree[t], 4), round(between[t], 4)] for t in things]

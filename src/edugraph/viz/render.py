@@ -2,22 +2,23 @@
 and page.html inlines the vis-network script and style that pyvis ships, so the page needs no network."""
 
 import html
+import importlib.util
 import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
-import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network
 
 from .. import settings
 from ..formats import atomic_write_bytes
+from ..lazy import lazy_module
 from .data import CorpusData
 from .views import build_view
 
-VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+VIS_DIR = Path(importlib.util.find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"
+# networkx and pyvis (which imports IPython) take 0.7 s to import: loaded when a page is drawn.
+nx, pyvis = lazy_module("networkx"), lazy_module("pyvis")
 FONT = "'Noto Sans CJK SC','WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif"
 
 # kind → (colour, vis shape, legend glyph, zh, en). Shapes are ones whose size follows `size`.
@@ -135,7 +136,7 @@ def vis_options(G, tree):
 def to_network(G):
     """The pyvis Network of a view graph: colour and shape by class, size by degree centrality."""
     tree = G.graph.get("layout") == "tree"
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net = pyvis.network.Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     centrality = nx.degree_centrality(G) if len(G) > 1 else {n: 1 for n in G}
     top = max(centrality.values(), default=1) or 1
     pos = tree_positions(G) if tree else {}

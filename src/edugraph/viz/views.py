@@ -7,14 +7,16 @@ page's filters). Drawing is render.py's job; these only decide what is connected
 from collections import Counter
 from dataclasses import dataclass
 
-import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ..errors import QueryError
+from ..lazy import lazy_module
 from ..namespaces import EDU, STAGE
 from ..queries import run_query
 from .data import FACTS, CorpusData, short_iri, stage_key
+
+nx = lazy_module("networkx")  # 0.4 s to import: only when a view is drawn, not when the CLI lists them
 
 SPANS = ("Preamble", "Section", "Task", "Measure", "QuantitativeTarget")
 QUOTED = ("Task", "Measure", "QuantitativeTarget")  # spans a tooltip quotes (a section would be pages)

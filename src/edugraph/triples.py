@@ -1,0 +1,148 @@
+"""Triples as N-Triples text: the fast path from the document model to every output.
+
+The graph writer adds rdflib terms (the readable way to spell RDF in Python); `TripleSink` turns each
+triple into one N-Triples line at once and keeps the lines as an ordered set, so a plan's graph costs a
+few string operations per triple instead of rdflib's index bookkeeping. `Triples` is the frozen result:
+UTF-8 N-Triples bytes, deterministic (writer order, grouped by subject), which pyoxigraph parses and
+writes in every format, a store loads directly, the build cache keeps as they are, and which becomes an
+rdflib Graph only when someone asks for one (`to_rdflib`).
+"""
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# N-Triples string escapes: the four the grammar requires, and every other C0 control and DEL as \\uXXXX so
+# that lines stay printable and no parser's idea of a line break (or of NUL) can split a literal.
+_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"})
+
+
+def nt_literal(lexical, language=None, datatype=None):
+    text = f'"{lexical.translate(_ESCAPES)}"'
+    if language:
+        return f"{text}@{language}"
+    if datatype and str(datatype) != XSD_STRING:
+        return f"{text}^^<{datatype}>"
+    return text
+
+
+class TermCache:
+    """A namespace whose terms are made once: rdflib's Namespace builds a new URIRef at every access, and
+    the graph writer asks for the same few terms hundreds of thousands of times."""
+
+    def __init__(self, namespace):
+        self._namespace, self._items = namespace, {}
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # found as a plain attribute from now on
+        return term
+
+    def __getitem__(self, name):
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
+class TripleSink:
+    """An ordered set of triples, stored as N-Triples lines; IRIs are converted once per run."""
+
+    __slots__ = ("lines",)
+    _iris = {}  # IRI → "<IRI>", shared: predicates, classes and plan nodes repeat on every line
+
+    def __init__(self):
+        self.lines = {}
+
+    def add(self, triple):
+        parts = []
+        for term in triple:
+            text = self._iris.get(term) if type(term) is URIRef else None
+            if text is None:
+                if isinstance(term, Literal):
+                    text = nt_literal(str(term), term.language, term.datatype)
+                elif isinstance(term, BNode):  # the writer makes none; graphs read from files may have them
+                    text = f"_:{term}"
+                else:  # an IRI: the writer builds its IRIs escaped (graph.iri_segment)
+                    text = f"<{term}>"
+                    if len(self._iris) < 500_000:
+                        self._iris[term] = text
+            parts.append(text)
+        self.lines[f"{parts[0]} {parts[1]} {parts[2]} .\n"] = None
+
+    def __len__(self):
+        return len(self.lines)
+
+    def freeze(self, sort=False):
+        """The triples grouped by subject (first appearance order, or sorted), so Turtle writes each
+        subject once."""
+        groups = {}
+        for line in (sorted(self.lines) if sort else self.lines):
+            groups.setdefault(line[:line.index(" ")], []).append(line)
+        return Triples("".join(line for group in groups.values() for line in group).encode("utf-8"))
+
+
+class Triples:
+    """A frozen graph as N-Triples bytes. Iterating gives rdflib triples (as iterating a Graph does)."""
+
+    __slots__ = ("data", "_count")
+
+    def __init__(self, data=b""):
+        self.data = data
+        self._count = None
+
+    def __len__(self):
+        if self._count is None:
+            self._count = self.data.count(b"\n")
+        return self._count
+
+    def __eq__(self, other):
+        return isinstance(other, Triples) and self.data == other.data
+
+    __hash__ = None
+
+    def ox_triples(self):
+        return ox.parse(self.data, ox.RdfFormat.N_TRIPLES)
+
+    def ox_quads(self, graph_name):
+        graph = ox.NamedNode(str(graph_name))
+        return (ox.Quad(t.subject, t.predicate, t.object, graph) for t in self.ox_triples())
+
+    def to_rdflib(self, graph=None):
+        """An rdflib Graph of these triples (or the triples added to `graph`)."""
+        from rdflib import Graph
+
+        from .namespaces import bind_prefixes
+        graph = bind_prefixes(Graph()) if graph is None else graph
+        graph.addN((s, p, o, graph) for s, p, o in self._rdflib_triples())
+        return graph
+
+    def _rdflib_triples(self):
+        from .store import to_rdflib
+        cache = {}
+        convert = lambda term: cache.get(term) or cache.setdefault(term, to_rdflib(term))  # noqa: E731
+        for triple in self.ox_triples():
+            yield convert(triple.subject), convert(triple.predicate), to_rdflib(triple.object)
+
+    def __iter__(self):
+        return self._rdflib_triples()
+
+    @classmethod
+    def of(cls, graph):
+        """Triples of an rdflib Graph (sorted, as its order is its store's), or these Triples themselves."""
+        if isinstance(graph, Triples):
+            return graph
+        sink = TripleSink()
+        for triple in graph:
+            sink.add(triple)
+        return sink.freeze(sort=True)
+
+    @classmethod
+    def concat(cls, parts):
+        """One graph of several, duplicates dropped (the first copy of a line is kept)."""
+        lines = dict.fromkeys(line for part in parts for line in part.data.splitlines(keepends=True))
+        return cls(b"".join(lines))
