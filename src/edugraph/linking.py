@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from .errors import QueryError
 from .namespaces import EDU, ID, bind_prefixes, sparql_prologue
