@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -74,9 +75,9 @@ def serialize(graphs, rdf_format):
     formats hold the graphs one after another: graphs that share a triple repeat it (the same graph)."""
     parts = {name: Triples.of(graph) for name, graph in graphs.items()}
     if rdf_format.quads:
-        statements = (quad for name, part in parts.items() for quad in part.ox_quads(name))
+        statements = chain.from_iterable(part.ox_quads(name) for name, part in parts.items())
     else:
-        statements = (triple for part in parts.values() for triple in part.ox_triples())
+        statements = chain.from_iterable(part.ox_triples() for part in parts.values())
     try:
         data = ox.serialize(statements, format=rdf_format.ox, prefixes=OX_PREFIXES)
     except (ValueError, SyntaxError) as error:  # a graph name or IRI that is not an absolute IRI
