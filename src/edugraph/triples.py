@@ -85,11 +85,12 @@ class TripleSink:
 class Triples:
     """A frozen graph as N-Triples bytes. Iterating gives rdflib triples (as iterating a Graph does)."""
 
-    __slots__ = ("data", "_count")
+    __slots__ = ("data", "_count", "turtle")
 
-    def __init__(self, data=b""):
+    def __init__(self, data=b"", turtle=None):
         self.data = data
         self._count = None
+        self.turtle = turtle  # its Turtle statements, once written (formats.turtle_body)
 
     def __len__(self):
         if self._count is None:
