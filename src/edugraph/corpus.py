@@ -144,8 +144,8 @@ def plan_graph_iri(plan_id):
 
 def build(paths=None, jobs=1, cache=None, progress=None):
     """Build every source into its own graph. Manifest rows beside a file supply its id and metadata.
-    `jobs` processes read and extract documents; `cache` is a folder for the incremental build cache
-    (None: no cache); `progress(iterable, total)` may wrap the documents as they are read (a progress bar).
+    `jobs` processes read, extract and write documents; `cache` is a folder for the incremental build
+    cache (None: no cache); `progress(iterable, total)` may wrap the documents being read (a progress bar).
     A document that fails is reported in result.reports and skipped; when none can be built, the first
     document's error is raised."""
     paths = [Path(p) for p in (paths or default_sources())]
