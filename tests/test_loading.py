@@ -65,3 +65,19 @@ def test_cli_imports_no_library_the_command_does_not_use(argv):
               "                    and type(sys.modules[m]).__name__ != '_LazyModule')))")  # lazy_module: not loaded
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == ""
+
+
+def test_link_all_links_every_implementing_pair_as_link_does_one(corpus_build, tmp_path, monkeypatch, capsys):
+    from edugraph import settings
+    from edugraph.cli import main
+    from edugraph.formats import write_graphs
+    data = tmp_path / "corpus.ttl"
+    write_graphs(all_graphs(corpus_build), data)
+    monkeypatch.setattr(settings, "DEFAULT_BUILD", tmp_path / "out" / "corpus.ttl")
+    assert main(["link", "--all", "--data", str(data)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 7 and all(" links (" in line for line in lines)  # 4 cities → Shandong → national …
+    pair = tmp_path / "out" / "links-weifang-2017-shandong-2016.ttl"
+    assert main(["link", "weifang-2017", "shandong-2016", "--data", str(data), "-o", str(tmp_path / "one.ttl")]) == 0
+    assert pair.read_bytes() == (tmp_path / "one.ttl").read_bytes()
+    assert main(["link", "--all", "weifang-2017", "--data", str(data)]) == 4

@@ -220,6 +220,18 @@ class LinkResult:
         return [c for c in self.candidates if c.predicate is not None]
 
 
+PAIRS_QUERY = """
+SELECT DISTINCT ?lower ?higher WHERE { ?lower a edu:Plan ; edu:implements ?higher . ?higher a edu:Plan }
+ORDER BY ?higher ?lower"""
+
+
+def implementing_pairs(target):
+    """[(lower, higher)]: every plan of the data with each plan of the data it implements."""
+    from .queries import execute
+    return [(URIRef(lower), URIRef(higher))
+            for lower, higher in execute(sparql_prologue() + PAIRS_QUERY, target, "implementing-pairs").rows]
+
+
 def plan_iri(reference):
     """A plan given by id (weifang-2017) or IRI."""
     return URIRef(reference if "://" in reference else ID[reference])
