@@ -13,7 +13,7 @@ from rdflib import BNode, Literal
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-# N-Triples string escapes: the four the grammar requires, and every other C0 control and DEL as \\uXXXX so
+# N-Triples string escapes: the four the grammar requires, and every other C0 control and DEL as \uXXXX so
 # that lines stay printable and no parser's idea of a line break (or of NUL) can split a literal.
 _ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
 _ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"})
