@@ -9,7 +9,7 @@ import edugraph.corpus as corpus
 from edugraph.cli import main
 from edugraph.corpus import all_graphs, build
 from edugraph.formats import FORMATS, serialize
-from helpers import SOURCES, TINY, TINY_TEXT
+from helpers import SOURCES, TINY_TEXT
 
 
 def _ttl(result):

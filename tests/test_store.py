@@ -117,7 +117,7 @@ def test_named_graphs_are_kept_from_quads_files(suffix, corpus_build, tmp_path):
     graphs = named_graphs([path])
     assert graphs.keys() == {str(name) for name in all_graphs(corpus_build)}
     assert all(len(graphs[str(name)]) == len(graph) for name, graph in all_graphs(corpus_build).items())
-    # Blank nodes (the ontology's) get new labels when read: compare the rest as sets, the whole up to them.
+    # Blank nodes (the ontology's) get new labels when read: graphs are compared up to them.
     for name, graph in all_graphs(corpus_build).items():
         assert isomorphic(graphs[str(name)].to_rdflib(), graph.to_rdflib())
 

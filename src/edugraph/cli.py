@@ -119,19 +119,29 @@ def cmd_publish(args):
 
 
 def cmd_link(args):
-    from .linking import link_plans
-    from .sssom import write_sssom
-    data = None if (args.lower_endpoint and args.higher_endpoint) else _store(args.data)
-    result = link_plans(args.lower, args.higher, data, args.lower_endpoint, args.higher_endpoint)
-    name = f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
-    output = args.output or settings.DEFAULT_BUILD.parent / f"{name}.ttl"
     from .formats import write_graphs
-    write_graphs({result.lower: result.graph}, output)
-    sssom = args.sssom or Path(output).with_suffix(".sssom.tsv")
-    write_sssom(result.candidates, result.lower, result.higher, sssom)
-    close = sum(1 for c in result.links if c.predicate.endswith("closeMatch"))
-    print(f"{len(result.links)} links ({close} closeMatch, {len(result.links) - close} relatedMatch) "
-          f"→ {output}, {sssom}")
+    from .linking import implementing_pairs, link_plans
+    from .sssom import write_sssom
+    if args.all:
+        if args.lower or args.higher or args.output or args.sssom or args.lower_endpoint or args.higher_endpoint:
+            raise QueryError("link --all takes no plans, endpoints, -o or --sssom: it links every plan that "
+                             "implements another plan of the data, each pair into its default files")
+    elif not (args.lower and args.higher):
+        raise QueryError("link needs LOWER and HIGHER plans (or --all)")
+    data = None if (args.lower_endpoint and args.higher_endpoint) else _store(args.data)
+    pairs = implementing_pairs(data) if args.all else [(args.lower, args.higher)]
+    for lower, higher in pairs:  # one store and one text model for every pair
+        result = link_plans(lower, higher, data, args.lower_endpoint, args.higher_endpoint)
+        name = f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
+        output = args.output or settings.DEFAULT_BUILD.parent / f"{name}.ttl"
+        write_graphs({result.lower: result.graph}, output)
+        sssom = args.sssom or Path(output).with_suffix(".sssom.tsv")
+        write_sssom(result.candidates, result.lower, result.higher, sssom)
+        close = sum(1 for c in result.links if c.predicate.endswith("closeMatch"))
+        print(f"{len(result.links)} links ({close} closeMatch, {len(result.links) - close} relatedMatch) "
+              f"→ {output}, {sssom}")
+    if not pairs:
+        print("no plan of the data implements another plan of the data")
     return 0
 
 
@@ -251,8 +261,11 @@ def parser():
     p.set_defaults(run=cmd_publish)
 
     p = commands.add_parser("link", help="align a plan's tasks and measures with a higher plan's (SKOS + SSSOM)")
-    p.add_argument("lower", help="the implementing plan: id (weifang-2017) or IRI")
-    p.add_argument("higher", help="the implemented plan: id (shandong-2016) or IRI")
+    p.add_argument("lower", nargs="?", help="the implementing plan: id (weifang-2017) or IRI")
+    p.add_argument("higher", nargs="?", help="the implemented plan: id (shandong-2016) or IRI")
+    p.add_argument("--all", action="store_true",
+                   help="link every plan with each plan of the data it implements (edu:implements), each pair "
+                        "into build/links-LOWER-HIGHER.ttl and .sssom.tsv")
     p.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
                    help=f"RDF files holding the plans (default: {settings.DEFAULT_BUILD})")
     p.add_argument("--higher-endpoint", metavar="URL", help="fetch the higher plan from this SPARQL endpoint")

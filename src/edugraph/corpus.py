@@ -9,6 +9,7 @@ A document that cannot be read or structured is reported and skipped; the rest i
 """
 
 import csv
+import gc
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +28,7 @@ from .curation import load_curation
 from .documents import plan_facts, registry_for
 from .errors import EdugraphError, InputError
 from .extract import extract_plan
+from .formats import turtle_body
 from .graph import plan_triples
 from .namespaces import ID, ONTOLOGY_IRI
 from .source import read_source
@@ -148,11 +150,21 @@ def plan_graph_iri(plan_id):
 
 def build(paths=None, jobs=1, cache=None, progress=None):
     """Build every source into its own graph. Manifest rows beside a file supply its id and metadata.
-    `jobs` processes read and extract documents; `cache` is a folder for the incremental build cache
-    (None: no cache); `progress(iterable, total)` may wrap the documents as they are read (a progress bar).
+    `jobs` processes read, extract and write documents; `cache` is a folder for the incremental build
+    cache (None: no cache); `progress(iterable, total)` may wrap the documents being read (a progress bar).
     A document that fails is reported in result.reports and skipped; when none can be built, the first
     document's error is raised."""
     paths = [Path(p) for p in (paths or default_sources())]
+    was_enabled = gc.isenabled()
+    gc.disable()  # a build allocates millions of small acyclic objects: collecting them finds nothing
+    try:
+        return _build(paths, jobs, cache, progress)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(paths, jobs, cache, progress):
     manifests = {}
     for path in paths:
         folder = path.parent.resolve()
@@ -213,23 +225,41 @@ def _in_processes(function, items, jobs, progress=None):
 
 
 def _extract_all(jobs_in, jobs, progress):
-    """(source, doc, cache key) or the EdugraphError for every (path, manifest row, cache folder), in order."""
-    return _in_processes(_extract_one, jobs_in, jobs, progress)
+    """(source, doc, cache key) or the EdugraphError for every (path, manifest row, cache folder), in order.
+    Cache hits are read here; only the rest goes to the worker processes."""
+    found = [_cached_extraction(path, row, folder) for path, row, folder in jobs_in]
+    missing = [job for job, hit in zip(jobs_in, found) if hit is None]
+    fresh = _in_processes(_extract_one, missing, jobs, progress if missing else None)
+    for hit in found:
+        yield next(fresh) if hit is None else hit
+
+
+def _extraction_key(path, row):
+    """Keyed by the raw bytes: a hit needs no decoding, unwrapping or extraction at all. None when the file
+    cannot be read (read_source then says why)."""
+    try:
+        return cache_key("extract", hashlib.sha256(path.read_bytes()).hexdigest(), path.name, sorted(row.items()))
+    except OSError:
+        return None
+
+
+def _cached_extraction(path, row, folder):
+    cache = BuildCache(folder)
+    key = _extraction_key(path, row) if cache.folder is not None else None
+    cached = cache.get("extract", key) if key else None
+    return None if cached is None else (*cached, key)
 
 
 def _extract_one(job):
     path, row, folder = job
     try:
         source = read_source(path)
-        key = cache_key("extract", source.sha256, path.name, sorted(row.items()))
-        cache = BuildCache(folder)
-        doc = cache.get("extract", key)
-        if doc is None:
-            doc = extract_plan(source, plan_id=row.get("id") or None,
-                               curated=curated_metadata(row) if row else None)
-            cache.put("extract", key, doc)
+        doc = extract_plan(source, plan_id=row.get("id") or None, curated=curated_metadata(row) if row else None)
         doc.text = source.text  # one copy of the text, not two
-        return source, doc, key
+        key = _extraction_key(path, row) if folder is not None else None
+        if key:
+            BuildCache(folder).put("extract", key, (source, doc))
+        return source, doc, key or cache_key("extract", source.sha256, path.name, sorted(row.items()))
     except EdugraphError as error:
         return _error_parts(error)
 
@@ -261,7 +291,8 @@ def _write_all(parsed, registry, cache, jobs):
                 cache.put("write", keys[index], outcome)
     finally:
         _WRITING = None
-    return [item if isinstance(item, EdugraphError) else (Triples(item[0]), Triples(item[1])) for item in out]
+    return [item if isinstance(item, EdugraphError) else (Triples(item[0], turtle=item[2]), Triples(item[1]))
+            for item in out]
 
 
 def _write_one(index):
@@ -270,7 +301,7 @@ def _write_one(index):
     try:
         shared = TripleSink()
         own = plan_triples(doc, source, registry, load_curation(doc.plan_id), shared)
-        return own.data, shared.freeze().data
+        return own.data, shared.freeze().data, turtle_body(own)  # Turtle, the default output, written here too
     except EdugraphError as error:
         return _error_parts(error)
 

@@ -13,6 +13,8 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -73,15 +75,36 @@ def serialize(graphs, rdf_format):
     """Bytes of the named graphs {graph IRI: triples.Triples or rdflib Graph} in one format. Triple
     formats hold the graphs one after another: graphs that share a triple repeat it (the same graph)."""
     parts = {name: Triples.of(graph) for name, graph in graphs.items()}
+    if rdf_format.ox == ox.RdfFormat.TURTLE:
+        bodies = [turtle_body(part) for part in parts.values()]
+        return (_turtle_header() if any(bodies) else b"") + b"".join(bodies)
     if rdf_format.quads:
-        statements = (quad for name, part in parts.items() for quad in part.ox_quads(name))
+        statements = chain.from_iterable(part.ox_quads(name) for name, part in parts.items())
     else:
-        statements = (triple for part in parts.values() for triple in part.ox_triples())
+        statements = chain.from_iterable(part.ox_triples() for part in parts.values())
     try:
         data = ox.serialize(statements, format=rdf_format.ox, prefixes=OX_PREFIXES)
     except (ValueError, SyntaxError) as error:  # a graph name or IRI that is not an absolute IRI
         raise OutputError(f"cannot write {rdf_format.name}: {str(error).splitlines()[0]}") from None
     return _xml_safe(data) if rdf_format.ox == ox.RdfFormat.RDF_XML else data
+
+
+@lru_cache(maxsize=1)
+def _turtle_header():
+    dummy = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
+    data = ox.serialize([dummy], format=ox.RdfFormat.TURTLE, prefixes=OX_PREFIXES)
+    return data[:data.index(b"<urn:x:s>")]
+
+
+def turtle_body(part):
+    """A graph's Turtle statements without the @prefix lines, written once per Triples (and kept in the
+    build cache): a Turtle file is the header and its graphs' bodies one after another, which is what
+    pyoxigraph writes for all of them at once when no two graphs share a subject (a build's never do;
+    otherwise the subject is stated twice, the same graph)."""
+    if part.turtle is None:
+        data = ox.serialize(part.ox_triples(), format=ox.RdfFormat.TURTLE, prefixes=OX_PREFIXES)
+        part.turtle = data[len(_turtle_header()):] if data else b""
+    return part.turtle
 
 
 def _xml_safe(data):

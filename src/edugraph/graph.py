@@ -72,7 +72,7 @@ class _PlanWriter:
         self.restarting = _numbering_restarts(doc.sections)
 
     def add(self, s, p, o):
-        own = s == self.plan or str(s).startswith(self.own_prefix)
+        own = s.startswith(self.own_prefix) or str.__eq__(s, self.plan)  # str's own: rdflib's == is slow
         (self.graph if own else self.shared).add((s, p, o))
 
     def node(self, path):

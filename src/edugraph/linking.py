@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from .errors import QueryError
 from .namespaces import EDU, ID, bind_prefixes, sparql_prologue
@@ -229,6 +229,18 @@ class LinkResult:
     @property
     def links(self):
         return [c for c in self.candidates if c.predicate is not None]
+
+
+PAIRS_QUERY = """
+SELECT DISTINCT ?lower ?higher WHERE { ?lower a edu:Plan ; edu:implements ?higher . ?higher a edu:Plan }
+ORDER BY ?higher ?lower"""
+
+
+def implementing_pairs(target):
+    """[(lower, higher)]: every plan of the data with each plan of the data it implements."""
+    from .queries import execute
+    return [(URIRef(lower), URIRef(higher))
+            for lower, higher in execute(sparql_prologue() + PAIRS_QUERY, target, "implementing-pairs").rows]
 
 
 def plan_iri(reference):

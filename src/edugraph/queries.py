@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from rdflib import Graph
 
 from . import settings
 from .errors import QueryError

@@ -9,11 +9,11 @@ rdflib Graph only when someone asks for one (`to_rdflib`).
 """
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Literal
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-# N-Triples string escapes: the four the grammar requires, and every other C0 control and DEL as \\uXXXX so
+# N-Triples string escapes: the four the grammar requires, and every other C0 control and DEL as \uXXXX so
 # that lines stay printable and no parser's idea of a line break (or of NUL) can split a literal.
 _ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
 _ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"})
@@ -50,50 +50,47 @@ class TermCache:
 
 
 class TripleSink:
-    """An ordered set of triples, stored as N-Triples lines; IRIs are converted once per run."""
+    """An ordered set of triples, stored as N-Triples lines grouped by subject (first appearance order), so
+    that Turtle writes each subject once."""
 
-    __slots__ = ("lines",)
-    _iris = {}  # IRI → "<IRI>", shared: predicates, classes and plan nodes repeat on every line
+    __slots__ = ("groups",)
 
     def __init__(self):
-        self.lines = {}
+        self.groups = {}  # subject in N-Triples → {line: None}
 
     def add(self, triple):
         parts = []
         for term in triple:
-            text = self._iris.get(term) if type(term) is URIRef else None
-            if text is None:
-                if isinstance(term, Literal):
-                    text = nt_literal(str(term), term.language, term.datatype)
-                elif isinstance(term, BNode):  # the writer makes none; graphs read from files may have them
-                    text = f"_:{term}"
-                else:  # an IRI: the writer builds its IRIs escaped (graph.iri_segment)
-                    text = f"<{term}>"
-                    if len(self._iris) < 500_000:
-                        self._iris[term] = text
-            parts.append(text)
-        self.lines[f"{parts[0]} {parts[1]} {parts[2]} .\n"] = None
+            if isinstance(term, Literal):
+                parts.append(nt_literal(str(term), term.language, term.datatype))
+            elif isinstance(term, BNode):  # the writer makes none; graphs read from files may have them
+                parts.append(f"_:{term}")
+            else:  # an IRI: the writer builds its IRIs escaped (graph.iri_segment)
+                parts.append(f"<{term}>")
+        group = self.groups.get(parts[0])
+        if group is None:
+            group = self.groups[parts[0]] = {}
+        group[f"{parts[0]} {parts[1]} {parts[2]} .\n"] = None
 
     def __len__(self):
-        return len(self.lines)
+        return sum(len(group) for group in self.groups.values())
 
     def freeze(self, sort=False):
-        """The triples grouped by subject (first appearance order, or sorted), so Turtle writes each
-        subject once."""
-        groups = {}
-        for line in (sorted(self.lines) if sort else self.lines):
-            groups.setdefault(line[:line.index(" ")], []).append(line)
-        return Triples("".join(line for group in groups.values() for line in group).encode("utf-8"))
+        """Triples of the lines so far (subjects and their lines sorted, or in first appearance order)."""
+        groups = sorted(self.groups.items()) if sort else self.groups.items()
+        return Triples("".join(line for _, lines in groups for line in (sorted(lines) if sort else lines))
+                       .encode("utf-8"))
 
 
 class Triples:
     """A frozen graph as N-Triples bytes. Iterating gives rdflib triples (as iterating a Graph does)."""
 
-    __slots__ = ("data", "_count")
+    __slots__ = ("data", "_count", "turtle")
 
-    def __init__(self, data=b""):
+    def __init__(self, data=b"", turtle=None):
         self.data = data
         self._count = None
+        self.turtle = turtle  # its Turtle statements, once written (formats.turtle_body)
 
     def __len__(self):
         if self._count is None:
@@ -109,8 +106,10 @@ class Triples:
         return ox.parse(self.data, ox.RdfFormat.N_TRIPLES)
 
     def ox_quads(self, graph_name):
-        graph = ox.NamedNode(str(graph_name))
-        return (ox.Quad(t.subject, t.predicate, t.object, graph) for t in self.ox_triples())
+        """As quads in the named graph: each line gets the graph name before its final " ." (a line ends
+        there and only there: N-Triples escapes line breaks inside literals)."""
+        graph = f" <{ox.NamedNode(str(graph_name)).value}> .\n".encode("utf-8")
+        return ox.parse(self.data.replace(b" .\n", graph), ox.RdfFormat.N_QUADS)
 
     def to_rdflib(self, graph=None):
         """An rdflib Graph of these triples (or the triples added to `graph`)."""

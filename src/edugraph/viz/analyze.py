@@ -47,7 +47,7 @@ def cited_documents(data):
         plans = {attrs["plan"] for _, _, attrs in citing}
         rows.append([str(document), data.name(document), data.value(document, EDU.documentNumber) or "",
                      len(plans), len(tasks), G.in_degree(document)])
-    rows.sort(key=lambda r: (-r[3], -r[4], r[1]))
+    rows.sort(key=lambda r: (-r[3], -r[4], r[1], r[0]))  # the IRI last: ties in the same order whatever the store
     return Table("cited-documents", "most-cited documents (citing plans, citing tasks)",
                  ["document", "title", "number", "plans", "tasks", "citing_parts"], rows)
 
@@ -66,7 +66,7 @@ def _centrality(data, prop, cls, name, title, extra):
     degree, between = nx.degree_centrality(P), nx.betweenness_centrality(P)
     rows = [[str(t), data.name(t), *[f(t) for f in extra.values()], len(plans[t]), B.degree(t),
              P.degree(t), round(degree[t], 4), round(between[t], 4)] for t in things]
-    rows.sort(key=lambda r: (-r[-1], -r[-2], r[1]))
+    rows.sort(key=lambda r: (-r[-1], -r[-2], r[1], r[0]))
     return Table(name, title, [cls.lower(), "name", *extra, "plans", "tasks", "partners",
                                "degree_centrality", "betweenness"], rows)
 
