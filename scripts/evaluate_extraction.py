@@ -1,20 +1,33 @@
-"""Print precision and recall per fact type of the semantic extraction on the hand-labelled documents.
+"""Print precision and recall of the semantic extraction on the hand-labelled documents.
 
     .venv/bin/python scripts/evaluate_extraction.py [--details]
+
+Two tables: the measure-level labels (targets, citations, stages; tests/labels/*.yaml) and the citable
+facts (tests/labels/facts/*.yaml) on the documents the rules were tuned on and, separately, on the
+untuned documents of tests/fixtures/untuned/ (labelled before the rules were written).
 """
 
 import sys
 from pathlib import Path
 
-
-from edugraph.corpus import build, union_graph
+from edugraph.corpus import build, default_sources, union_graph
 from edugraph.evaluation import FACT_TYPES, evaluate, totals
+from edugraph.fact_evaluation import FACT_KINDS, evaluate_facts, totals as fact_totals
 
-LABELS = Path(__file__).resolve().parents[1] / "tests" / "labels"
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "tests" / "labels"
+UNTUNED = ROOT / "tests" / "fixtures" / "untuned"
+
+
+def fact_results():
+    """Fact scores of every labelled plan, tuned (data/sources) and untuned (tests/fixtures/untuned)."""
+    result = build(default_sources() + default_sources(UNTUNED))
+    graph = union_graph(result)
+    return evaluate_facts(graph, LABELS / "facts", {doc.plan_id: doc.text for doc in result.plans}), graph
 
 
 def main(argv):
-    graph = union_graph(build())
+    results, graph = fact_results()
     scores = evaluate(graph, LABELS)
     print(f"{'document':<16} {'fact':<10} {'gold':>5} {'found':>6} {'P':>6} {'R':>6}")
     rows = list(scores.items()) + [("ALL", totals(scores))]
@@ -22,6 +35,16 @@ def main(argv):
         for kind in FACT_TYPES:
             s = by_kind[kind]
             print(f"{plan_id:<16} {kind:<10} {len(s.gold):>5} {len(s.found):>6} {s.precision:>6.3f} {s.recall:>6.3f}")
+    print()
+    print(f"{'facts':<18} {'tuned: gold':>11} {'found':>6} {'P':>6} {'R':>6}   {'untuned: gold':>13} {'found':>6} "
+          f"{'P':>6} {'R':>6}")
+    tuned, untuned = fact_totals(results, True), fact_totals(results, False)
+    for kind in FACT_KINDS:
+        t, u = tuned[kind], untuned[kind]
+        print(f"{kind:<18} {t.gold:>11} {t.found:>6} {t.precision:>6.3f} {t.recall:>6.3f}   {u.gold:>13} {u.found:>6} "
+              f"{u.precision:>6.3f} {u.recall:>6.3f}")
+    print("tuned: " + ", ".join(p for p, (is_tuned, _) in results.items() if is_tuned)
+          + "; untuned: " + ", ".join(p for p, (is_tuned, _) in results.items() if not is_tuned))
     if "--details" in argv:
         for plan_id, by_kind in scores.items():
             for kind in FACT_TYPES:
@@ -30,6 +53,12 @@ def main(argv):
                     print(f"MISSED  {plan_id} {kind} {fact}")
                 for fact in sorted(s.found - s.gold, key=str):
                     print(f"EXTRA   {plan_id} {kind} {fact}")
+        for _, by_kind in results.values():
+            for kind in FACT_KINDS:
+                for line in by_kind[kind].misses:
+                    print(f"MISSED  {line}")
+                for line in by_kind[kind].extras:
+                    print(f"EXTRA   {line}")
 
 
 if __name__ == "__main__":
