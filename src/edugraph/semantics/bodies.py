@@ -15,7 +15,7 @@ own jurisdiction, so its node is per jurisdiction; 国务院, 教育部 or 威�
 import re
 from dataclasses import dataclass
 
-from .words import Boundaries, words
+from .words import CLAUSE_VERBS, Boundaries, words
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "联盟", "协作体", "研究所", "研究院", "教研室",
@@ -53,6 +53,7 @@ STOP_WORDS = {"会同", "经", "对", "由", "在", "与", "和", "及", "或", 
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
               "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地"}
+VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导")
 STOP_CHARS = "对由和与及在向为把将被从"
 NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "b", "l", "vn", "an", "s", "i")
 DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各)")
@@ -62,8 +63,9 @@ ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|�
                            r"配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[：:]\s*")
 LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "负责": "responsible",
                "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
+LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇")
 LIST_END = "）)；;。\n"
-INLINE_ROLES = (("牵头", "lead"), ("负责", "responsible"), ("配合", "supporting"))
+INLINE_ROLES = (("牵头", "lead"), ("负责", "responsible"), ("分工负责", "responsible"), ("配合", "supporting"))
 NEW_BEFORE = ("成立", "组建", "设立")
 NAMED_PREFIXES = ("国务院", "教育部", "中共中央", "全国", "国家", "中国")
 JURISDICTION_RE = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|县|区))")
@@ -126,14 +128,18 @@ def _listed(text, start, end, free):
             stop = index
             while stop < end and text[stop] not in LIST_END + "、，,":
                 stop += 1
-            item = text[index:stop].strip()
+            if text[index:stop].strip().lstrip("各") in LEVEL_WORDS and stop < end and text[stop] == "、":
+                stop += 1  # 各区、市政府: one list item printed with a 、 inside
+                while stop < end and text[stop] not in LIST_END + "、，,":
+                    stop += 1
+            item = text[index:stop].strip().replace("、", "")
             if item and free(index, stop):
-                a = index + text[index:stop].find(item)
+                a = index + len(text[index:stop]) - len(text[index:stop].lstrip())
+                b = index + len(text[index:stop].rstrip())
                 cleaned = _clean(item)
-                a += len(item) - len(cleaned) if item.endswith(cleaned) else 0
+                a += len(item) - len(cleaned)  # the distributive 各 dropped from the front
                 if cleaned:
-                    found.append(Body(a, a + len(cleaned), cleaned, _is_generic(cleaned, words(text, a, a + len(cleaned))),
-                                      role=role))
+                    found.append(Body(a, b, cleaned, _is_generic(cleaned, words(text, a, b)), role=role))
             index = stop + 1 if stop < end and text[stop] in "、，," else stop
     return found
 
@@ -146,6 +152,7 @@ def _grow(bounds, a, head):
         if word.text == "指导" and head == "委员会" and not taken:
             pass  # 教学指导委员会
         elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
+                or word.text.startswith(VERB_PREFIXES) \
                 or any(c in STOP_CHARS for c in word.text) \
                 or (word.text in FIXED + HEADS and word.text not in GROWABLE):
             break
@@ -244,7 +251,7 @@ def find_bodies(text, start, end, skip):
 
 def _inline_role(text, start, end, body):
     """由市教育局负责 / 市教育局牵头，市财政局配合: the word right after the name assigns the role."""
-    after = text[body.end:min(end, body.end + 2)]
+    after = text[body.end:min(end, body.end + 4)]
     for word, role in INLINE_ROLES:
         if after.startswith(word) and not text.startswith(word + "制", body.end):
             return role
