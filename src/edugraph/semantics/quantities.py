@@ -89,10 +89,13 @@ def _noun_after(text, after_start, end):
     """The noun phrase right after a number and its unit, up to a clause break or the next clause's verb;
     quotation marks inside (市级“一校一品”品牌示范学校) are dropped from the name."""
     stop = after_start
-    while stop < end and stop - after_start < 16 and text[stop] not in COUNTED_STOP \
+    while stop < end and stop - after_start < 16 and (text[stop] not in COUNTED_STOP or text[stop] == "的") \
             and ("\u4e00" <= text[stop] <= "\u9fff" or text[stop] in "“”"):
         stop += 1
-    if stop == after_start:
+    if "的" in text[after_start:stop]:
+        # 1000所各具特色的美育工作示范学校: what is counted is the noun after the last 的.
+        after_start = after_start + text[after_start:stop].rindex("的") + 1
+    if stop <= after_start:
         return ""
     phrase_end = stop
     for word in words(text, after_start, stop):

@@ -168,8 +168,8 @@ def stages(data, plan=None):
 
 def bodies(data, plan=None):
     G = nx.DiGraph()
-    for part, body in _facts(data, EDU.responsibleBody, plan):
-        link(G, data, part, body, "responsibleBody")
+    for part, body in _facts(data, EDU.mentionsBody, plan):  # named, assigned or not (edu:responsibleBody ⊑ it)
+        link(G, data, part, body, "mentionsBody")
     return G
 
 
