@@ -16,12 +16,12 @@ from edugraph.fact_evaluation import FACT_KINDS, evaluate_facts, totals as fact_
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "labels"
-UNTUNED = ROOT / "tests" / "fixtures" / "untuned"
+UNTUNED = (ROOT / "tests" / "fixtures" / "untuned", ROOT / "tests" / "fixtures" / "untuned-2")
 
 
 def fact_results():
-    """Fact scores of every labelled plan, tuned (data/sources) and untuned (tests/fixtures/untuned)."""
-    result = build(default_sources() + default_sources(UNTUNED))
+    """Fact scores of every labelled plan, tuned (data/sources) and untuned (tests/fixtures/untuned*)."""
+    result = build(default_sources() + [path for folder in UNTUNED for path in default_sources(folder)])
     graph = union_graph(result)
     return evaluate_facts(graph, LABELS / "facts", {doc.plan_id: doc.text for doc in result.plans}), graph
 
@@ -36,15 +36,15 @@ def main(argv):
             s = by_kind[kind]
             print(f"{plan_id:<16} {kind:<10} {len(s.gold):>5} {len(s.found):>6} {s.precision:>6.3f} {s.recall:>6.3f}")
     print()
-    print(f"{'facts':<18} {'tuned: gold':>11} {'found':>6} {'P':>6} {'R':>6}   {'untuned: gold':>13} {'found':>6} "
-          f"{'P':>6} {'R':>6}")
-    tuned, untuned = fact_totals(results, True), fact_totals(results, False)
+    sets = sorted({which for which, _ in results.values()}, key=lambda w: (w != "tuned", w))
+    print(f"{'facts':<18}" + "".join(f" | {which + ': gold':>15} {'found':>6} {'P':>6} {'R':>6}" for which in sets))
+    summed = {which: fact_totals(results, which) for which in sets}
     for kind in FACT_KINDS:
-        t, u = tuned[kind], untuned[kind]
-        print(f"{kind:<18} {t.gold:>11} {t.found:>6} {t.precision:>6.3f} {t.recall:>6.3f}   {u.gold:>13} {u.found:>6} "
-              f"{u.precision:>6.3f} {u.recall:>6.3f}")
-    print("tuned: " + ", ".join(p for p, (is_tuned, _) in results.items() if is_tuned)
-          + "; untuned: " + ", ".join(p for p, (is_tuned, _) in results.items() if not is_tuned))
+        print(f"{kind:<18}" + "".join(
+            f" | {s.gold:>15} {s.found:>6} {s.precision:>6.3f} {s.recall:>6.3f}" if s.gold or s.found
+            else f" | {'—':>15} {'':>6} {'':>6} {'':>6}" for s in (summed[w][kind] for w in sets)))
+    for which in sets:
+        print(f"{which}: " + ", ".join(p for p, (w, _) in results.items() if w == which))
     if "--details" in argv:
         for plan_id, by_kind in scores.items():
             for kind in FACT_TYPES:
@@ -53,7 +53,7 @@ def main(argv):
                     print(f"MISSED  {plan_id} {kind} {fact}")
                 for fact in sorted(s.found - s.gold, key=str):
                     print(f"EXTRA   {plan_id} {kind} {fact}")
-        for _, by_kind in results.values():
+        for _, by_kind in results.values():  # noqa: B007
             for kind in FACT_KINDS:
                 for line in by_kind[kind].misses:
                     print(f"MISSED  {line}")

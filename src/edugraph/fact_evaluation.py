@@ -52,11 +52,19 @@ def _number(value):
     return None if value is None else Decimal(str(value)).normalize()
 
 
+def label_set(data):
+    """Which set a labels file belongs to: tuned, untuned (first round) or untuned-N (a later round)."""
+    if data.get("tuned", False):
+        return "tuned"
+    return "untuned" if data.get("round", 1) == 1 else f"untuned-{data['round']}"
+
+
 def load_labels(path, text):
-    """The labels of one plan with each fact's (start, end) located in `text`."""
+    """(set, labels) of one plan, each fact's (start, end) located in `text`; only the kinds the file
+    says it labels (`labelled`, default all) are there."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     labels = {}
-    for kind in ("targets", "bodies", "programmes", "goals", "planned_documents"):
+    for kind in data.get("labelled") or ("targets", "bodies", "programmes", "goals", "planned_documents"):
         labels[kind] = []
         for entry in data.get(kind) or []:
             at = entry["at"]
@@ -67,7 +75,7 @@ def load_labels(path, text):
             if inner:
                 a += at.index(inner)
             labels[kind].append({**entry, "span": (a, a + len(inner or at))})
-    return data.get("tuned", False), labels
+    return label_set(data), labels
 
 
 QUERIES = {
@@ -125,7 +133,7 @@ def score_plan(graph, plan_id, label_path, text):
     _, labels = load_labels(label_path, text)
     found = found_facts(graph, plan_id)
     scores = {kind: FactScore() for kind in FACT_KINDS}
-    for kind, gold in labels.items():
+    for kind, gold in labels.items():  # kinds a file does not label are not scored
         rows, used = found[kind], set()
         score = scores[kind]
         score.gold, score.found = len(gold), len(rows)
@@ -162,21 +170,21 @@ def _key(kind, entry):
 
 
 def evaluate_facts(graph, labels_folder, plans):
-    """{plan id: (tuned, {fact kind: FactScore})} for every labels file whose plan is in `plans`
+    """{plan id: (set, {fact kind: FactScore})} for every labels file whose plan is in `plans`
     (plan id → full text)."""
     out = {}
     for path in sorted(Path(labels_folder).glob("*.yaml")):
         if path.stem in plans:
-            tuned, _ = load_labels(path, plans[path.stem])
-            out[path.stem] = (tuned, score_plan(graph, path.stem, path, plans[path.stem]))
+            which, _ = load_labels(path, plans[path.stem])
+            out[path.stem] = (which, score_plan(graph, path.stem, path, plans[path.stem]))
     return out
 
 
-def totals(results, tuned):
-    """Summed scores over the tuned (or the untuned) plans."""
+def totals(results, which):
+    """Summed scores over the plans of one set: "tuned", "untuned", "untuned-2" …"""
     total = {kind: FactScore() for kind in FACT_KINDS}
-    for is_tuned, scores in results.values():
-        if is_tuned == tuned:
+    for plan_set, scores in results.values():
+        if plan_set == which:
             for kind in FACT_KINDS:
                 total[kind] += scores[kind]
     return total

@@ -29,6 +29,10 @@ PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
 # do not end a name.
 PROGRAMME_BREAKS = set(CLAUSE_VERBS) - {"提升", "规范", "促进", "推广", "推广应用", "完善", "实现", "形成", "评选",
                                         "引导", "探索", "支持", "强化"}
+# An unquoted 活动 is named only when it is a kind of event (禁毒宣传进校园活动, 案例征集活动, 法治教育大讲堂
+# 活动); a domain or a kind of work before 活动 (实践教育活动, 专业培训活动, 志愿服务活动) describes what is done.
+EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选",
+               "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
@@ -69,10 +73,11 @@ def _quoted(text, start, end, skip):
         name = normalise_name(match.group(1))
         if any(a <= match.start() <= (b if b is not None else end) for a, b in skip):
             continue
-        if len(name) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in name) or "，" in name or "," in name \
-                or PERIOD_RE.match(name):
-            continue
         kind = _kind_of(name) or _head_after(text, match.end(), end)
+        # “2+1”项目 names a programme; a quoted figure or word with no programme word after it does not.
+        if len(name) < 2 or not (kind or any("\u4e00" <= c <= "\u9fff" for c in name)) or "，" in name \
+                or "," in name or PERIOD_RE.match(name):
+            continue
         found.append(Initiative(match.start(), match.end(), name, kind or "slogan"))
     # “唱响呼伦贝尔”和“课前一支歌”活动: a quote coordinated with a programme takes its kind.
     for first, second in zip(found[::-1][1:], found[::-1]):
@@ -100,6 +105,8 @@ def _unquoted(text, start, end, skip, bounds):
         clause = text[max(start, _clause_start(text, start, name_start)):name_start]
         if a - name_start < MIN_NAME or not any(verb in clause for verb in INTRODUCERS):
             continue
+        if match.group() == "活动" and not text[name_start:a].endswith(EVENT_WORDS):
+            continue  # 教师实践教育活动, 家庭教育志愿服务活动: what is done, not a named activity
         found.append(Initiative(name_start, b, normalise_name(text[name_start:b]), KINDS[match.group()]))
         found += _coordinated(text, start, name_start, found[-1].kind)
     return found
