@@ -115,16 +115,20 @@ def test_untuned_documents_are_three_and_labelled_before_tuning(fact_results):
     assert sorted(p for p, (which, _) in results.items() if which == "tuned") == ["weihai-2022"]
 
 
-# The figures measured on the untuned documents when the rules were frozen (README, "Facts a researcher can
-# cite"); a change that lowers one fails here. Programmes fall short of the 0.9 / 0.85 asked for.
-UNTUNED_FLOOR = {"targets": (0.90, 0.90), "counted": (1.0, 1.0), "bodies": (0.88, 0.94),
-                 "programmes": (0.50, 0.76), "goals": (1.0, 1.0), "planned_documents": (1.0, 1.0)}
+# The figures on the untuned documents (README, "Facts a researcher can cite"): a change that lowers one
+# fails here. Measured when the rules were frozen, except programmes, changed since (on Weihai's evidence)
+# and then measured on a second round of three documents labelled for programmes only. Programmes fall
+# short of the 0.9 / 0.85 asked for; targets and bodies are just under in precision.
+UNTUNED_FLOOR = {("untuned", "targets"): (0.90, 0.90), ("untuned", "counted"): (1.0, 1.0),
+                 ("untuned", "bodies"): (0.88, 0.94), ("untuned", "programmes"): (0.85, 0.92),
+                 ("untuned", "goals"): (1.0, 1.0), ("untuned", "planned_documents"): (1.0, 1.0),
+                 ("untuned-2", "programmes"): (0.70, 0.53)}
 
 
-@pytest.mark.parametrize("kind", sorted(UNTUNED_FLOOR))
-def test_untuned_precision_and_recall(fact_results, kind):
-    total = totals(fact_results[0], "untuned")[kind]
-    precision, recall = UNTUNED_FLOOR[kind]
+@pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids="-".join)
+def test_untuned_precision_and_recall(fact_results, which, kind):
+    total = totals(fact_results[0], which)[kind]
+    precision, recall = UNTUNED_FLOOR[which, kind]
     assert total.gold > 0
     assert total.precision >= precision and total.recall >= recall, (total.precision, total.recall)
 

@@ -96,7 +96,7 @@ def _unquoted(text, start, end, skip, bounds):
         if following is not None and following.text.startswith(COMPOUND_FOLLOWERS) or re.match(r"\s*[0-9０-９]", text[b:b + 2]):
             continue  # 项目课题, 计划单列: the word modifies a noun; 中小学项目8个: projects counted, not a programme
         name_start = a
-        word = bounds.before(a)
+        word = bounds.before(a) or bounds.inside(a)  # 服务项目 is one word: the name runs on before 项目
         while word is not None and (word.tag != "x" or word.text.isdigit()) and not word.text.endswith(NAME_STOPS) \
                 and word.text not in PROGRAMME_BREAKS and a - word.start <= 16 \
                 and not re.fullmatch(r"\d{4}|年", word.text):
