@@ -23,17 +23,13 @@ class Goal:
     deadline: int | None   # the year it falls due, or None
 
 
-def _tasks(node):
-    """A section's or task's numbered items at every depth (works with Task.children where it exists)."""
-    for task in getattr(node, "tasks", []) or []:
-        yield task
-        yield from _children(task)
-
-
-def _children(task):
-    for child in getattr(task, "children", []) or []:
-        yield child
-        yield from _children(child)
+def _items(node, in_goals, text):
+    """(in a goal section?, measures) for a node's numbered items at every depth (Task.children where the
+    document model has them), each inheriting its ancestors' goal heading."""
+    for task in getattr(node, "tasks", None) or getattr(node, "children", None) or []:
+        flag = in_goals or _is_goal_heading(text, task)
+        yield task, flag
+        yield from _items(task, flag, text)
 
 
 def _is_goal_heading(text, item):
@@ -58,11 +54,20 @@ def find_goals(doc):
     """[Goal] of a PlanDocument, in text order."""
     text, goals = doc.text, []
     units = [(False, doc.preamble.measures if doc.preamble else [])]
+    units.append((False, getattr(doc, "measures", None) or []))  # a plan with no numbered structure
+    seen = set()
     for section in doc.sections:
         in_goals = _is_goal_heading(text, section)
         units.append((in_goals, section.measures))
-        for task in _tasks(section):
-            units.append((in_goals or _is_goal_heading(text, task), task.measures))
+        for task, flag in _items(section, in_goals, text):
+            seen.add(id(task))
+            units.append((flag, task.measures))
+    for task in doc.tasks:  # numbered items hanging off the plan itself (a flat list)
+        if id(task) not in seen:
+            for item, flag in [(task, _is_goal_heading(text, task)), *_items(task, _is_goal_heading(text, task), text)]:
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    units.append((flag, item.measures))
     for in_goals, measures in units:
         year = None
         for measure in measures:
