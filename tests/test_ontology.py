@@ -38,13 +38,15 @@ CLASSES = edu_terms(OWL.Class)
 PROPERTIES = edu_terms(OWL.ObjectProperty, OWL.DatatypeProperty)
 
 CONTRACT_CLASSES = """PolicyDocument Plan TextSpan PlanComponent Preamble Section Task Measure QuantitativeTarget
-    Mention EducationStage AdministrativeLevel AdministrativeDivision Organization Initiative DocumentType Alignment"""
-CONTRACT_OBJECT_PROPERTIES = """hasPreamble hasSection hasTask hasSubtask hasMeasure inPlan hasTarget counts cites plansToIssue
-    concernsStage responsibleBody mentionsInitiative implements administrativeLevel jurisdiction hasMention refersTo
-    documentType alignedFrom alignedTo"""
+    Mention EducationStage AdministrativeLevel AdministrativeDivision Organization Initiative DocumentType Alignment
+    Goal Slogan"""
+CONTRACT_OBJECT_PROPERTIES = """hasPreamble hasSection hasTask hasSubtask hasMeasure inPlan hasTarget counts cites
+    plansToIssue concernsStage responsibleBody mentionsInitiative implements administrativeLevel jurisdiction
+    hasMention refersTo documentType alignedFrom alignedTo mentionsBody leadBody supportingBody mentionsSlogan
+    hasGoal statesGoal includesTarget"""
 CONTRACT_DATA_PROPERTIES = """startOffset endOffset titleStartOffset titleEndOffset ordinal depth numbering fullText
     documentNumber year sourceEncoding value minValue maxValue unit approximate iscedLevel newBody targetKind
-    truncated mappingPredicate score method evidence"""
+    truncated mappingPredicate score method evidence deadlineYear role initiativeKind"""
 
 STAGES = ["preschool", "basic", "compulsory", "primary", "junior-secondary",
           "senior-secondary", "vocational", "special", "higher"]

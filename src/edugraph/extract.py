@@ -39,7 +39,9 @@ def add_facts(doc):
     """Semantic facts for every measure, and for every heading's title (titles carry facts too)."""
     text, year = doc.text, doc.metadata.year
     for division in doc.divisions():
-        division.title_facts = analyse(text, division.heading.title.start, division.heading.title.end, year)
+        # A lead clause, or an item's only sentence, is in its first measure already.
+        if division.heading.title_kind not in ("lead", "sentence"):
+            division.title_facts = analyse(text, division.heading.title.start, division.heading.title.end, year)
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)
 

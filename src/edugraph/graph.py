@@ -14,12 +14,14 @@ from .curation import Curation, check_nodes
 from .jurisdictions import jurisdiction_of, load_divisions
 from .model import Section
 from .namespaces import DIVISION, DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE
+from .semantics import find_goals
 from .semantics.bodies import jurisdiction
 from .triples import TermCache, TripleSink
 
 DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE = map(
     TermCache, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE))
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
+ROLE_PROPERTIES = {"lead": EDU.leadBody, "supporting": EDU.supportingBody}
 
 
 def iri_segment(text):
@@ -115,13 +117,16 @@ class _PlanWriter:
     # --- semantic facts ------------------------------------------------------------------------
     def facts(self, path, facts, targets):
         owner, text = self.node(path), self.doc.text
+        target_nodes = []
         if targets:
             for index, target in enumerate(facts.targets, 1):
-                self.target(owner, self.node(f"{path}/target/{index}"), target)
+                node = self.node(f"{path}/target/{index}")
+                self.target(owner, node, target)
+                target_nodes.append((target, node))
         mentions = [(c.start, c.end, "citation", c) for c in facts.citations]
         mentions += [(a, b, "stage", stage) for a, b, stage in facts.stages]
-        mentions += [(a, b, "body", (name, generic, new)) for a, b, name, generic, new in facts.bodies]
-        mentions += [(a, b, "initiative", name) for a, b, name in facts.initiatives]
+        mentions += [(body.start, body.end, "body", body) for body in facts.bodies]
+        mentions += [(i.start, i.end, "initiative", i) for i in facts.initiatives]
         for index, (start, end, kind, value) in enumerate(sorted(mentions, key=lambda m: (m[0], m[1], m[2])), 1):
             mention = self.node(f"{path}/mention/{index}")
             self.span(mention, EDU.Mention, start, end)
@@ -130,6 +135,44 @@ class _PlanWriter:
             thing, link = getattr(self, f"{kind}_node")(value, mention)
             self.add(mention, EDU.refersTo, thing)
             self.add(owner, link, thing)
+            if kind == "body":
+                self.responsibility(path, owner, value, thing)
+        for goal in self.plan_goals:
+            if facts.start <= goal.start and goal.end <= facts.end and targets:
+                self.goal(path, owner, goal, facts, target_nodes)
+
+    @property
+    def plan_goals(self):
+        if not hasattr(self, "_goals"):
+            self._goals = find_goals(self.doc)
+        return self._goals
+
+    def goal(self, path, owner, goal, facts, target_nodes):
+        node = self.node(f"{path}/goal")
+        self.span(node, EDU.Goal, goal.start, goal.end)
+        self.add(node, RDFS.label, _zh(self.doc.text[goal.start:goal.end]))
+        self.add(owner, EDU.statesGoal, node)
+        self.add(self.plan, EDU.hasGoal, node)
+        if goal.deadline is not None:
+            self.add(node, EDU.deadlineYear, _int(goal.deadline))
+        for target, target_node in target_nodes:
+            if goal.start <= target.start and target.end <= goal.end:
+                self.add(node, EDU.includesTarget, target_node)
+        for a, b, stage in facts.stages:
+            if goal.start <= a and b <= goal.end:
+                self.add(node, EDU.concernsStage, STAGE[stage])
+
+    def responsibility(self, path, owner, body, org):
+        """A body assigned a role answers for the measure and for the task or section it belongs to (a
+        （牵头部门：…） line closes a task)."""
+        if body.role == "mentioned":
+            return
+        links = [EDU.responsibleBody] + ([ROLE_PROPERTIES[body.role]] if body.role in ROLE_PROPERTIES else [])
+        parent = self.node(path.rsplit("/measure/", 1)[0]) if "/measure/" in path else None
+        for link in links:
+            self.add(owner, link, org)
+            if parent is not None and not path.startswith("preamble"):
+                self.add(parent, link, org)
 
     def target(self, owner, node, target):
         self.span(node, EDU.QuantitativeTarget, target.start, target.end)
@@ -189,16 +232,22 @@ class _PlanWriter:
         return STAGE[stage], EDU.concernsStage
 
     def body_node(self, body, mention):
-        name, generic, new = body
-        org = self.organisation(name, self.place if generic else "")
-        if new:
+        org = self.organisation(body.name, self.place if body.generic else "")
+        if body.new:
             self.add(org, EDU.newBody, Literal(True))
-        return org, EDU.responsibleBody
+        self.add(mention, EDU.role, Literal(body.role))
+        return org, EDU.mentionsBody
 
-    def initiative_node(self, name, mention):
-        node = ID["initiative/" + iri_segment(name)]
+    def initiative_node(self, initiative, mention):
+        if initiative.kind == "slogan":
+            node = ID["slogan/" + iri_segment(initiative.name)]
+            self.add(node, RDF.type, EDU.Slogan)
+            self.add(node, RDFS.label, _zh(initiative.name))
+            return node, EDU.mentionsSlogan
+        node = ID["initiative/" + iri_segment(initiative.name)]
         self.add(node, RDF.type, EDU.Initiative)
-        self.add(node, RDFS.label, _zh(name))
+        self.add(node, RDFS.label, _zh(initiative.name))
+        self.add(node, EDU.initiativeKind, Literal(initiative.kind))
         return node, EDU.mentionsInitiative
 
     def organisation(self, name, place=""):

@@ -34,6 +34,8 @@ class Heading:
     marker: Span
     title: Span
     title_closed: bool  # False when the title ran into the body with no closing mark
+    # closed | run-in (cut at a clause verb) | lead (an item opening with prose) | sentence (the item's whole text)
+    title_kind: str = "closed"
 
 
 @dataclass

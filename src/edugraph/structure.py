@@ -239,6 +239,7 @@ def accept_headings(candidates, style0, warnings):
 # How a heading's title was delimited: by a closing mark (or the end of its line), by a clause-opening
 # verb where a run-in title meets its body, or (an item that opens with prose) by its lead clause.
 CLOSED, RUN_IN, LEAD = "closed", "run-in", "lead"
+SENTENCE = "sentence"  # a closed title that is the item's whole text: also its one measure
 
 
 def _kind(depth, style0):
@@ -274,8 +275,8 @@ def split_title(text, content_start, line_end):
     # An item that opens with prose: its lead clause, up to the first comma or sentence end.
     clause = next((i for i, c in enumerate(content[:MAX_LEAD + 1]) if c in "，," + TERMINATORS), -1)
     cut = clause if clause > 0 else min(len(content.rstrip()), MAX_TITLE // 2)
-    body_start = content_start + cut + (1 if clause > 0 else 0)
-    return Span(*_trim(text, content_start, content_start + cut)), body_start, LEAD
+    # The lead clause only names the item: its sentence is the item's first measure, whole.
+    return Span(*_trim(text, content_start, content_start + cut)), content_start, LEAD
 
 
 # A modal before a verb means the item opens with a sentence (学校美育课程要注重…), not a run-in title.
@@ -460,7 +461,7 @@ def _divisions(text, accepted, body_end, flat, notes):
         title, body_start, kind = split_title(text, content_start, line_end)
         heading = Heading(style=cand.style, number=cand.number,
                           numbering=text[cand.marker.start:cand.marker.end].strip(), line=cand.line,
-                          marker=cand.marker, title=title, title_closed=kind == CLOSED)
+                          marker=cand.marker, title=title, title_closed=kind == CLOSED, title_kind=kind)
         if kind == RUN_IN:
             notes.append(f"line {cand.line}: the title of {heading.numbering} has no closing mark; "
                          f"read as 「{title.text(text)}」 (curate it if that is not the heading)")
@@ -484,6 +485,11 @@ def _divisions(text, accepted, body_end, flat, notes):
         prose_end = node.children[0].span.start if node.children else node.span.end
         body_start = min(body_start, prose_end)
         node.measures = _measures(text, body_start, prose_end)
+        title = node.heading.title
+        if not node.measures and not node.children and title.end < len(text) and text[title.end] in TERMINATORS:
+            # An item that is one sentence (（四）兼职教师原则上不超过65岁。): that sentence is its measure too.
+            node.measures = _measures(text, title.start, node.span.end)
+            node.heading.title_kind = SENTENCE
     return top
 
 

@@ -1,4 +1,4 @@
-"""Semantic facts in a span of plan text: targets, citations, stages, bodies, initiatives.
+"""Semantic facts in a span of plan text: targets, citations, stages, bodies, initiatives; and a plan's goals.
 
 Every fact carries absolute offsets into the plan's full text. Cited titles are found first; the
 other extractors skip them, so words inside a title never count as stages, targets or bodies.
@@ -6,21 +6,24 @@ other extractors skip them, so words inside a title never count as stages, targe
 
 from dataclasses import dataclass, field
 
-from .bodies import find_bodies
-from .citations import Citation, find_citations
-from .initiatives import find_initiatives
+from .bodies import Body, find_bodies
+from .citations import Citation, find_citations, is_programme_title
+from .goals import Goal, find_goals
+from .initiatives import Initiative, find_initiatives
 from .quantities import Target, find_targets
-from .spans import document_number_spans, quote_spans
+from .spans import document_number_spans, quote_spans, title_spans
 from .stages import find_stages
 
 
 @dataclass
 class Facts:
+    start: int = 0                                    # the span read
+    end: int = 0
     targets: list = field(default_factory=list)       # quantities.Target
     citations: list = field(default_factory=list)     # citations.Citation
     stages: list = field(default_factory=list)        # (start, end, stage id)
-    bodies: list = field(default_factory=list)        # (start, end, name, generic, new)
-    initiatives: list = field(default_factory=list)   # (start, end, name)
+    bodies: list = field(default_factory=list)        # bodies.Body
+    initiatives: list = field(default_factory=list)   # initiatives.Initiative (programmes and slogans)
 
     def __bool__(self):
         return any((self.targets, self.citations, self.stages, self.bodies, self.initiatives))
@@ -33,15 +36,20 @@ def analyse(text, start, end, plan_year=None):
     # A planned document's unbracketed name (出台义务教育阶段…指导意见) says what the measure is about;
     # only the words of a cited 《title》 are kept out of stage tagging.
     bracketed = [(c.start, c.end - 1) for c in citations if text[c.start] == "《"]
+    programmes = [(a, b) for a, b in title_spans(text, start, end)
+                  if b is not None and is_programme_title(text, start, a, b)]
     quotes = quote_spans(text, start, end)
     numbers = document_number_spans(text, start, end)
+    initiatives = find_initiatives(text, start, end, cited, programmes)
+    named = [(i.start, i.end - 1) for i in initiatives if i.kind != "slogan"]
     return Facts(
-        targets=find_targets(text, start, end, cited + quotes + numbers, plan_year),
+        start=start, end=end,
+        targets=find_targets(text, start, end, cited + quotes + numbers + programmes, plan_year),
         citations=citations,
-        stages=find_stages(text, start, end, bracketed),
-        bodies=find_bodies(text, start, end, cited + quotes),
-        initiatives=find_initiatives(text, start, end, cited),
+        stages=find_stages(text, start, end, bracketed + programmes),
+        bodies=find_bodies(text, start, end, cited + quotes + named),
+        initiatives=initiatives,
     )
 
 
-__all__ = ["Citation", "Facts", "Target", "analyse"]
+__all__ = ["Body", "Citation", "Facts", "Goal", "Initiative", "Target", "analyse", "find_goals"]

@@ -1,27 +1,84 @@
-"""Bodies a measure assigns or involves: named organisations and generic ones (学校, 区市, 家长委员会).
+"""Bodies in plan text, and the role the text gives them: lead, supporting, responsible, or only mentioned.
 
-Generic bodies are relative to the plan's jurisdiction (威海市's 学校 are not 潍坊市's), so their node
-is per jurisdiction; named bodies (北京师范大学, 山东省教育厅) are one node everywhere.
+A role needs an explicit assignment: a responsibility line (（牵头部门：省教育厅，配合部门：省财政厅）,
+责任单位：…), or a body right before 牵头/负责/配合 (由市教育局负责, 市教育局牵头). A body that is the subject of
+an imperative (各级教育行政部门要…) or named in passing is `mentioned`.
+
+Names are whole: a body is an organisation-type word (部门, 机构, 委员会, 学校, 幼儿园 …) with the words
+before it that belong to the name (教育行政部门, 特殊教育资源中心, 省人力资源社会保障厅), never a run of
+characters that only looks like one (年全市及中心). Distributive words (各, 各级, 地方各级) are dropped. A
+school word that modifies a noun (学校美育, 中小学校美育课程) or a designation (示范学校, 特色学校) is not a
+body. A name without a proper place (学校, 区市, 市教育局, 省政府) is generic: it means the body of the plan's
+own jurisdiction, so its node is per jurisdiction; 国务院, 教育部 or 威海市学前教育指导委员会 are one node.
 """
 
 import re
+from dataclasses import dataclass
 
-# Generic bodies, longest first. Each is looked up as a whole word.
-GENERIC_BODIES = sorted("""
-区市 县市区 县区 各县（市、区） 各区市 开发区管委 开发区管委会 管委会 区（市） 乡镇 街道
-学校 中小学校 幼儿园 职业院校 高校 高等院校 特殊教育学校 民办学校 培训机构 校外培训机构 学科类培训机构
-家长委员会 家委会 第三方机构 社会组织 教研机构 教学科研机构 教研室 教科院 教育部门 教育行政部门 文化部门
-财政部门 人社部门 编制部门 发展改革部门 卫生健康部门 公安部门 宣传部门 体育部门 团委 妇联 关工委 少年宫
-博物馆 美术馆 科技馆 图书馆 文化馆 艺术馆 青少年宫 社区 企业 行业企业 媒体 督学 责任督学 教师发展中心
-""".split(), key=len, reverse=True)
-NAMED_SUFFIXES = ("师范大学", "大学", "学院", "教育厅", "教育局", "教育部", "人民政府", "办公厅", "办公室",
-                  "委员会", "工作委员会", "研究院", "研究所", "教科院", "教研室", "中心", "协会", "学会", "基金会",
-                  "管委会", "局", "厅")
-PLACE_RE = r"(?:[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|自治区))"
-NAMED_RE = re.compile(rf"(?:{PLACE_RE}|北京|上海|天津|重庆|中国|全国|国家)[\u4e00-\u9fff]{{0,10}}?"
-                      rf"(?:{'|'.join(sorted(NAMED_SUFFIXES, key=len, reverse=True))})")
-NEW_BODY_RE = re.compile(r"(?:成立|组建|设立|建立)(?P<name>[\u4e00-\u9fff]{2,16}?(?:委员会|领导小组|工作专班|中心|联盟|研究院|工作室))")
+from .words import CLAUSE_VERBS, Boundaries, words
+
+# Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
+HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "联盟", "协作体", "研究所", "研究院", "教研室",
+         "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府", "管委会", "管委", "开发区", "企业",
+         "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组")
+# Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
+FIXED = ("普通中小学校", "中小学校", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
+         "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
+         "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
+         "少年宫", "青少年宫", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
+         "县市区", "国务院", "教育部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
+         "区政府", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
+VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
+LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
+GROWABLE = ("区市", "县市区", "开发区", "党委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
+SPLIT_HEADS = ("部门", "政府", "委员会", "中心", "机构", "单位", "团体", "社团", "联盟")  # jieba may glue them on
+BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "联盟", "协作体", "委员会", "分队", "支队",
+               "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会")
+# Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
+COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府"}
+# Nouns (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理.
+COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常")
+# A school after one of these is a designation, not a body (美育特色学校, 艺术教育示范学校).
+DESIGNATIONS = ("示范", "特色", "先进", "实验", "品牌", "规范", "传承", "试点", "优质", "重点", "达标", "标准化",
+                "名", "薄弱", "高水平", "优秀")
+# Named with a place (省教育厅, 威海市教育局): a place word, then words, then an office word.
+OFFICE_WORD_RE = re.compile(r"(?:厅|局|委|办|科协)$")
+OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴办", "包办", "代办", "协办", "格局", "布局", "大局",
+                "开局", "当局", "全局", "公办", "民办")
+PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|州|盟)|省|市|县|区|北京|上海|天津|重庆)$")
+PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗|州|盟)$")
+# Words that never belong to a name: verbs and function words jieba may tag as nouns.
+STOP_WORDS = {"会同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
+              "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
+              "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
+              "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地"}
+VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导")
+STOP_CHARS = "对由和与及在向为把将被从"
+NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "b", "l", "vn", "an", "s", "i")
+DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各)")
+LEVEL_RE = re.compile(r"(?:县（[区市、]+）|县\([区市、]+\)|省|市|县|区|乡镇|国家|省市)级$")
+JURISDICTION_WORDS_RE = re.compile(r"^(?:旗市区|县市区|市区|区市|县区|旗|县|市|区|省)")
+ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|"
+                           r"配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[：:]\s*")
+LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "负责": "responsible",
+               "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
+LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇")
+LIST_END = "）)；;。\n"
+INLINE_ROLES = (("牵头", "lead"), ("负责", "responsible"), ("分工负责", "responsible"), ("配合", "supporting"))
+NEW_BEFORE = ("成立", "组建", "设立")
+NAMED_PREFIXES = ("国务院", "教育部", "中共中央", "全国", "国家", "中国")
 JURISDICTION_RE = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|县|区))")
+
+
+@dataclass
+class Body:
+    start: int
+    end: int
+    name: str
+    generic: bool      # relative to the plan's jurisdiction (学校, 市教育局) rather than one body everywhere
+    new: bool = False  # a body the plan sets up (成立…委员会)
+    role: str = "mentioned"  # lead | supporting | responsible | mentioned
 
 
 def jurisdiction(issuers):
@@ -33,29 +90,176 @@ def jurisdiction(issuers):
     return ""
 
 
+def _is_generic(name, tokens_of_name):
+    if name.startswith(NAMED_PREFIXES):
+        return False
+    first = tokens_of_name[0] if tokens_of_name else None
+    # A proper place (威海市, 山东省) names one body; a bare 省/市/县 is the plan's own.
+    return not (first is not None and len(first.text) > 2 and PROPER_PLACE_RE.match(first.text))
+
+
+def _clean(name):
+    return DISTRIBUTIVE_RE.sub("", "".join(name.split()))
+
+
+def _in_level_list(text, b, end):
+    """学校、区市、市三级才艺比赛, 市、区市、镇街、幼儿园四级结对帮扶: a list of levels, not of bodies."""
+    return bool(re.match(r"(?:、[\u4e00-\u9fff]{1,4}){0,4}[两二三四五]级", text[b:min(end, b + 24)]))
+
+
+def _designation(bounds, a):
+    """美育特色学校, 品牌示范学校: a designation word between a noun and the school word."""
+    word = bounds.before(a)
+    if word is None or not word.text.endswith(DESIGNATIONS):
+        return False
+    earlier = bounds.before(word.start)
+    return word.text not in DESIGNATIONS or (earlier is not None and earlier.tag != "x" and earlier.tag.startswith(NAME_TAGS))
+
+
+def _listed(text, start, end, free):
+    """Bodies in responsibility lines: 牵头部门：A，配合部门：B、C → A lead, B and C supporting."""
+    found = []
+    for match in ROLE_LABEL_RE.finditer(text, start, end):
+        role = next(r for k, r in LABEL_ROLES.items() if match.group("label").startswith(k))
+        index = match.end()
+        while index < end and text[index] not in LIST_END:
+            if ROLE_LABEL_RE.match(text, index):
+                break
+            stop = index
+            while stop < end and text[stop] not in LIST_END + "、，,":
+                stop += 1
+            if text[index:stop].strip().lstrip("各") in LEVEL_WORDS and stop < end and text[stop] == "、":
+                stop += 1  # 各区、市政府: one list item printed with a 、 inside
+                while stop < end and text[stop] not in LIST_END + "、，,":
+                    stop += 1
+            item = text[index:stop].strip().replace("、", "")
+            if item and free(index, stop):
+                a = index + len(text[index:stop]) - len(text[index:stop].lstrip())
+                b = index + len(text[index:stop].rstrip())
+                cleaned = _clean(item)
+                a += len(item) - len(cleaned)  # the distributive 各 dropped from the front
+                if cleaned:
+                    found.append(Body(a, b, cleaned, _is_generic(cleaned, words(text, a, b)), role=role))
+            index = stop + 1 if stop < end and text[stop] in "、，," else stop
+    return found
+
+
+def _grow(bounds, a, head):
+    """Extend a name leftwards from index a over words that belong to a name (at most four)."""
+    taken = []
+    word = bounds.before(a) or bounds.inside(a)
+    while word is not None and len(taken) < 4:
+        if word.text == "指导" and head == "委员会" and not taken:
+            pass  # 教学指导委员会
+        elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
+                or word.text.startswith(VERB_PREFIXES) \
+                or any(c in STOP_CHARS for c in word.text) \
+                or (word.text in FIXED + HEADS and word.text not in GROWABLE):
+            break
+        taken.insert(0, word)
+        word = bounds.before(word.start)
+    return taken
+
+
+def _candidates(text, start, end, bounds):
+    """(a, b, word) for every organisation word in the span that covers whole words."""
+    found = []
+    for word in LEXICON:
+        index = text.find(word, start, end)
+        while index >= 0:
+            b = index + len(word)
+            if b in bounds.ends and (index in bounds.starts or word in SPLIT_HEADS or text[index - 1:index] == "各"):
+                found.append((index, b, word))
+            index = text.find(word, index + 1, end)
+    return found
+
+
+def _offices(tokens, start):
+    """(a, b) of place + office names: 省教育厅, 市教育局, 省人力资源社会保障厅, 省编委办, 威海市教育局."""
+    found = []
+    for i, first in enumerate(tokens):
+        if not PLACE_RE.match(first.text) or first.text in ("区市", "县市区", "市区", "县区") \
+                or first.text.startswith(("各", "全")):
+            continue
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            word = tokens[j]
+            if word.tag == "x" or word.text in STOP_WORDS:
+                break
+            if OFFICE_WORD_RE.search(word.text) and (word.tag != "v" or word.text == "办") \
+                    and word.text not in OFFICE_VERBS:
+                following = tokens[j + 1] if j + 1 < len(tokens) else None
+                last = following if following is not None and following.text in ("办", "会", "办公室") else word
+                found.append((first.start, last.end))
+                break
+    return found
+
+
+def _name(text, start, a, b, head, bounds):
+    """The whole name ending with the organisation word at text[a:b], or "" when it names nobody."""
+    grown = [] if head in FIXED else _grow(bounds, a, head)
+    name_start = grown[0].start if grown else a
+    before = text[max(start, name_start - 8):name_start]
+    level = LEVEL_RE.search(before)
+    if level and not before[:level.start()].endswith("各"):
+        name_start -= len(level.group())
+    elif not grown and head in BARE_NOBODY:
+        return name_start, ""  # 各部门, 等部门: which departments is not said
+    if text[name_start - 1:name_start] == "各":
+        stripped = JURISDICTION_WORDS_RE.sub("", text[name_start:b])
+        if stripped in HEADS or stripped in FIXED or len(stripped) >= 4:
+            name_start = b - len(stripped)
+    name = _clean(text[name_start:b])
+    return b - len(name), name
+
+
 def find_bodies(text, start, end, skip):
-    """[(start, end, name, generic, new)] for bodies in text[start:end] outside `skip`."""
-    found, taken = [], []
+    """[Body] in text[start:end], outside the `skip` ranges (cited titles, quotes)."""
+    taken = []
 
     def free(a, b):
         return not any(a < y and x < b for x, y in taken) and not any(
             a <= y and x < b for x, y in skip if y is not None)
 
-    for match in NEW_BODY_RE.finditer(text, start, end):
-        a, b = match.span("name")
-        if free(a, b):
-            found.append((a, b, match.group("name"), False, True))
-            taken.append((a, b))
-    for match in NAMED_RE.finditer(text, start, end):
-        a, b = match.span()
-        if free(a, b):
-            found.append((a, b, match.group(0), False, False))
-            taken.append((a, b))
-    for word in GENERIC_BODIES:
-        index = text.find(word, start, end)
-        while index >= 0:
-            if free(index, index + len(word)):
-                found.append((index, index + len(word), word, True, False))
-                taken.append((index, index + len(word)))
-            index = text.find(word, index + len(word), end)
-    return sorted(found)
+    found = _listed(text, start, end, free)
+    taken += [(body.start, body.end) for body in found]
+    taken += [m.span("label") for m in ROLE_LABEL_RE.finditer(text, start, end)]
+    tokens = words(text, start, end)
+    bounds = Boundaries(tokens)
+    names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start)]
+    for a, b, head in _candidates(text, start, end, bounds):
+        following = bounds.after(b)
+        if head in COMPOUNDING and following is not None and (
+                following.tag.startswith(("n", "vn", "l", "j", "an")) and following.text not in STOP_WORDS
+                or following.text.startswith(COMPOUND_WORDS) or following.text == "“"):
+            continue  # 学校美育, 中心城区, 幼儿园招生: the word modifies a noun
+        if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
+            continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
+        if head in SCHOOLS and (_designation(bounds, a) or text.startswith("式", b)):
+            continue  # 美育特色学校, “图书馆式”学校: a designation
+        names.append((*_name(text, start, a, b, head, bounds)[:1], b, _name(text, start, a, b, head, bounds)[1]))
+    # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
+    for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
+        if not name or not free(a, b):
+            continue
+        body = Body(a, b, name, _is_generic(name, words(text, a, b)))
+        body.new = text[max(start, a - 2):a] in NEW_BEFORE
+        body.role = _inline_role(text, start, end, body)
+        found.append(body)
+        taken.append((a, b))
+    return sorted(found, key=lambda body: body.start)
+
+
+def _inline_role(text, start, end, body):
+    """由市教育局负责 / 市教育局牵头，市财政局配合: the word right after the name assigns the role."""
+    after = text[body.end:min(end, body.end + 4)]
+    for word, role in INLINE_ROLES:
+        if after.startswith(word) and not text.startswith(word + "制", body.end):
+            return role
+    if text[max(start, body.start - 1):body.start] == "由":
+        clause = re.split(r"[，,。；;]", text[body.end:end], maxsplit=1)[0]
+        for word, role in INLINE_ROLES:
+            if word in clause:
+                return role
+        if re.search(r"组织实施|承担|统筹", clause):
+            return "responsible"
+    return "mentioned"

@@ -12,15 +12,28 @@ from .spans import title_spans
 
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
-                  "规程", "守则", "预案", "法")
+                  "规程", "守则", "预案", "法", "政策", "文件")
 # Verbs saying the body will produce the document rather than cite an existing one.
-ISSUE_VERBS = ("研究制定", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "制定", "出台",
-               "印发", "修订", "编制", "起草", "修改", "编写")
+ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
+               "制定", "制订", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
 CHAINED = r"(?:并|和|、)?(?:(?:启动)?(?:实施|印发|出台|发布))?"
 ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
 UNBRACKETED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}"
-    rf"(?P<title>[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))")
+    rf"(?P<title>[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
+    r"(?![\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")
+# A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.
+DESCRIBED_RE = re.compile(
+    rf"(?:{'|'.join(ISSUE_VERBS)})[^，,。；;：:《》]{{1,40}}?的"
+    rf"(?P<title>[^，,。；;：:、《》的\s]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
+    r"(?=[，,。；;、）)]|$)")
+# Another document listed right after a planned one: 制订管理办法和评价标准.
+COORDINATED_RE = re.compile(
+    rf"(?:和|及|、)(?P<title>[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
+    r"(?=[，,。；;、）)]|$)")
+# A 《…》 the plan carries out whose name ends in a programme word is a programme, not a document.
+PROGRAMME_TITLE_RE = re.compile(r"(?:项目|工程|行动|活动)$")
+RUN_BEFORE_RE = re.compile(r"(?:实施|启动|开展|推进)$")
 DEICTIC = ("以下", "本", "落实本", "贯彻本", "上述")
 TRUNCATE_AT = "，,。；;：:！？"
 BASIS_RE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|执行")
@@ -55,12 +68,21 @@ def _truncated_title(text, open_index, end):
     return printed[:cut], stop
 
 
+def is_programme_title(text, start, open_index, close_index):
+    """实施《促进…质量提升项目》: a programme carried out, named in title brackets."""
+    return bool(PROGRAMME_TITLE_RE.search(text[open_index + 1:close_index])
+                and RUN_BEFORE_RE.search(text[max(start, open_index - 4):open_index]))
+
+
 def find_citations(text, start, end):
     """Citations in text[start:end] (one measure or title), in order."""
     found, covered = [], []
     for open_index, close_index in title_spans(text, start, end):
         if any(a <= open_index <= b for a, b in covered):
             continue  # nested 《》 inside a title already taken
+        if close_index is not None and is_programme_title(text, start, open_index, close_index):
+            covered.append((open_index, close_index + 1))
+            continue
         relation = _issue_relation(text, start, open_index)
         if close_index is None:
             title, stop = _truncated_title(text, open_index, end)
@@ -84,9 +106,23 @@ def find_citations(text, start, end):
         if title.startswith(DEICTIC):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document, not another
         if "的" in title and not title.startswith("关于"):
-            continue  # 制定应对突发事件的处置预案: a description of a document, not its name
+            # 制定应对突发事件的处置预案: what comes before 的 describes the document; its name is after.
+            cut = title.rindex("的") + 1
+            a, title = a + cut, title[cut:]
+            if len(title) < 2:
+                continue
         if not any(x <= a < y or x < b <= y for x, y in covered):
+            found.append(Citation(a, b, title, "", "plansToIssue"))
+            covered.append((a, b))
+            following = COORDINATED_RE.match(text, b, end)
+            if following:
+                found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
+                covered.append(following.span("title"))
+    for match in DESCRIBED_RE.finditer(text, start, end):
+        a, b = match.span("title")
+        if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
+            covered.append((a, b))
     for citation in found:
         citation.basis = citation.relation == "cites" and (
             bool(BASIS_RE.search(text, start, citation.start)) or bool(FORWARDED_RE.match(text, citation.end, end)))

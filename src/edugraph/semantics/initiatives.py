@@ -1,22 +1,158 @@
-"""Named programmes, campaigns and slogans: short quoted phrases such as “双减” or “一校一品”."""
+"""Named programmes (行动, 工程, 计划, 项目, 活动, 战略), quoted or not, and the slogans kept apart from them.
 
+A programme is a name ending in a programme word, introduced by a verb that runs it (实施强科培优行动,
+开展禁毒宣传进校园活动, 落实国培省培计划), or a quoted name followed by one (“好书伴成长”读书活动) or holding
+one (“四名工程”). Names coordinated before the programme word share it (强镇筑基、强校扩优、强课提质行动).
+A quoted phrase with no programme word (“双减”, “同工同酬”, “保护墙”, “小学化”) is a slogan, not a programme;
+a period name (“十四五”) is neither. A 《…项目》 the plan carries out (实施《…质量提升项目》) is a programme.
+"""
+
+import re
 import unicodedata
+from dataclasses import dataclass
 
 from .spans import QUOTE_RE
+from .words import CLAUSE_VERBS, Boundaries, words
+
+# Programme word → kind, longest first.
+KINDS = {"专项行动": "action", "行动计划": "plan", "活动项目": "project", "行动": "action", "工程": "project",
+         "计划": "plan", "项目": "project", "活动": "activity", "战略": "strategy"}
+HEAD_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
+# Verbs that run a programme; one must open the clause before an unquoted name.
+INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参加", "组织", "举办", "举行", "设立", "承担", "依托",
+               "办好", "抓好", "做好", "深化", "统筹", "继续", "推广")
+# Words that end a name on its left.
+NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
+                            "等", "的", "或", "并", "通过", "鼓励", "支持", "引导", "加强", "完善", "纳入", "结合")
+PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
+# Clause-opening verbs that also occur inside programme names (安防建设提升工程, 规范民办义务教育专项行动)
+# do not end a name.
+PROGRAMME_BREAKS = set(CLAUSE_VERBS) - {"提升", "规范", "促进", "推广", "推广应用", "完善", "实现", "形成", "评选",
+                                        "引导", "探索", "支持", "强化"}
+# An unquoted 活动 is named only when it is a kind of event (禁毒宣传进校园活动, 案例征集活动, 法治教育大讲堂
+# 活动); a domain or a kind of work before 活动 (实践教育活动, 专业培训活动, 志愿服务活动) describes what is done.
+EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选",
+               "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
+COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设")
+MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
+CLAUSE_BREAK = "，,。；;：:！？\n"
+
+
+@dataclass
+class Initiative:
+    start: int
+    end: int
+    name: str
+    kind: str  # action | plan | project | activity | strategy | slogan
 
 
 def normalise_name(name):
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    return "".join(unicodedata.normalize("NFKC", name).replace("“", "").replace("”", "").split())
 
 
-def find_initiatives(text, start, end, skip):
-    """[(start, end, name)] for quoted names outside cited titles; the span includes the quotes."""
+def _kind_of(name):
+    match = None
+    for match in HEAD_RE.finditer(name):
+        pass
+    return KINDS[match.group()] if match else None
+
+
+def _head_after(text, b, end):
+    """The programme word right after a quote (“…”活动, “…”等5大成果项目, “…”题教育活动), or None."""
+    tail = text[b:min(end, b + 24)]
+    match = re.match(r"(?:等?[0-9０-９一二三四五六七八九十]*[大项个]?|[和及、与][\u4e00-\u9fff]{0,12}?)?[\u4e00-\u9fff]{0,4}?"
+                     rf"({'|'.join(sorted(KINDS, key=len, reverse=True))})", tail)
+    if match and not re.search(rf"[{CLAUSE_BREAK}]", match.group()):
+        return KINDS[match.group(1)]
+    return None
+
+
+def _quoted(text, start, end, skip):
     found = []
     for match in QUOTE_RE.finditer(text, start, end):
-        name = match.group(1).strip()
+        name = normalise_name(match.group(1))
         if any(a <= match.start() <= (b if b is not None else end) for a, b in skip):
             continue
-        if len(name) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in name) or "，" in name or "," in name:
+        kind = _kind_of(name) or _head_after(text, match.end(), end)
+        # “2+1”项目 names a programme; a quoted figure or word with no programme word after it does not.
+        if len(name) < 2 or not (kind or any("\u4e00" <= c <= "\u9fff" for c in name)) or "，" in name \
+                or "," in name or PERIOD_RE.match(name):
             continue
-        found.append((match.start(), match.end(), normalise_name(name)))
+        found.append(Initiative(match.start(), match.end(), name, kind or "slogan"))
+    # “唱响呼伦贝尔”和“课前一支歌”活动: a quote coordinated with a programme takes its kind.
+    for first, second in zip(found[::-1][1:], found[::-1]):
+        if first.kind == "slogan" and second.kind != "slogan" and re.fullmatch(r"[和、及与]?", text[first.end:second.start]):
+            first.kind = second.kind
     return found
+
+
+def _unquoted(text, start, end, skip, bounds):
+    found = []
+    for match in HEAD_RE.finditer(text, start, end):
+        a, b = match.span()
+        if b not in bounds.ends or any(x <= a <= (y if y is not None else end) for x, y in skip):
+            continue
+        following = bounds.after(b)
+        if following is not None and following.text.startswith(COMPOUND_FOLLOWERS) or re.match(r"\s*[0-9０-９]", text[b:b + 2]):
+            continue  # 项目课题, 计划单列: the word modifies a noun; 中小学项目8个: projects counted, not a programme
+        name_start = a
+        word = bounds.before(a) or bounds.inside(a)  # 服务项目 is one word: the name runs on before 项目
+        while word is not None and (word.tag != "x" or word.text.isdigit()) and not word.text.endswith(NAME_STOPS) \
+                and word.text not in PROGRAMME_BREAKS and a - word.start <= 16 \
+                and not re.fullmatch(r"\d{4}|年", word.text):
+            name_start = word.start
+            word = bounds.before(word.start)
+        clause = text[max(start, _clause_start(text, start, name_start)):name_start]
+        if a - name_start < MIN_NAME or not any(verb in clause for verb in INTRODUCERS):
+            continue
+        if match.group() == "活动" and not text[name_start:a].endswith(EVENT_WORDS):
+            continue  # 教师实践教育活动, 家庭教育志愿服务活动: what is done, not a named activity
+        found.append(Initiative(name_start, b, normalise_name(text[name_start:b]), KINDS[match.group()]))
+        found += _coordinated(text, start, name_start, found[-1].kind)
+    return found
+
+
+def _clause_start(text, start, index):
+    while index > start and text[index - 1] not in CLAUSE_BREAK:
+        index -= 1
+    return index
+
+
+def _coordinated(text, start, name_start, kind):
+    """Short names listed before a programme with 、 share its programme word: 强镇筑基、强校扩优、强课提质行动."""
+    out = []
+    while text[name_start - 1:name_start] == "、":
+        item_end = name_start - 1
+        item_start = item_end
+        while item_start > start and "\u4e00" <= text[item_start - 1] <= "\u9fff" and item_end - item_start < 7:
+            item_start -= 1
+        for verb in sorted(INTRODUCERS, key=len, reverse=True):
+            index = text.rfind(verb, item_start, item_end)
+            if index >= 0:
+                item_start = index + len(verb)
+                break
+        item = text[item_start:item_end]
+        if not 2 <= len(item) <= 6 or text[item_start - 1:item_start] not in "、" + "".join(
+                v[-1] for v in INTRODUCERS):
+            break
+        out.append(Initiative(item_start, item_end, item, kind))
+        name_start = item_start
+    return out
+
+
+def find_initiatives(text, start, end, skip, programmes_in_titles=()):
+    """[Initiative] in text[start:end] outside `skip` (cited titles); `programmes_in_titles` are (open,
+    close) spans of 《…》 titles that name a programme the plan carries out."""
+    found = _quoted(text, start, end, skip)
+    taken = [(i.start, i.end) for i in found]
+    for a, b in programmes_in_titles:
+        name = normalise_name(text[a + 1:b])
+        found.append(Initiative(a, b + 1, name, _kind_of(name) or "project"))
+        taken.append((a, b + 1))
+    bounds = Boundaries(words(text, start, end))
+    # The longest name wins where unquoted names overlap (…成果项目推广应用三年行动计划 over …成果项目).
+    for initiative in sorted(_unquoted(text, start, end, skip, bounds), key=lambda i: i.start - i.end):
+        if not any(initiative.start < y and x < initiative.end for x, y in taken):
+            found.append(initiative)
+            taken.append((initiative.start, initiative.end))
+    return sorted(found, key=lambda i: i.start)

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..numerals import parse_chinese_number
+from .words import CLAUSE_VERBS, words
 
 # Counting words and units, longest first so 万人次 wins over 万人 and 人.
 UNITS = sorted("""
-个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 公里
+个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 公里 学分
 个 所 名 人 次 项 门 种 家 条 支 座 间 套 台 本 册 篇 场 节 天 周 元 亩 倍 处 位 块 班 部 件 首 幅 户 张
-组 园 校次 轮 遍 % ％ ‰
+组 园 校次 轮 遍 届 岁 % ％ ‰
 """.split(), key=len, reverse=True)
 CN_NUM = "〇零一二两三四五六七八九十百千万"
 NUMBER = rf"(?:[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+)?|[{CN_NUM}]+)"
@@ -35,18 +36,22 @@ MAX_AFTER = ("以内", "以下", "及以下", "之内")
 APPROX_BEFORE = ("约", "大约", "近", "将近")
 # 个 + one of these nouns: the noun is the real unit (6个学分 → 学分).
 UNIT_NOUNS = ("学分", "课时", "学时", "工作日", "学期", "学年", "百分点")
-FREQUENCY_UNITS = ("次", "场", "轮", "遍")
+FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
 DURATION_RE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|周|天)\s*(?:以内|之内|内)")
 CLAUSE_BREAK = "，,。；;：:！？"
 # A formulaic name: a Chinese numeral + 项 + rule word (八项规定, 九项工作制度), or N位一体.
 NAME_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:规定|制度|原则|纪律|准则|禁令)|一体)")
-FREQUENCY_BEFORE = re.compile(r"(?:每|一)(?:年|学年|学期|季度|月|周|天|日)(?:至少|不少于|开展|举办|组织)?$")
+FREQUENCY_BEFORE = re.compile(r"(?:每|一)(?:年|学年|学期|季度|月|周|天|日)(?:至少|不少于|开展|举办|组织)?$"
+                              r"|(?:年|学年|学期)(?:至少|不少于)$")
 # 一 + these is a vague amount or a set phrase, not a count.
 VAGUE_ONE = "批些系列定流线体致起道步般切直律类样"
-COUNTED_STOP = "，,。；;、：:（(）)“”《》和及与并或等的"
+COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
-               "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争")
+               "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施")
+RATE_RE = re.compile(r"[\u4e00-\u9fff]*?(?:率|比例|比重|占比|覆盖面)$")
+# Two adjacent numerals are a small range: 一两项 → 1 to 2.
+PAIR_RE = re.compile(r"^(一两|两三|三四|三五|四五|五六|六七|七八|八九)$")
 
 
 @dataclass
@@ -80,16 +85,47 @@ def _kind(unit, before):
     return "count"
 
 
+def _noun_after(text, after_start, end):
+    """The noun phrase right after a number and its unit, up to a clause break or the next clause's verb;
+    quotation marks inside (市级“一校一品”品牌示范学校) are dropped from the name."""
+    stop = after_start
+    while stop < end and stop - after_start < 16 and (text[stop] not in COUNTED_STOP or text[stop] == "的") \
+            and ("\u4e00" <= text[stop] <= "\u9fff" or text[stop] in "“”"):
+        stop += 1
+    if "的" in text[after_start:stop]:
+        # 1000所各具特色的美育工作示范学校: what is counted is the noun after the last 的.
+        after_start = after_start + text[after_start:stop].rindex("的") + 1
+    if stop <= after_start:
+        return ""
+    phrase_end = stop
+    for word in words(text, after_start, stop):
+        rest = re.match(rf"[^{COUNTED_STOP}\s]*", text[word.end:min(len(text), word.end + 4)]).group()
+        # 加大党员发展力度 opens a new clause; 规范校, 示范园 are nouns ending in a place word.
+        if word.text in CLAUSE_VERBS and len(rest) >= 2 and rest[0] not in "校园区点室所站馆":
+            phrase_end = word.start
+            break
+    return text[after_start:phrase_end].replace("“", "").replace("”", "")
+
+
+def _rate_before(text, clause_start, number_start):
+    """What a percentage measures: the rate named before it (薄弱园帮扶覆盖率达到100% → 薄弱园帮扶覆盖率)."""
+    tokens = [w for w in words(text, clause_start, number_start) if w.tag != "x"]
+    for i in range(len(tokens) - 1, -1, -1):
+        if RATE_RE.match(tokens[i].text):
+            j = i
+            while j > 0 and tokens[j - 1].text not in CLAUSE_VERBS and tokens[j - 1].tag not in ("p", "c", "d", "r") \
+                    and tokens[j - 1].end == tokens[j].start:
+                j -= 1
+            return text[tokens[j].start:tokens[i].end]
+    return ""
+
+
 def _counted(text, after_start, end, before):
     """What is counted: the noun right after the unit, else the noun between a verb and the number."""
-    tail = []
-    for char in text[after_start:min(end, after_start + 14)]:
-        if char in COUNTED_STOP or not ("\u4e00" <= char <= "\u9fff"):
-            break
-        tail.append(char)
-    if len(tail) >= 2:
-        return "".join(tail)
-    head = re.split(rf"[{COUNTED_STOP}\s]", before)[-1]
+    after = _noun_after(text, after_start, end)
+    if len(after) >= 2:
+        return after
+    head = re.split(rf"[{COUNTED_STOP}“”\s]", before)[-1]
     for verb in sorted(COUNT_VERBS, key=len, reverse=True):
         index = head.rfind(verb)
         if index >= 0:
@@ -164,8 +200,12 @@ def find_targets(text, start, end, skip, plan_year=None):
         if lo_text[0] not in "0123456789０１２３４５６７８９" and before.endswith("每"):
             continue
         lo, hi = to_decimal(lo_text), to_decimal(match.group("hi")) if match.group("hi") else None
+        if PAIR_RE.match(lo_text) and hi is None:
+            lo, hi = to_decimal(lo_text[0]), to_decimal(lo_text[1])
         if lo is None:
             continue
+        if unit == "届" and not re.search(r"每[^，,。；;]{0,4}$", text[max(start, a - 8):a]):
+            continue  # 十九届, 第七届: an edition, not a number of events
         if unit == "个" and text.startswith(UNIT_NOUNS, b):
             noun = next(n for n in UNIT_NOUNS if text.startswith(n, b))
             unit, b = noun, b + len(noun)
@@ -189,11 +229,14 @@ def find_targets(text, start, end, skip, plan_year=None):
                 break
         if approximate and minimum is None and maximum is None and match.group("approx_after"):
             value, minimum = None, lo  # 100余所: more than 100
-        kind = _kind(unit, text[max(start, a - 16):phrase_start])
+        kind = _kind(unit, text[max(start, a - 16):a])
         if kind == "frequency" and value is not None and re.search(r"至少|不少于", text[max(start, a - 6):a]):
             value, minimum = None, lo
-        counted = "" if kind == "frequency" else _counted(
-            text, phrase_end, end, text[max(start, phrase_start - 12):phrase_start])
+        if kind == "percentage":
+            counted = _rate_before(text, _clause_start(text, start, phrase_start), phrase_start)
+        else:
+            counted = "" if kind == "frequency" else _counted(
+                text, phrase_end, end, text[max(start, phrase_start - 12):phrase_start])
         unit = "%" if unit == "％" else unit
         found.append(Target(phrase_start, phrase_end, value, minimum, maximum, unit, approximate, kind, counted))
         taken.append((a, b))
@@ -210,7 +253,24 @@ def find_targets(text, start, end, skip, plan_year=None):
         if free(a, b) and (value := to_decimal(match.group("lo"))) is not None:
             found.append(Target(a, b, value, None, None, "%", False, "percentage", ""))
             taken.append((a, b))
-    return _restatements(text, sorted(found, key=lambda t: t.start))
+    return _elided(text, _restatements(text, sorted(found, key=lambda t: t.start)))
+
+
+def _clause_start(text, start, index):
+    while index > start and text[index - 1] not in CLAUSE_BREAK:
+        index -= 1
+    return index
+
+
+def _elided(text, targets):
+    """新建幼儿园2所、投入使用10所: a count with nothing named after a listed one of the same unit counts
+    the same thing."""
+    for first, second in zip(targets, targets[1:]):
+        between = text[first.end:second.start]
+        if not second.counted and second.kind == "count" and first.counted and first.unit == second.unit \
+                and len(between) <= 8 and not re.search(r"[。；;，,]", between) and between.startswith("、"):
+            second.counted = first.counted
+    return targets
 
 
 def _restatements(text, targets):

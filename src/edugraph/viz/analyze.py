@@ -72,7 +72,7 @@ def _centrality(data, prop, cls, name, title, extra):
 
 
 def bodies(data):
-    return _centrality(data, EDU.responsibleBody, "Organization", "bodies",
+    return _centrality(data, EDU.mentionsBody, "Organization", "bodies",
                        "most central bodies (projection onto bodies named by one task; by betweenness)",
                        {"jurisdiction": lambda b: data.value(b, EDU.jurisdiction) or ""})
 

@@ -13,7 +13,7 @@ CLASSES = ("Plan", "Preamble", "Section", "Task", "Measure", "QuantitativeTarget
            "EducationStage", "Organization", "Initiative", "Mention", "Concept")
 STRUCTURE = (EDU.hasPreamble, EDU.hasSection, EDU.hasTask, EDU.hasSubtask, EDU.hasMeasure)
 # What a part states about the world: the links the task view follows out of a task and its measures.
-FACTS = (EDU.cites, EDU.plansToIssue, EDU.concernsStage, EDU.responsibleBody, EDU.mentionsInitiative,
+FACTS = (EDU.cites, EDU.plansToIssue, EDU.concernsStage, EDU.mentionsBody, EDU.mentionsInitiative,
          EDU.hasTarget, EDU.implements)
 # Stages in teaching order, for filter menus and matrix columns; stages added later sort after these.
 STAGE_ORDER = ("preschool", "basic", "compulsory", "primary", "junior-secondary", "senior-secondary",

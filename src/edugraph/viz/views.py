@@ -177,8 +177,8 @@ def stages(data, plan=None):
 
 def bodies(data, plan=None):
     G = nx.DiGraph()
-    for part, body in _facts(data, EDU.responsibleBody, plan):
-        link(G, data, part, body, "responsibleBody")
+    for part, body in _facts(data, EDU.mentionsBody, plan):  # named, assigned or not (edu:responsibleBody ⊑ it)
+        link(G, data, part, body, "mentionsBody")
     return G
 
 
@@ -249,7 +249,7 @@ VIEWS = {
     "implementation": View(implementation, ("plan",), "the implementation tree: nation → province → city"),
     "policies": View(policies, ("plan",), "cited and planned documents × the tasks naming them"),
     "stages": View(stages, ("plan",), "education stages × the tasks whose text concerns them"),
-    "bodies": View(bodies, ("plan",), "organisations × the measures that assign or involve them"),
+    "bodies": View(bodies, ("plan",), "organisations × the measures that name them"),
     "initiatives": View(initiatives, ("plan",), "named initiatives × the parts (and plans) mentioning them"),
     "task": View(task, ("task",), "one task: its section, plan, measures and everything they link to"),
     "query": View(query, ("query", "params"), "a saved SELECT or CONSTRUCT query's result as a graph"),

@@ -1,0 +1,181 @@
+"""Citable facts: bodies with their role, programmes and slogans, goals, what a target counts, planned
+documents; and their precision/recall on hand-labelled documents the rules were not tuned on."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from edugraph.corpus import build, default_sources, union_graph
+from edugraph.errors import InputError
+from edugraph.fact_evaluation import evaluate_facts, load_labels, totals
+from edugraph.namespaces import EDU, ID
+from edugraph.queries import run_query
+from edugraph.semantics import analyse, find_goals
+from edugraph.semantics.quantities import find_targets
+
+HERE = Path(__file__).parent
+FACT_LABELS = HERE / "labels" / "facts"
+UNTUNED = (HERE / "fixtures" / "untuned", HERE / "fixtures" / "untuned-2")
+
+
+def bodies(text):
+    return [(b.name, b.role) for b in analyse(text, 0, len(text)).bodies]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("（牵头部门：省教育厅，配合部门：省财政厅、团省委）",
+                 [("省教育厅", "lead"), ("省财政厅", "supporting"), ("团省委", "supporting")], id="responsibility-line"),
+    pytest.param("（责任单位：市教育局，各区、市政府）", [("市教育局", "responsible"), ("区市政府", "responsible")],
+                 id="list-item-with-a-comma-inside"),
+    pytest.param("由市教育局负责，市财政局配合。", [("市教育局", "responsible"), ("市财政局", "supporting")],
+                 id="inline-roles"),
+    pytest.param("各级教育行政部门要加强指导。", [("教育行政部门", "mentioned")], id="imperative-subject-is-mentioned"),
+    pytest.param("制定2022年全市及中心城区中考招生政策。", [], id="no-fragment-from-a-place-phrase"),
+    pytest.param("各级各类学校要认真落实学校美育工作。", [("学校", "mentioned")], id="school-as-modifier-is-no-body"),
+    pytest.param("依托市、区市特殊教育资源中心，开展培训。", [("区市特殊教育资源中心", "mentioned")], id="whole-name"),
+    pytest.param("建设800所美育特色学校，根据学校特别是规模超大学校的需要。", [("学校", "mentioned"), ("学校", "mentioned")],
+                 id="designation-is-no-body-and-no-大学-inside-超大学校"),
+    pytest.param("指导国家级开发区选优配强所属学校领导班子。", [("国家级开发区", "mentioned")], id="compound-school-word"),
+    pytest.param("实行校长负责制。", [], id="a-person-and-a-system-are-no-body"),
+])
+def test_bodies_and_roles(text, expected):
+    assert bodies(text) == expected
+
+
+def test_generic_bodies_belong_to_the_plans_place():
+    text = "成立威海市学前教育指导委员会，由市教育局负责。"
+    found = {b.name: b for b in analyse(text, 0, len(text)).bodies}
+    assert not found["威海市学前教育指导委员会"].generic and found["威海市学前教育指导委员会"].new
+    assert found["市教育局"].generic  # 市 is the plan's own city
+
+
+def initiatives(text):
+    return [(i.name, i.kind) for i in analyse(text, 0, len(text)).initiatives]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("实施强科培优行动。", [("强科培优行动", "action")], id="unquoted-action"),
+    pytest.param("实施强镇筑基、强校扩优、强课提质行动。",
+                 [("强镇筑基", "action"), ("强校扩优", "action"), ("强课提质行动", "action")], id="coordinated"),
+    pytest.param("落实国培省培计划分期分批组织参训。", [("国培省培计划", "plan")], id="plan"),
+    pytest.param("实施中小学幼儿园安防建设提升工程。", [("中小学幼儿园安防建设提升工程", "project")], id="verb-inside-name"),
+    pytest.param("举行中小学生“好书伴成长”读书活动。", [("好书伴成长", "activity")], id="quoted-with-programme-word"),
+    pytest.param("深入推进威海市“四名工程”建设。", [("四名工程", "project")], id="quoted-holding-programme-word"),
+    pytest.param("实施《促进某基地质量提升项目》。", [("促进某基地质量提升项目", "project")], id="title-bracketed-project"),
+    pytest.param("逐步实现“同工同酬”，筑牢“保护墙”。", [("同工同酬", "slogan"), ("保护墙", "slogan")], id="slogans"),
+    pytest.param("“十四五”期间持续开展扶贫协作。", [], id="period-name-left-out"),
+    pytest.param("各级各类学校要将美育实践活动纳入教学计划。", [], id="no-introducing-verb"),
+    pytest.param("实施抗震加固和消防改造中小学项目8个。", [], id="projects-counted-are-no-programme"),
+])
+def test_programmes_and_slogans(text, expected):
+    assert initiatives(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("新建幼儿园2所、投入使用10所，增加学位2700个。", ["幼儿园", "幼儿园", "学位"], id="elided-noun"),
+    pytest.param("确保薄弱园帮扶覆盖率达到100%加快提高农村幼儿园办园水平。", ["薄弱园帮扶覆盖率"], id="rate-before-percentage"),
+    pytest.param("实施抗震加固和消防改造中小学项目8个优化义务教育招生入学机制。", ["中小学项目"], id="run-on-clause"),
+    pytest.param("新选树不少于10个市级“一校一品”品牌示范学校加大党员发展力度。", ["市级一校一品品牌示范学校"], id="quote-inside"),
+    pytest.param("全省建成1000所各具特色的美育工作示范学校。", ["美育工作示范学校"], id="noun-after-的"),
+    pytest.param("帮助学生形成一两项艺术技能和爱好。", ["艺术技能"], id="numeral-pair-range"),
+    pytest.param("兼职教师原则上不超过65岁。", [""], id="nothing-named-stays-empty"),
+])
+def test_what_a_target_counts(text, expected):
+    assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
+
+
+def test_goals_in_a_goal_section_and_anywhere(tmp_path):
+    from edugraph.extract import extract_file
+    text = ("一、总体要求\n（一）工作目标。到2018年，开齐开足美育课程。到2020年，建设800所美育特色学校。"
+            "初步形成美育体系。\n（二）基本原则。坚持育人为本。\n二、主要任务\n（三）加强管理。力争全面建成示范区。"
+            "推进课程建设。\n")
+    (tmp_path / "goals.txt").write_text(text, encoding="utf-8")
+    _, doc = extract_file(tmp_path / "goals.txt")
+    goals = [(doc.text[g.start:g.end], g.deadline) for g in find_goals(doc)]
+    assert goals == [("到2018年，开齐开足美育课程。", 2018), ("到2020年，建设800所美育特色学校。", 2020),
+                     ("初步形成美育体系。", 2020), ("力争全面建成示范区。", None)]
+
+
+# --- measured on hand labels -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def fact_results():
+    result = build(default_sources() + [path for folder in UNTUNED for path in default_sources(folder)])
+    graph = union_graph(result)
+    return evaluate_facts(graph, FACT_LABELS, {doc.plan_id: doc.text for doc in result.plans}), graph
+
+
+def test_untuned_documents_are_three_and_labelled_before_tuning(fact_results):
+    results, _ = fact_results
+    assert sorted(p for p, (which, _) in results.items() if which == "untuned") == \
+        ["hulunbuir-2016", "liaoning-2015", "moe-2017"]
+    assert sorted(p for p, (which, _) in results.items() if which == "untuned-2") == \
+        ["chuzhou-2016", "dalian-2016", "zhejiang-2016"]
+    assert sorted(p for p, (which, _) in results.items() if which == "tuned") == ["weihai-2022"]
+
+
+# The figures on the untuned documents (README, "Facts a researcher can cite"): a change that lowers one
+# fails here. Measured when the rules were frozen, except programmes, changed since (on Weihai's evidence)
+# and then measured on a second round of three documents labelled for programmes only. Programmes fall
+# short of the 0.9 / 0.85 asked for; targets and bodies are just under in precision.
+UNTUNED_FLOOR = {("untuned", "targets"): (0.90, 0.90), ("untuned", "counted"): (1.0, 1.0),
+                 ("untuned", "bodies"): (0.88, 0.94), ("untuned", "programmes"): (0.85, 0.92),
+                 ("untuned", "goals"): (1.0, 1.0), ("untuned", "planned_documents"): (1.0, 1.0),
+                 ("untuned-2", "programmes"): (0.70, 0.53)}
+
+
+@pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids="-".join)
+def test_untuned_precision_and_recall(fact_results, which, kind):
+    total = totals(fact_results[0], which)[kind]
+    precision, recall = UNTUNED_FLOOR[which, kind]
+    assert total.gold > 0
+    assert total.precision >= precision and total.recall >= recall, (total.precision, total.recall)
+
+
+def test_weihai_counted_things_are_right_or_empty(fact_results):
+    counted = totals(fact_results[0], "tuned")["counted"]
+    assert counted.matched == counted.found == counted.gold == 19, counted.extras
+
+
+@pytest.mark.parametrize("kind", ["programmes", "planned_documents"])
+def test_weihai_misses_listed_in_the_issue_are_found(fact_results, kind):
+    assert totals(fact_results[0], "tuned")[kind].recall == 1.0
+
+
+def test_a_label_anchor_must_occur_once(tmp_path):
+    (tmp_path / "x.yaml").write_text("bodies:\n  - {at: 学校, name: 学校, role: mentioned}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="occurs 2 times"):
+        load_labels(tmp_path / "x.yaml", "学校和学校")
+
+
+# --- in the graph and the saved queries --------------------------------------------------------------
+
+def test_school_places_agree_with_a_hand_count(corpus_graph):
+    # Weihai: 新建幼儿园2所 + 投入使用10所 = 12 所; 学位 2700 + 13050 = 15750. 7所规范校 is a designation.
+    rows = {(str(r["plan"]), str(r["unit"])): int(float(r["total"]))
+            for r in run_query("school-places", corpus_graph).to_dicts()}
+    assert rows[(str(ID["weihai-2022"]), "所")] == 12 and rows[(str(ID["weihai-2022"]), "个")] == 15750
+
+
+def test_responsibilities_query_lists_lead_and_supporting_bodies(fact_results):
+    _, graph = fact_results
+    rows = run_query("responsibilities", graph, {"plan": str(ID["liaoning-2015"])}).to_dicts()
+    task3 = {(str(r["name"]), str(r["role"])) for r in rows if str(r["part"]).endswith("/task/3")}
+    assert ("省教育厅", "lead") in task3 and ("省财政厅", "supporting") in task3
+    assert all(str(r["role"]) != "mentioned" for r in rows)
+
+
+def test_task_answers_for_its_responsibility_line(fact_results):
+    _, graph = fact_results
+    task = URIRef(f"{ID['liaoning-2015']}/task/3")
+    leads = {str(o) for o in graph.objects(task, EDU.leadBody)}
+    assert leads == {str(ID["org/辽宁省/省教育厅"])}
+    assert set(graph.objects(task, EDU.leadBody)) <= set(graph.objects(task, EDU.responsibleBody))
+
+
+def test_goals_due_query(fact_results):
+    _, graph = fact_results
+    rows = run_query("goals-due", graph, {"year": "2020", "plan": str(ID["liaoning-2015"])}).to_dicts()
+    assert len(rows) == 2 and all(int(r["year"]) == 2020 for r in rows)
+    assert any(int(r["targets"]) >= 1 for r in rows)  # 800所美育特色学校 lies inside the 2020 goal
