@@ -71,7 +71,8 @@ def cmd_serve(args):
     graphs = named_graphs(args.data)
     ready = lambda url: print(f"serving {sum(len(g) for g in graphs.values())} triples in {len(graphs)} "  # noqa: E731
                               f"graph(s), read-only, at {url}; Ctrl-C stops", flush=True)
-    serve(graphs, args.host, args.port, args.timeout, ready=ready)
+    serve(graphs, args.host, args.port, args.timeout, ready=ready, allow_service=args.allow_service or (),
+          cors=args.cors or (), allow_hosts=args.allow_host or ())
     return 0
 
 
@@ -181,6 +182,15 @@ def parser():
     p.add_argument("--port", type=int, default=settings.SERVER_PORT, help=f"default: {settings.SERVER_PORT}")
     p.add_argument("--timeout", type=int, default=settings.SERVER_TIMEOUT_S, metavar="SECONDS",
                    help=f"stop a query after this long (default: {settings.SERVER_TIMEOUT_S})")
+    p.add_argument("--allow-service", action="append", metavar="URL",
+                   help="let SERVICE clauses call this SPARQL endpoint (repeatable); without it federated "
+                        "queries are refused")
+    p.add_argument("--cors", action="append", metavar="ORIGIN",
+                   help="let web pages from ORIGIN (e.g. https://yasgui.example.org, or *) query this "
+                        "server (repeatable); default: same origin only")
+    p.add_argument("--allow-host", action="append", metavar="NAME",
+                   help="also answer requests whose Host header is NAME (repeatable; e.g. a DNS name when "
+                        "--host 0.0.0.0); other names are refused (DNS rebinding)")
     p.set_defaults(run=cmd_serve)
 
     p = commands.add_parser("publish", help="PUT each plan into its named graph on a Graph Store Protocol server")
