@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import anyio
 import httpx
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route, Router
 
@@ -164,13 +164,12 @@ class SparqlProxy:
             if not started:
                 raise Refusal(502, f"the SPARQL engine did not answer: {type(error).__name__}") from None
         finally:
-            await anyio.to_thread.run_sync(self.workers.release, worker)
+            self.workers.release(worker)  # quick: it only kills a retired worker (rare), never waits on one
         if overdue:
             scope.setdefault("state", {})["note"] = "timeout: worker replaced"
             await anyio.to_thread.run_sync(self.workers.retire, worker)
             if not started:
-                raise Refusal(503, f"the query did not finish within {self.options.timeout_s} s",
-                              {"Retry-After": "1"})
+                raise Refusal(504, f"the query did not finish within {self.options.timeout_s} s")
 
     async def _stream(self, worker, params, accept, scope, receive, send):
         """Send the worker's answer on; True once the response has started (too late for another status)."""
@@ -251,6 +250,8 @@ class Guard:
 
         try:
             await self._route(scope, receive, guarded_send)
+        except ClientDisconnect:  # gone while sending its request: no one to answer
+            scope.setdefault("state", {})["note"] = "client disconnected"
         finally:
             note = scope.get("state", {}).get("note")
             client = scope.get("client") or ("-", 0)

@@ -229,5 +229,7 @@ LOG_CONFIG = {
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "line", "filters": ["incomplete"],
                             "stream": "ext://sys.stderr"}},
     "loggers": {"uvicorn.error": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
-                "edugraph.serve": {"handlers": ["stderr"], "level": "INFO", "propagate": False}},
+                "edugraph.serve": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+                # asyncio warns "socket.send() raised exception." when a client hangs up mid-answer: not news
+                "asyncio": {"handlers": ["stderr"], "level": "ERROR", "propagate": False}},
 }
