@@ -7,22 +7,34 @@ from pathlib import Path
 
 from . import __version__, settings
 from .corpus import all_graphs, build
-from .errors import EdugraphError, QueryError
+from .errors import EdugraphError, GraphLoadError, QueryError
 from .formats import FORMATS, atomic_write_bytes, load_graph, write_graphs
 from .checks import class_counts, run_violation_checks
 from .namespaces import EDU
 from .publish import publish
 from .queries import catalogue, run_query
-from .remote import Endpoint
+from .remote import Endpoint, endpoint_url
 from .server import serve
 from .store import STORES, named_graphs, open_store
 from .results import RESULT_FORMATS
 from .viz import VIEWS, run_analysis, write_view
 
 
+def _inputs(paths):
+    """The RDF files given, each checked to be one (one-line errors, exit 6, before any work starts)."""
+    for path in paths or ():
+        if Path(path).is_dir():
+            raise GraphLoadError("is a directory; expected an RDF file", path=path)
+        if Path(path).suffix.lower() not in FORMATS:
+            raise GraphLoadError("is not an RDF file; expected one of " + ", ".join(sorted(FORMATS)), path=path)
+        if not Path(path).exists():
+            raise GraphLoadError("no such file", path=path)
+    return paths
+
+
 def _paths(paths):
     if paths:
-        return paths
+        return _inputs(paths)
     if settings.DEFAULT_BUILD.is_file():
         return [settings.DEFAULT_BUILD]
     raise QueryError(f"no graph given and {settings.DEFAULT_BUILD} does not exist; "
@@ -68,7 +80,9 @@ def cmd_query(args):
 
 
 def cmd_serve(args):
-    graphs = named_graphs(args.data)
+    for url in args.allow_service or ():
+        endpoint_url(url, "--allow-service")
+    graphs = named_graphs(_inputs(args.data))
     ready = lambda url: print(f"serving {sum(len(g) for g in graphs.values())} triples in {len(graphs)} "  # noqa: E731
                               f"graph(s), read-only, at {url}; Ctrl-C stops", flush=True)
     serve(graphs, args.host, args.port, args.timeout, ready=ready, allow_service=args.allow_service or (),
@@ -78,7 +92,8 @@ def cmd_serve(args):
 
 def cmd_publish(args):
     password = os.environ.get("EDUGRAPH_ENDPOINT_PASSWORD") if args.user else None
-    done = publish(args.endpoint, named_graphs(args.data), args.user, password)
+    endpoint_url(args.endpoint)  # before the graphs are built or read
+    done = publish(args.endpoint, named_graphs(_inputs(args.data)), args.user, password)
     print(f"published {len(done)} graph(s), {sum(p.triples for p in done)} triples → {args.endpoint}")
     return 0
 

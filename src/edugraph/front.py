@@ -151,7 +151,7 @@ class SparqlProxy:
         if self.client is None:
             self.client = httpx.AsyncClient(timeout=None, limits=httpx.Limits(
                 max_connections=self.options.max_queries, max_keepalive_connections=self.options.max_queries))
-        worker = await anyio.to_thread.run_sync(self.workers.acquire)
+        worker = self.workers.acquire()  # a lock held for two lines: no need for a thread
         started, overdue = False, False
         try:
             # Oxigraph stops the queries it can at timeout_s; one second later the front stops waiting.
