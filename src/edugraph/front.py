@@ -16,7 +16,6 @@ import urllib.parse
 from dataclasses import dataclass
 
 import anyio
-import httpx
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
@@ -25,6 +24,7 @@ from starlette.routing import Route, Router
 from . import workbench
 from .errors import QueryError
 from .federation import check_services
+from .upstream import Upstream, UpstreamError
 
 LOG = logging.getLogger("edugraph.serve")
 READ_METHODS = ("GET", "HEAD", "POST")  # POST: a query in the body
@@ -136,7 +136,7 @@ class SparqlProxy:
     def __init__(self, options, workers):
         self.options, self.workers = options, workers
         self.gate = Gate(options.max_queries, options.max_waiting, retry_after_s=2)
-        self.client = None  # made in the server's event loop, on first use
+        self.upstream = Upstream(keep=options.max_queries)
 
     async def __call__(self, scope, receive, send):
         request = Request(scope, receive)
@@ -148,9 +148,6 @@ class SparqlProxy:
             await text(refusal.status, refusal.message, refusal.headers)(scope, receive, send)
 
     async def _forward(self, scope, params, accept, receive, send):
-        if self.client is None:
-            self.client = httpx.AsyncClient(timeout=None, limits=httpx.Limits(
-                max_connections=self.options.max_queries, max_keepalive_connections=self.options.max_queries))
         worker = self.workers.acquire()  # a lock held for two lines: no need for a thread
         started, overdue = False, False
         try:
@@ -159,14 +156,16 @@ class SparqlProxy:
                 started = await self._stream(worker, params, accept, scope, receive, send)
         except TimeoutError:
             overdue = True
-        except httpx.HTTPError as error:  # the worker died or refused: replace it, tell the client
+        except UpstreamError as error:  # the worker died or broke off: replace it, tell the client
+            self.upstream.forget(worker.base)
             await anyio.to_thread.run_sync(self.workers.retire, worker)
             if not started:
-                raise Refusal(502, f"the SPARQL engine did not answer: {type(error).__name__}") from None
+                raise Refusal(502, f"the SPARQL engine did not answer: {error}") from None
         finally:
             self.workers.release(worker)  # quick: it only kills a retired worker (rare), never waits on one
         if overdue:
             scope.setdefault("state", {})["note"] = "timeout: worker replaced"
+            self.upstream.forget(worker.base)
             await anyio.to_thread.run_sync(self.workers.retire, worker)
             if not started:
                 raise Refusal(504, f"the query did not finish within {self.options.timeout_s} s")
@@ -186,10 +185,10 @@ class SparqlProxy:
 
         watcher = asyncio.ensure_future(watch())
         try:
-            async with self.client.stream("POST", worker.base + "/query", content=body, headers=headers) as answer:
+            async with self.upstream.post(worker.base, "/query", body, headers) as answer:
                 chunks, size, started = [], 0, False
                 reply = [(b"content-type", answer.headers.get("content-type", "application/octet-stream").encode())]
-                async for chunk in answer.aiter_raw():
+                async for chunk in answer.chunks():
                     size += len(chunk)
                     if gone.is_set():
                         return started
@@ -200,14 +199,14 @@ class SparqlProxy:
                         return True  # returning mid-body makes uvicorn close the connection: no short answer
                     chunks.append(chunk)
                     if not started and size > SPOOL_BYTES:
-                        await send({"type": "http.response.start", "status": answer.status_code, "headers": reply})
+                        await send({"type": "http.response.start", "status": answer.status, "headers": reply})
                         started = True
                     if started:
                         await send({"type": "http.response.body", "body": b"".join(chunks), "more_body": True})
                         chunks = []
                 if not started:
                     reply.append((b"content-length", str(size).encode()))
-                    await send({"type": "http.response.start", "status": answer.status_code, "headers": reply})
+                    await send({"type": "http.response.start", "status": answer.status, "headers": reply})
                 await send({"type": "http.response.body", "body": b"".join(chunks)})
                 return True
         finally:
