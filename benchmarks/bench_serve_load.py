@@ -40,7 +40,7 @@ def light(port, bodies, limit_ms):
     kept = []
     for body in bodies:
         timings = [one_request(port, body) for _ in range(3)]
-        if all(ok for ok, _ in timings) and statistics.median(s for _, s in timings) * 1000 < limit_ms:
+        if all(ok is True for ok, _ in timings) and statistics.median(s for _, s in timings) * 1000 < limit_ms:
             kept.append(body)
     return kept
 
@@ -53,16 +53,16 @@ def one_request(port, body):
                                                      "Accept": "application/sparql-results+json"})
         answer = connection.getresponse()
         answer.read()
-        ok = answer.status == 200
-    except OSError:
-        ok = False
+        ok = answer.status == 200 or f"HTTP {answer.status}"
+    except (OSError, http.client.HTTPException) as error:
+        ok = type(error).__name__
     finally:
         connection.close()
     return ok, time.perf_counter() - started
 
 
 def load(port, clients, queries, bodies):
-    latencies, errors = [], [0]
+    latencies, errors = [], {}
     lock = threading.Lock()
 
     def client(index):
@@ -70,7 +70,8 @@ def load(port, clients, queries, bodies):
             ok, seconds = one_request(port, bodies[(index + i) % len(bodies)])
             with lock:
                 latencies.append(seconds)
-                errors[0] += not ok
+                if ok is not True:
+                    errors[ok] = errors.get(ok, 0) + 1
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     started = time.perf_counter()
@@ -80,7 +81,9 @@ def load(port, clients, queries, bodies):
         thread.join()
     elapsed = time.perf_counter() - started
     cuts = statistics.quantiles(latencies, n=100)
-    return {"errors": errors[0], "rps": len(latencies) / elapsed, "p50": cuts[49], "p95": cuts[94], "p99": cuts[98]}
+    if errors:
+        print("  errors:", ", ".join(f"{reason} × {count}" for reason, count in errors.items()))
+    return {"errors": sum(errors.values()), "rps": len(latencies) / elapsed, "p50": cuts[49], "p95": cuts[94], "p99": cuts[98]}
 
 
 def wait_for(port, process, seconds=120):
@@ -88,7 +91,7 @@ def wait_for(port, process, seconds=120):
     while time.monotonic() < deadline:
         if process.poll() is not None:
             sys.exit(f"edugraph serve exited with {process.returncode}")
-        if one_request(port, b"query=ASK%7B%7D")[0]:
+        if one_request(port, b"query=ASK%7B%7D")[0] is True:
             return
         time.sleep(0.2)
     sys.exit("edugraph serve did not answer")
@@ -124,6 +127,10 @@ def main():
                         for k, v in figures[name][-1].items()), flush=True)
         finally:
             stop(process)
+            refused = [line for line in (Path(tmp) / "serve.log").read_text(errors="replace").splitlines()
+                       if '" 200 ' not in line and not line.startswith("serving ")]
+            if refused:
+                print("front log, other than 200:", *refused[:20], sep="\n  ")
     print(f"\n{args.clients} clients × {args.queries} queries, {len(bodies)} of {all_saved} saved queries, "
           f"median of {args.rounds} round(s):")
     median = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]} for name, runs in figures.items()}

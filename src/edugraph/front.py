@@ -136,7 +136,7 @@ class SparqlProxy:
     def __init__(self, options, workers):
         self.options, self.workers = options, workers
         self.gate = Gate(options.max_queries, options.max_waiting, retry_after_s=2)
-        self.upstream = Upstream(keep=options.max_queries)
+        self.upstream = Upstream(keep=options.max_queries, max_idle_s=min(20, options.timeout_s / 2))
 
     async def __call__(self, scope, receive, send):
         request = Request(scope, receive)

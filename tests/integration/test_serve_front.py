@@ -160,6 +160,12 @@ def test_the_timeout_frees_the_core(front):
     assert front.query("ASK {}")[0] == 200
 
 
+def test_kept_alive_connections_to_oxigraph_survive_its_idle_timeout(front):
+    assert front.query("ASK {}")[0] == 200
+    time.sleep(3)  # past --timeout 2, after which Oxigraph closes idle connections with a 500
+    assert [front.query("ASK {}")[0] for _ in range(3)] == [200, 200, 200]
+
+
 def test_a_result_over_the_cap_is_cut_not_shortened(front):
     with pytest.raises(http.client.IncompleteRead) as cut:  # streamed, so the status was 200 already
         front.query("SELECT * { ?s ?p ?o }")
