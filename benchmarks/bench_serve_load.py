@@ -8,9 +8,9 @@ process), and a bare `oxigraph serve-read-only` over its own copy of the store. 
 that sends its queries one after another, each on a new connection (as urllib and most SPARQL clients do),
 cycling through the saved non-federated queries that answer in under --light-ms when run alone (the
 heavy data-quality checks would measure Oxigraph's CPU, not the front), bound with their defaults, POSTed as
-a form, JSON asked for. The targets alternate round by round, so both see the same machine load. Printed per target: errors
-(connection resets, non-200 answers), requests per second, and p50/p95/p99 latency (median over rounds),
-then the front ÷ straight ratios.
+a form, JSON asked for. The targets alternate round by round, so both see the same machine load. Printed
+per target: errors (connection resets, non-200 answers, named), requests per second, and p50/p95/p99
+latency (median over rounds), then the front ÷ straight ratios, and the front's log lines other than 200.
 """
 
 import argparse
@@ -83,7 +83,8 @@ def load(port, clients, queries, bodies):
     cuts = statistics.quantiles(latencies, n=100)
     if errors:
         print("  errors:", ", ".join(f"{reason} × {count}" for reason, count in errors.items()))
-    return {"errors": sum(errors.values()), "rps": len(latencies) / elapsed, "p50": cuts[49], "p95": cuts[94], "p99": cuts[98]}
+    return {"errors": sum(errors.values()), "rps": len(latencies) / elapsed,
+            "p50": cuts[49], "p95": cuts[94], "p99": cuts[98]}
 
 
 def wait_for(port, process, seconds=120):

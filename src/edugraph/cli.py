@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import __version__, settings
 from .corpus import all_graphs, build
-from .errors import EdugraphError, GraphLoadError, QueryError
+from .errors import EdugraphError, GraphLoadError, OutputError, QueryError
 from .formats import FORMATS, atomic_write_bytes, load_graph, write_graphs
 from .checks import class_counts, run_violation_checks
 from .namespaces import EDU
@@ -32,6 +32,13 @@ def _inputs(paths):
     return paths
 
 
+def _output(path):
+    """An output path checked before any work is done (and before a first output of two is written)."""
+    if path is not None and Path(path).is_dir():
+        raise OutputError("is a directory; expected a file name", path=path)
+    return path
+
+
 def _paths(paths):
     if paths:
         return _inputs(paths)
@@ -46,6 +53,7 @@ def _data(paths):
 
 
 def cmd_build(args):
+    _output(args.output)
     result = build(args.sources or None)
     write_graphs(all_graphs(result), args.output)
     for warning in result.warnings:
@@ -69,6 +77,7 @@ def _params(pairs):
 
 
 def cmd_query(args):
+    _output(args.output)
     target = Endpoint(args.endpoint) if args.endpoint else open_store(args.store, _paths(args.data))
     result = run_query(args.query, target, _params(args.param))
     text = RESULT_FORMATS[args.format](result)
@@ -101,12 +110,13 @@ def cmd_publish(args):
 def cmd_link(args):
     from .linking import link_plans
     from .sssom import write_sssom
+    _output(args.output), _output(args.sssom)
     data = None if (args.lower_endpoint and args.higher_endpoint) else _data(args.data)
     result = link_plans(args.lower, args.higher, data, args.lower_endpoint, args.higher_endpoint)
     name = f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
     output = args.output or settings.DEFAULT_BUILD.parent / f"{name}.ttl"
+    sssom = _output(args.sssom or Path(output).with_suffix(".sssom.tsv"))
     write_graphs({result.lower: result.graph}, output)
-    sssom = args.sssom or Path(output).with_suffix(".sssom.tsv")
     write_sssom(result.candidates, result.lower, result.higher, sssom)
     close = sum(1 for c in result.links if c.predicate.endswith("closeMatch"))
     print(f"{len(result.links)} links ({close} closeMatch, {len(result.links) - close} relatedMatch) "
@@ -150,6 +160,7 @@ def cmd_validate(args):
 
 
 def cmd_viz(args):
+    _output(args.output)
     page = write_view(args.view, _data(args.data), args.output, plan=args.plan, task=args.task,
                       query=args.query, params=_params(args.param))
     print(f"{args.view}: {page.nodes} nodes, {page.edges} edges, {page.bytes // 1024} KiB → {page.path}")

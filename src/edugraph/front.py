@@ -149,17 +149,17 @@ class SparqlProxy:
 
     async def _forward(self, scope, params, accept, receive, send):
         worker = self.workers.acquire()  # a lock held for two lines: no need for a thread
-        started, overdue = False, False
+        progress, overdue = {"started": False}, False  # started: too late to answer with another status
         try:
             # Oxigraph stops the queries it can at timeout_s; one second later the front stops waiting.
             with anyio.fail_after(self.options.timeout_s + 1):
-                started = await self._stream(worker, params, accept, scope, receive, send)
+                await self._stream(worker, params, accept, scope, receive, send, progress)
         except TimeoutError:
             overdue = True
         except UpstreamError as error:  # the worker died or broke off: replace it, tell the client
             self.upstream.forget(worker.base)
             await anyio.to_thread.run_sync(self.workers.retire, worker)
-            if not started:
+            if not progress["started"]:
                 raise Refusal(502, f"the SPARQL engine did not answer: {error}") from None
         finally:
             self.workers.release(worker)  # quick: it only kills a retired worker (rare), never waits on one
@@ -167,11 +167,11 @@ class SparqlProxy:
             scope.setdefault("state", {})["note"] = "timeout: worker replaced"
             self.upstream.forget(worker.base)
             await anyio.to_thread.run_sync(self.workers.retire, worker)
-            if not started:
+            if not progress["started"]:
                 raise Refusal(504, f"the query did not finish within {self.options.timeout_s} s")
 
-    async def _stream(self, worker, params, accept, scope, receive, send):
-        """Send the worker's answer on; True once the response has started (too late for another status)."""
+    async def _stream(self, worker, params, accept, scope, receive, send, progress):
+        """Send the worker's answer on, as it comes (after the first SPOOL_BYTES)."""
         body = urllib.parse.urlencode(params).encode("utf-8")  # only what was checked is forwarded
         headers = {"content-type": "application/x-www-form-urlencoded; charset=utf-8"}
         if accept:
@@ -186,29 +186,29 @@ class SparqlProxy:
         watcher = asyncio.ensure_future(watch())
         try:
             async with self.upstream.post(worker.base, "/query", body, headers) as answer:
-                chunks, size, started = [], 0, False
+                chunks, size = [], 0
                 reply = [(b"content-type", answer.headers.get("content-type", "application/octet-stream").encode())]
                 async for chunk in answer.chunks():
                     size += len(chunk)
                     if gone.is_set():
-                        return started
+                        return
                     if size > self.options.max_result:
-                        if not started:
+                        if not progress["started"]:
                             raise Refusal(413, f"result larger than {self.options.max_result} bytes; add a LIMIT")
                         scope.setdefault("state", {})["note"] = "result cut at the size cap"
-                        return True  # returning mid-body makes uvicorn close the connection: no short answer
+                        return  # returning mid-body makes uvicorn close the connection: no short answer
                     chunks.append(chunk)
-                    if not started and size > SPOOL_BYTES:
+                    if not progress["started"] and size > SPOOL_BYTES:
+                        progress["started"] = True
                         await send({"type": "http.response.start", "status": answer.status, "headers": reply})
-                        started = True
-                    if started:
+                    if progress["started"]:
                         await send({"type": "http.response.body", "body": b"".join(chunks), "more_body": True})
                         chunks = []
-                if not started:
+                if not progress["started"]:
+                    progress["started"] = True
                     reply.append((b"content-length", str(size).encode()))
                     await send({"type": "http.response.start", "status": answer.status, "headers": reply})
                 await send({"type": "http.response.body", "body": b"".join(chunks)})
-                return True
         finally:
             watcher.cancel()
 
