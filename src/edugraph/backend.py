@@ -37,8 +37,7 @@ class OxigraphWorkers:
         self.started += 1
         port = server.free_port()
         log = self.log_folder / f"oxigraph-{self.started}.log"
-        command = [server.oxigraph_binary(), "serve-read-only", "--location", str(self.location),
-                   "--bind", f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", str(self.timeout_s)]
+        command = server.oxigraph_command(self.location, "127.0.0.1", port, self.timeout_s)
         with log.open("wb") as output:
             process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
         try:

@@ -81,6 +81,13 @@ def wait_until_listening(process, host, port, log):
     raise EndpointError(f"the Oxigraph server did not listen on {host}:{port} within {START_TIMEOUT_S} s")
 
 
+def oxigraph_command(location, host, port, timeout_s=None, read_only=True):
+    """The command line of an Oxigraph server over a store folder; the default graph is the union of all."""
+    return [oxigraph_binary(), "serve-read-only" if read_only else "serve", "--location", str(location),
+            "--bind", f"{host}:{port}", "--union-default-graph",
+            "--timeout-s", str(timeout_s or settings.SERVER_TIMEOUT_S)]
+
+
 @contextmanager
 def oxigraph_server(graphs, host=None, port=None, timeout_s=None, read_only=True):
     """An Oxigraph server over {graph IRI: Graph} in a throw-away folder, for the block: yields its base URL
@@ -90,9 +97,7 @@ def oxigraph_server(graphs, host=None, port=None, timeout_s=None, read_only=True
         location, log = Path(tmp) / "store", Path(tmp) / "server.log"
         _check_free(host, port)
         load_store(graphs, location)
-        command = [oxigraph_binary(), "serve-read-only" if read_only else "serve", "--location", str(location),
-                   "--bind", f"{host}:{port}", "--union-default-graph",
-                   "--timeout-s", str(timeout_s or settings.SERVER_TIMEOUT_S)]
+        command = oxigraph_command(location, host, port, timeout_s, read_only)
         with log.open("wb") as output:
             process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
         try:
