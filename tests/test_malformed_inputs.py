@@ -195,3 +195,24 @@ def test_a_syntax_error_in_a_saved_query_points_into_its_file(tmp_path, paths, c
         with pytest.raises(QueryError) as error:
             run_query("broken", open_store(store, [paths.trig]), folder=folder)
         assert error.value.path == folder / "broken.rq" and error.value.line in (5, 6), (store, str(error.value))
+
+
+@pytest.mark.parametrize("argv,method,code", [
+    (lambda p: ["build", str(TINY), "-o", str(p.tmp / "x.ttl")], "read_bytes", 2),
+    (lambda p: ["stats", str(p.trig)], "open", 6),
+], ids=["plan-document", "rdf-graph"])
+def test_an_unreadable_input_is_one_line(argv, method, code, paths, capsys, monkeypatch):
+    # Tests run as root in CI, where chmod 000 does not stop a read: refuse it the way the kernel would.
+    real = getattr(Path, method)
+    targets = {str(TINY), str(paths.trig)}
+
+    def refuse(self, *args, **kwargs):
+        if str(self) in targets:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, refuse)
+    assert main(argv(paths)) == code
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.endswith("cannot read: Permission denied\n"), err
+    assert _files(paths.tmp) == []

@@ -27,8 +27,12 @@ def _inputs(paths):
             raise GraphLoadError("is a directory; expected an RDF file", path=path)
         if Path(path).suffix.lower() not in FORMATS:
             raise GraphLoadError("is not an RDF file; expected one of " + ", ".join(sorted(FORMATS)), path=path)
-        if not Path(path).exists():
-            raise GraphLoadError("no such file", path=path)
+        try:
+            Path(path).open("rb").close()
+        except FileNotFoundError:
+            raise GraphLoadError("no such file", path=path) from None
+        except OSError as error:
+            raise GraphLoadError(f"cannot read: {error.strerror}", path=path) from None
     return paths
 
 
