@@ -251,6 +251,8 @@ class Guard:
             await self._route(scope, receive, guarded_send)
         except ClientDisconnect:  # gone while sending its request: no one to answer
             scope.setdefault("state", {})["note"] = "client disconnected"
+        except asyncio.CancelledError:  # uvicorn shutting down past its grace period: logged here, once
+            scope.setdefault("state", {})["note"] = "cancelled: the server is stopping"
         finally:
             note = scope.get("state", {}).get("note")
             client = scope.get("client") or ("-", 0)

@@ -158,8 +158,9 @@ class _Protocol(H11Protocol):
 
 
 class _Incomplete(logging.Filter):
-    def filter(self, record):  # the front cut that answer on purpose and logged why
-        return "without completing response" not in record.getMessage()
+    def filter(self, record):  # the front cut or dropped that answer on purpose, and its log line says why
+        message = record.getMessage()
+        return "without completing response" not in message and "without starting response" not in message
 
 
 def _listen(host, port):
@@ -209,6 +210,7 @@ def serve(graphs, host=None, port=None, timeout_s=None, ready=None, allow_servic
             workers = OxigraphWorkers(Path(tmp) / "store", timeout_s, tmp)
             config = uvicorn.Config(make_app(options, workers), http=_Protocol, lifespan="off", access_log=False,
                                     log_config=LOG_CONFIG, timeout_keep_alive=5, backlog=2048, server_header=False,
+                                    proxy_headers=False, timeout_graceful_shutdown=5,  # no proxy in front; no endless drain
                                     limit_concurrency=settings.SERVER_MAX_CONNECTIONS,
                                     h11_max_incomplete_event_size=64 * 1024)
             server = uvicorn.Server(config)
