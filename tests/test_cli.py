@@ -3,10 +3,12 @@
 import json
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDFS
 
 from edugraph.cli import main
 from edugraph.formats import FORMATS
+from edugraph.namespaces import EDU
 from helpers import TINY
 
 
@@ -48,11 +50,23 @@ def test_build_reports_warnings_on_stderr(tmp_path, capsys):
     assert "task numbering jumps from 6 to 9" in stderr
 
 
+def test_a_document_with_no_numbered_headings_builds_with_a_warning(tmp_path, capsys):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("某部关于成立委员会的通知\n各有关单位：\n　　为加强指导，决定成立委员会，负责全国高校美育教学指导工作。\n"
+                      "某部\n2020年7月29日\n", encoding="utf-8")
+    out = tmp_path / "notice.ttl"
+    code, stdout, stderr = run(capsys, "build", notice, "-o", out)
+    assert code == 0 and "1 plan(s): 0 sections, 0 tasks" in stdout
+    assert "no numbered headings" in stderr
+    graph = Graph().parse(out)
+    measures = list(graph.objects(URIRef("https://w3id.org/edugraph/id/notice"), EDU.hasMeasure))
+    assert [str(graph.value(m, RDFS.label)) for m in measures] == ["为加强指导，决定成立委员会，负责全国高校美育教学指导工作。"]
+
+
 @pytest.mark.parametrize("name,content,code,message", [
     ("missing.txt", None, 2, "no such file"),
     ("empty.txt", b"", 2, "empty file"),
     ("binary.txt", b"\x00\x01\x02" * 100, 2, "binary data"),
-    ("prose.txt", "只有文字，没有编号。".encode(), 3, "no numbered sections"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(name, content, code, message, tmp_path, capsys):
     source = tmp_path / name
@@ -81,7 +95,7 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_query_table(tiny_ttl, capsys):
     code, stdout, _ = run(capsys, "query", "outline", "--data", tiny_ttl)
     assert code == 0
-    assert "夯实基层基础" in stdout and "(7 rows)" in stdout
+    assert "夯实基层基础" in stdout and "(10 rows)" in stdout
 
 
 def test_query_json_is_sparql_results_json(tiny_ttl, capsys):
@@ -94,10 +108,10 @@ def test_query_json_is_sparql_results_json(tiny_ttl, capsys):
 
 def test_query_csv_and_markdown(tiny_ttl, capsys):
     _, csv_out, _ = run(capsys, "query", "outline", "--data", tiny_ttl, "--format", "csv")
-    assert csv_out.splitlines()[0] == "plan,section,sectionTitle,task,taskTitle,taskTitleEn"
-    assert len(csv_out.splitlines()) == 8
+    assert csv_out.splitlines()[0] == "plan,depth,numbering,title,titleEn,node"
+    assert len(csv_out.splitlines()) == 1 + 3 + 7  # header, 3 sections, 7 tasks
     _, md, _ = run(capsys, "query", "outline", "--data", tiny_ttl, "--format", "markdown")
-    assert md.startswith("| plan | section |") and md.count("\n") == 9
+    assert md.startswith("| plan | depth |") and md.count("\n") == 2 + 3 + 7
 
 
 def test_query_parameter_and_output_file(tiny_ttl, tmp_path, capsys):

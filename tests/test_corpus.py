@@ -1,27 +1,35 @@
 """Every corpus document against its hand-labelled expectations (tests/expectations/<id>.toml)."""
 
-import pytest
+import re
 
-from edugraph.corpus import read_manifest
+import pytest
+from rdflib import URIRef
+
+from edugraph.corpus import all_graphs, build, read_manifest
+from edugraph.errors import InputError
 from edugraph.extract import extract_file
 from edugraph.metadata import normalise_document_number
-from helpers import EXPECTATIONS, SOURCES, all_spans, check_against_expectations, load_expected
+from helpers import (LABELLED_FOLDERS, SOURCES, TINY, all_spans, check_against_expectations, labelled_documents,
+                     load_expected)
 
 MANIFEST = read_manifest(SOURCES)
 BY_ID = {row["id"]: row for row in MANIFEST.values()}
+DOCUMENTS = {doc_id: (path, label) for doc_id, path, label in labelled_documents()}
 
 
 def test_every_source_has_expectations_and_a_manifest_row():
-    files = sorted(p.name for p in SOURCES.glob("*.txt"))
-    assert files == sorted(MANIFEST)
-    assert sorted(p.stem for p in EXPECTATIONS.glob("*.toml")) == sorted(BY_ID)
+    for folder, labels in LABELLED_FOLDERS.values():
+        manifest = read_manifest(folder)
+        files = sorted(p.name for p in folder.glob("*.txt"))
+        assert files == sorted(manifest)
+        assert sorted(p.stem for p in labels.glob("*.toml")) == sorted(row["id"] for row in manifest.values())
 
 
-@pytest.fixture(scope="module", params=sorted(BY_ID))
+@pytest.fixture(scope="module", params=sorted(DOCUMENTS))
 def parsed(request):
-    row = BY_ID[request.param]
-    source, doc = extract_file(SOURCES / row["file"], plan_id=row["id"])  # no curated metadata: all read
-    return row, source, doc, load_expected(EXPECTATIONS / f"{row['id']}.toml")
+    path, label = DOCUMENTS[request.param]
+    source, doc = extract_file(path, plan_id=request.param)  # no curated metadata: all read
+    return request.param, source, doc, load_expected(label)
 
 
 def test_structure_and_metadata_match_hand_labels(parsed):
@@ -29,8 +37,10 @@ def test_structure_and_metadata_match_hand_labels(parsed):
     check_against_expectations(doc, expected)
 
 
-def test_extracted_metadata_agrees_with_manifest(parsed):
-    row, _, doc, _ = parsed
+@pytest.mark.parametrize("doc_id", sorted(BY_ID))
+def test_extracted_metadata_agrees_with_manifest(doc_id):
+    row = BY_ID[doc_id]
+    _, doc = extract_file(SOURCES / row["file"], plan_id=doc_id)
     meta = doc.metadata
     assert meta.title == row["title"]
     assert meta.issuers == row["issuer"].split(";")
@@ -45,20 +55,21 @@ def test_offsets_round_trip(parsed):
     for kind, node, span in all_spans(doc):
         piece = text[span.start:span.end]
         assert piece and piece == piece.strip(), (kind, span)
-    for section in doc.sections:
-        for task in section.tasks:
-            assert section.span.start <= task.span.start < task.span.end <= section.span.end
-            heading = task.heading
-            assert task.span.start == heading.marker.start
-            assert task.span.start <= heading.title.start < heading.title.end <= task.span.end
-            assert text[task.span.start:].startswith(heading.numbering)
-            for measure in task.measures:
-                assert task.span.start <= measure.span.start < measure.span.end <= task.span.end
+    for division in doc.divisions():
+        heading = division.heading
+        assert division.span.start == heading.marker.start
+        assert division.span.start <= heading.title.start < heading.title.end <= division.span.end
+        assert text[division.span.start:].startswith(heading.numbering)
+        for child in division.children:
+            assert division.span.start < child.span.start < child.span.end <= division.span.end
+            assert child.depth == division.depth + 1
+        for measure in division.measures:
+            assert division.span.start <= measure.span.start < measure.span.end <= division.span.end
 
 
 def test_no_measure_crosses_a_heading(parsed):
     _, source, doc, _ = parsed
-    starts = {t.span.start for t in doc.tasks} | {s.span.start for s in doc.sections}
+    starts = {d.span.start for d in doc.divisions()}
     for _, node, span in all_spans(doc):
         if hasattr(node, "ordinal") and not hasattr(node, "heading"):  # a measure
             assert not any(span.start < start < span.end for start in starts)
@@ -89,3 +100,40 @@ def test_a_forwarding_notice_signed_before_its_attached_plan(tmp_path):
     assert doc.metadata.issued == "2023-02-01" and doc.metadata.document_number == "某教发〔2023〕3号"
     assert doc.preamble.span.text(doc.text).startswith("2023年全市教育工作的总体要求是")
     assert [t.heading.title.text(doc.text) for t in doc.tasks] == ["强化理论武装", "发展学前教育"]
+
+
+@pytest.mark.parametrize("column,value", [
+    ("level", "county (district)"), ("level", "City"), ("year", "二〇二二"), ("year", "22"),
+    ("document_number", "第3号文件"), ("id", "Weihai 2022"), ("id", "plan/../x"), ("issued", "2022-13-01"),
+    ("issued", "2022年3月1日"),
+])
+def test_a_curated_value_not_of_its_form_is_a_one_line_error(column, value, tmp_path):
+    header = ["file", "id", "level", "issuer", "year", "document_number", "issued"]
+    row = {"file": "plan.txt", "id": "plan-1", "level": "municipal", "issuer": "某市教育局", "year": "2022",
+           "document_number": "某教发〔2022〕1号", "issued": "2022-03-01", column: value}
+    (tmp_path / "MANIFEST.tsv").write_text("\t".join(header) + "\n" + "\t".join(row[h] for h in header) + "\n",
+                                           encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_manifest(tmp_path)
+    message = str(caught.value)
+    assert "MANIFEST.tsv:2:" in message and f"column '{column}'" in message and repr(value) in message
+
+
+HOSTILE = "一、甲<部分>\n1.做好“甲”{工作}。由某市<教育局>负责，落实《某|文件》。\n2.推进 `乙` 工作^。内容\\。\n"
+
+
+def test_every_iri_of_every_built_graph_is_a_valid_absolute_iri(tmp_path):
+    (tmp_path / "weird name 计划 #1.txt").write_text(HOSTILE, encoding="utf-8")
+    (tmp_path / "notice.txt").write_text("某部通知\n各单位：\n　　为加强工作，决定成立“<委员会>”。\n", encoding="utf-8")
+    paths = [path for _, path, _ in labelled_documents()] + [TINY] + sorted(tmp_path.glob("*.txt"))
+    result = build(paths)
+    # RFC 3987: a scheme, then no space, no control character and none of <>"{}|\^`.
+    valid = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]+")
+    seen = 0
+    for graph in all_graphs(result).values():
+        for triple in graph:
+            for term in triple:
+                if isinstance(term, URIRef):
+                    seen += 1
+                    assert valid.fullmatch(str(term)), term
+    assert len(result.plans) == len(paths) and seen > 10000

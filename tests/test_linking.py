@@ -102,3 +102,56 @@ def test_implementation_view_draws_the_chain(corpus_graph):
     view = build_view("implementation", corpus_graph)
     assert view.has_edge(str(ID["guoban-2015"]), str(ID["shandong-2016"]))
     assert all(view.has_edge(str(ID["shandong-2016"]), str(ID[city])) for city in CITIES)
+
+
+# --- plans nobody tuned on: the held-out provinces of tests/labels/alignment/README.md -------------------
+@pytest.fixture(scope="module")
+def everything():
+    from edugraph.corpus import build, default_sources, union_graph
+    from helpers import REPO
+    return union_graph(build([p for folder in ("sources", "more") for p in default_sources(REPO / "data" / folder)]))
+
+
+def _pairs(tuned):
+    from edugraph.evaluation import TUNED_HIGHER
+    out = []
+    for label in sorted(LABELS.glob("*.yaml")):
+        higher = yaml.safe_load(label.read_text(encoding="utf-8"))["higher"]
+        if (higher in TUNED_HIGHER) == tuned:
+            out.append((label.stem, higher))
+    return out
+
+
+def test_alignment_on_provinces_nobody_tuned_on(everything):
+    from edugraph.evaluation import AlignmentScore
+    total = AlignmentScore()
+    for lower, higher in _pairs(tuned=False):
+        candidates = align(plan_units(everything, ID[lower]), plan_units(everything, ID[higher]))
+        total = total + evaluate_alignment(candidates, LABELS / f"{lower}.yaml", lower, higher)
+    assert total.tasks >= 90
+    assert total.precision_at_1 >= 0.85, total
+    assert total.identical_as_close == 1.0, total  # near-identical items are skos:closeMatch
+
+
+@pytest.mark.parametrize("lower,higher", _pairs(tuned=True) + _pairs(tuned=False), ids=lambda v: v)
+def test_every_labelled_pair_aligns_its_deepest_items(lower, higher, everything):
+    candidates = align(plan_units(everything, ID[lower]), plan_units(everything, ID[higher]))
+    score = evaluate_alignment(candidates, LABELS / f"{lower}.yaml", lower, higher)
+    labelled = yaml.safe_load((LABELS / f"{lower}.yaml").read_text(encoding="utf-8"))["matches"]
+    units = {c.lower.iri.rsplit(f"{lower}/", 1)[-1] for c in candidates if c.lower.kind == "task"}
+    assert set(labelled) <= units | {u for u, m in labelled.items() if not m.get("best")}
+    assert score.precision_at_1 >= 0.8, score
+
+
+def test_the_task_alignment_query_reads_link_output(corpus_graph, tmp_path, capsys):
+    from edugraph.queries import run_query
+    corpus = tmp_path / "corpus.ttl"
+    corpus_graph.serialize(corpus, format="turtle")
+    links = tmp_path / "links.ttl"
+    assert main(["link", "weifang-2017", "shandong-2016", "--data", str(corpus), "-o", str(links)]) == 0
+    from rdflib import Graph
+    graph = Graph().parse(corpus).parse(links)
+    rows = run_query("task-alignment", graph, {"lower": str(ID["weifang-2017"])}).to_dicts()
+    assert rows and {r["higher"] for r in rows} == {str(ID["shandong-2016"])}
+    assert {r["predicate"] for r in rows} <= {"skos:closeMatch", "skos:relatedMatch"}
+    assert {r["item"] for r in rows} >= {"（一）", "（二）"}

@@ -38,13 +38,13 @@ CLASSES = edu_terms(OWL.Class)
 PROPERTIES = edu_terms(OWL.ObjectProperty, OWL.DatatypeProperty)
 
 CONTRACT_CLASSES = """PolicyDocument Plan TextSpan PlanComponent Preamble Section Task Measure QuantitativeTarget
-    Mention EducationStage AdministrativeLevel Organization Initiative DocumentType Alignment"""
-CONTRACT_OBJECT_PROPERTIES = """hasPreamble hasSection hasTask hasMeasure inPlan hasTarget counts cites plansToIssue
-    concernsStage responsibleBody mentionsInitiative implements administrativeLevel hasMention refersTo
+    Mention EducationStage AdministrativeLevel AdministrativeDivision Organization Initiative DocumentType Alignment"""
+CONTRACT_OBJECT_PROPERTIES = """hasPreamble hasSection hasTask hasSubtask hasMeasure inPlan hasTarget counts cites plansToIssue
+    concernsStage responsibleBody mentionsInitiative implements administrativeLevel jurisdiction hasMention refersTo
     documentType alignedFrom alignedTo"""
-CONTRACT_DATA_PROPERTIES = """startOffset endOffset titleStartOffset titleEndOffset ordinal numbering fullText
+CONTRACT_DATA_PROPERTIES = """startOffset endOffset titleStartOffset titleEndOffset ordinal depth numbering fullText
     documentNumber year sourceEncoding value minValue maxValue unit approximate iscedLevel newBody targetKind
-    truncated jurisdiction mappingPredicate score method evidence"""
+    truncated mappingPredicate score method evidence"""
 
 STAGES = ["preschool", "basic", "compulsory", "primary", "junior-secondary",
           "senior-secondary", "vocational", "special", "higher"]

@@ -3,6 +3,7 @@
 import pytest
 
 from edugraph.structure import parse_structure, split_sentences
+from helpers import outline_lines
 
 
 def outline(text):
@@ -22,12 +23,8 @@ NUMBERING_CASES = {
                      [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(1, "做好丙")])]),
     "chinese-paren-tasks": ("一、甲部分\n（一）做好甲。内容。\n（二）做好乙。内容。\n二、乙部分\n（三）做好丙。内容。\n",
                             [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(3, "做好丙")])]),
-    "chinese-paren-sections": ("（一）甲部分\n1.做好甲。内容。\n2.做好乙。内容。\n（二）乙部分\n1.做好丙。内容。\n",
-                               [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [(1, "做好丙")])]),
     "missing-dot": ("一、甲部分\n1.做好甲。内容。\n2做好乙。内容。\n3.做好丙。内容。\n二、乙部分\n4推进丁。内容。\n",
                     [(1, "甲部分", [(1, "做好甲"), (2, "做好乙"), (3, "做好丙")]), (2, "乙部分", [(4, "推进丁")])]),
-    "sub-items-stay-in-body": ("一、甲部分\n（一）做好甲。内容：\n1.第一点。\n2.第二点。\n（二）做好乙。内容。\n二、乙部分\n",
-                               [(1, "甲部分", [(1, "做好甲"), (2, "做好乙")]), (2, "乙部分", [])]),
     "indented-headings": ("\u3000\u3000一、甲部分\n\u3000\u3000（一）做好甲。内容。\n\u3000\u3000二、乙部分\n\u3000\u3000（一）做好乙。内容。\n",
                           [(1, "甲部分", [(1, "做好甲")]), (2, "乙部分", [(1, "做好乙")])]),
     "parts-and-dun": ("第一部分 总体要求\n一、指导思想。内容。\n二、工作目标。内容。\n第二部分 主要任务\n三、做好甲。内容。\n",
@@ -143,3 +140,73 @@ def test_a_marker_alone_on_its_line_takes_the_next_line_as_title():
 
 def test_no_structure_gives_no_sections():
     assert parse_structure("只有一段文字。没有编号。\n").sections == []
+
+
+NESTED_CASES = {
+    # (text, outline lines as in tests/expectations: two spaces per level, numbering, tab, title)
+    "three-levels": ("一、甲部分\n（一）做好甲。内容：\n1.第一点。说明。\n2.第二点。说明。\n（二）做好乙。内容。\n二、乙部分\n",
+                     ["一、\t甲部分", "  （一）\t做好甲", "    1.\t第一点", "    2.\t第二点", "  （二）\t做好乙",
+                      "二、\t乙部分"]),
+    "four-levels": ("一、甲\n（一）乙。\n1.丙。\n（1）丁。内容。\n（2）戊。内容。\n2.己。\n（二）庚。\n二、辛\n",
+                    ["一、\t甲", "  （一）\t乙", "    1.\t丙", "      （1）\t丁", "      （2）\t戊", "    2.\t己",
+                     "  （二）\t庚", "二、\t辛"]),
+    "running-on-at-every-level": ("一、甲\n（一）乙。\n1.子一。\n2.子二。\n（二）丙。\n3.子三。\n二、丁\n（三）戊。\n4.子四。\n",
+                                  ["一、\t甲", "  （一）\t乙", "    1.\t子一", "    2.\t子二", "  （二）\t丙",
+                                   "    3.\t子三", "二、\t丁", "  （三）\t戊", "    4.\t子四"]),
+    "flat-list": ("某校工作计划\n为做好工作，特制定本计划。\n1.加强管理。内容。\n2.提高质量。内容。\n3.办好活动。内容。\n",
+                  ["1.\t加强管理", "2.\t提高质量", "3.\t办好活动"]),
+    "flat-chinese-paren-list-with-items": ("（一）甲部分\n1.做好甲。内容。\n2.做好乙。内容。\n（二）乙部分\n1.做好丙。内容。\n",
+                                           ["（一）\t甲部分", "  1.\t做好甲", "  2.\t做好乙", "（二）\t乙部分",
+                                            "  1.\t做好丙"]),
+    "sections-without-items": ("一、指导思想\n全面贯彻方针。\n二、主要措施\n加强领导，落实责任。\n",
+                               ["一、\t指导思想", "二、\t主要措施"]),
+    "chapters-articles-and-lists": ("第一章 总则\n第一条 为了规范管理，制定本办法。\n第二章 条件\n第二条 应当具备以下条件：\n"
+                                    "（一）品德良好。\n（二）身体健康。\n第三条 本办法自公布之日起施行。\n",
+                                    ["第一章\t总则", "  第一条\t为了规范管理，制定本办法", "第二章\t条件", "  第二条\t应当具备以下条件",
+                                     "    （一）\t品德良好", "    （二）\t身体健康", "  第三条\t本办法自公布之日起施行"]),
+    "first-item-on-its-parents-line": ("一、总体要求\n（一）基本原则。1.甲原则。内容。\n2.乙原则。内容。\n（二）目标。内容。\n",
+                                       ["一、\t总体要求", "  （一）\t基本原则", "    1.\t甲原则", "    2.\t乙原则",
+                                        "  （二）\t目标"]),
+    "numbers-of-any-length": ("一、甲\n" + "".join(f"{i}.任务{i}。内容。\n" for i in range(1, 1003)),
+                              ["一、\t甲"] + [f"  {i}.\t任务{i}" for i in range(1, 1003)]),
+    "repeated-number-kept": ("一、甲\n1.做好甲。内容。\n2.做好乙。内容。\n2.做好丙。内容。\n3.做好丁。内容。\n",
+                             ["一、\t甲", "  1.\t做好甲", "  2.\t做好乙", "  2.\t做好丙", "  3.\t做好丁"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NESTED_CASES))
+def test_every_numbered_level_is_a_node(case):
+    text, expected = NESTED_CASES[case]
+    structure = parse_structure(text)
+    assert outline_lines(structure.outline, text) == expected
+
+
+def test_a_repeated_number_is_warned_about():
+    structure = parse_structure(NESTED_CASES["repeated-number-kept"][0])
+    assert any("line 4" in w and "repeated" in w for w in structure.warnings)
+
+
+def test_measures_hang_off_the_deepest_heading_and_prose_before_children_stays_with_the_parent():
+    text = "一、甲\n（一）乙。先说明。\n1.丙。丙的内容。\n2.丁。丁的内容。\n补充说明。\n二、戊\n"
+    structure = parse_structure(text)
+    task = structure.sections[0].tasks[0]
+    assert [m.span.text(text) for m in task.measures] == ["先说明。"]
+    assert [[m.span.text(text) for m in c.measures] for c in task.children] == [["丙的内容。"], ["丁的内容。", "补充说明。"]]
+    assert [c.depth for c in task.children] == [3, 3]
+
+
+def test_a_notice_with_no_numbered_headings_keeps_its_body_as_measures():
+    text = "某部关于成立委员会的通知\n各有关单位：\n　　为加强工作，决定成立委员会。委员会负责指导工作。\n　　请各单位予以支持。\n某部\n2020年7月29日\n"
+    structure = parse_structure(text)
+    assert structure.outline == []
+    assert [m.span.text(text) for m in structure.measures] == [
+        "为加强工作，决定成立委员会。", "委员会负责指导工作。", "请各单位予以支持。"]
+    assert any("no numbered headings" in w for w in structure.warnings)
+
+
+def test_a_forwarding_notice_keeps_its_own_text_as_preamble():
+    text = ("某部关于印发《学校兼职教师管理办法》的通知\n各省教育厅：\n　　现将《学校兼职教师管理办法》印发给你们，请认真贯彻执行。\n"
+            "某部\n2017年10月8日\n　　学校兼职教师管理办法\n第一章　总则\n第一条　为了规范管理，制定本办法。\n")
+    structure = parse_structure(text)
+    assert structure.preamble.span.text(text) == "现将《学校兼职教师管理办法》印发给你们，请认真贯彻执行。"
+    assert outline_lines(structure.outline, text) == ["第一章\t总则", "  第一条\t为了规范管理，制定本办法"]

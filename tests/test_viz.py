@@ -268,3 +268,24 @@ def test_page_data_is_valid_json(data):
     nodes = json.loads(re.search(r"var nodeList = (\[.*?\]);\n", page).group(1))
     assert {node["kind"] for node in nodes} >= {"Task", "Measure"}
     assert all({"id", "label", "title", "color", "shape", "size", "stages", "sections"} <= set(n) for n in nodes)
+
+
+@pytest.fixture(scope="module")
+def henan_data():
+    from edugraph.corpus import build, union_graph
+    from helpers import REPO
+    return CorpusData(union_graph(build([REPO / "data" / "more" / "henan-2016-meiyu.txt"])))
+
+
+def test_outline_draws_every_level(henan_data):
+    G = build_view("outline", henan_data, plan=str(ID["henan-2016"]))
+    edges = Counter(attrs["label"] for _, _, attrs in G.edges(data=True))
+    assert edges["hasSection"] == 5 and edges["hasTask"] == 22 and edges["hasSubtask"] == 13
+
+
+def test_task_view_of_a_subtask_shows_its_parents(henan_data):
+    subtask = str(ID["henan-2016/task/2.1"])
+    G = build_view("task", henan_data, task=subtask)
+    chain = [(str(a).rsplit("/", 2)[-2:], str(b).rsplit("/", 2)[-2:], attrs["label"])
+             for a, b, attrs in G.edges(data=True) if attrs["label"] in ("hasSection", "hasTask", "hasSubtask")]
+    assert [label for *_, label in chain] == ["hasSection", "hasTask", "hasSubtask"]

@@ -60,6 +60,8 @@ def cmd_build(args):
     _output(args.output)
     result = build(args.sources or None)
     write_graphs(all_graphs(result), args.output)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     triples = sum(len(g) for g in all_graphs(result).values())
@@ -176,6 +178,14 @@ def cmd_analyze(args):
     return 0
 
 
+def cmd_ontology(args):
+    from .release import release_ontology
+    release = release_ontology(args.output, docs=not args.no_docs)
+    print(f"ontology {release.version_iri}: {release.triples} triples → "
+          + ", ".join(str(path) for path in release.files))
+    return 0
+
+
 def parser():
     top = argparse.ArgumentParser(prog="edugraph", description=(
         "Turn Chinese education plans into an OWL/RDF knowledge graph and query it."))
@@ -274,6 +284,13 @@ def parser():
     p.add_argument("-o", "--output", type=Path, metavar="DIR", default=settings.ANALYSIS_DIR,
                    help=f"folder for the CSV files (default: {settings.ANALYSIS_DIR})")
     p.set_defaults(run=cmd_analyze)
+
+    p = commands.add_parser("ontology", help="write the ontology's release files (Turtle, RDF/XML, N-Triples, "
+                                             "JSON-LD) and its HTML documentation")
+    p.add_argument("-o", "--output", type=Path, default=settings.ONTOLOGY_RELEASE_DIR, metavar="DIR",
+                   help=f"folder for the release (default: {settings.ONTOLOGY_RELEASE_DIR})")
+    p.add_argument("--no-docs", action="store_true", help="skip the HTML documentation (pyLODE)")
+    p.set_defaults(run=cmd_ontology)
     return top
 
 

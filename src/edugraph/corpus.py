@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from . import settings
+from .curated_values import check_manifest_row
 from .curation import load_curation
 from .documents import registry_for
 from .errors import InputError
@@ -25,7 +26,8 @@ class BuildResult:
     vocabulary: Graph | None = None                # the ontology and its concept schemes
     shared: Graph | None = None                    # documents, bodies, initiatives… that plans share
     plans: list = field(default_factory=list)      # PlanDocument, in build order
-    warnings: list = field(default_factory=list)   # "file: message"
+    warnings: list = field(default_factory=list)   # "file: message": something may be missing or wrong
+    notes: list = field(default_factory=list)      # "file: message": judgements, nothing to fix
 
 
 def read_manifest(folder):
@@ -37,7 +39,11 @@ def read_manifest(folder):
         reader = csv.DictReader(handle, delimiter="\t")
         if not reader.fieldnames or "file" not in reader.fieldnames:
             raise InputError("expected a tab-separated header with a 'file' column", path=path, line=1)
-        return {row["file"]: row for row in reader}
+        rows = {}
+        for row in reader:
+            check_manifest_row(row, path, reader.line_num)
+            rows[row["file"]] = row
+        return rows
 
 
 def curated_metadata(row):
@@ -97,6 +103,7 @@ def build(paths=None):
         parsed.append((source, doc))
     # Cited documents are named across the whole build, so two plans citing one document share its node.
     registry = registry_for([doc for _, doc in parsed])
+    result.warnings.extend(registry.warnings)
     result.vocabulary = vocabulary_graph()
     result.shared = bind_prefixes(Graph())
     for source, doc in parsed:
@@ -104,4 +111,5 @@ def build(paths=None):
         result.graphs[plan_graph_iri(doc.plan_id)] = graph
         result.plans.append(doc)
         result.warnings.extend(f"{source.path}: {warning}" for warning in doc.warnings)
+        result.notes.extend(f"{source.path}: {note}" for note in doc.notes)
     return result

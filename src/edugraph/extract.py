@@ -19,9 +19,8 @@ def plan_id_for(path, sha256):
 def extract_plan(source, plan_id=None, curated=None):
     """Parse one read source. `curated` (e.g. a manifest row) overrides extracted metadata where set."""
     structure = parse_structure(source.text)
-    if not structure.sections:
-        raise StructureError("no numbered sections found (expected headings such as 一、 （一） or 1.)",
-                             path=source.path)
+    if not source.text.strip():
+        raise StructureError("the document has no text", path=source.path)
     metadata = extract_metadata(source.text, structure.header_end, structure.body_end)
     for key, value in (curated or {}).items():
         if value in ("", None, []):
@@ -30,23 +29,18 @@ def extract_plan(source, plan_id=None, curated=None):
             value = normalise_document_number(value)
         setattr(metadata, key, value)
     doc = PlanDocument(plan_id=plan_id or plan_id_for(source.path, source.sha256), text=source.text,
-                       metadata=metadata, preamble=structure.preamble, sections=structure.sections,
-                       warnings=structure.warnings)
+                       metadata=metadata, preamble=structure.preamble, outline=structure.outline,
+                       measures=structure.measures, warnings=structure.warnings, notes=structure.notes)
     add_facts(doc)
     return doc
 
 
 def add_facts(doc):
-    """Semantic facts for every measure, and for section and task titles (they carry facts too)."""
+    """Semantic facts for every measure, and for every heading's title (titles carry facts too)."""
     text, year = doc.text, doc.metadata.year
-    measures = list(doc.preamble.measures) if doc.preamble else []
-    for section in doc.sections:
-        section.title_facts = analyse(text, section.heading.title.start, section.heading.title.end, year)
-        measures += section.measures
-        for task in section.tasks:
-            task.title_facts = analyse(text, task.heading.title.start, task.heading.title.end, year)
-            measures += task.measures
-    for measure in measures:
+    for division in doc.divisions():
+        division.title_facts = analyse(text, division.heading.title.start, division.heading.title.end, year)
+    for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)
 
 

@@ -9,7 +9,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
 from .curation import Curation, check_nodes
-from .namespaces import DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
+from .model import Section
+from .jurisdictions import jurisdiction_of, load_divisions
+from .namespaces import DIVISION, DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE, bind_prefixes
 from .semantics.bodies import jurisdiction
 
 SOFTWARE_AGENT = SOFTWARE[f"edugraph/{__version__}"]
@@ -28,7 +30,8 @@ def org_iri(name, place=""):
 
 def document_iri(info):
     """A cited document that is a plan of the build is that plan's node; others live under …/id/doc/."""
-    return ID[info.plan_id] if info.plan_id else ID["doc/" + iri_segment(info.key)]
+    # A relative title's key is division code/title: the code stays a path segment of its own.
+    return ID[info.plan_id] if info.plan_id else ID["doc/" + "/".join(iri_segment(p) for p in info.key.split("/"))]
 
 
 def path_is_preamble(node):
@@ -55,10 +58,12 @@ class _PlanWriter:
         self.own_prefix = f"{self.plan}/"
         # Generic bodies (学校, 区市) belong to the plan's place; a national plan's to the whole country.
         self.place = jurisdiction(doc.metadata.issuers) or ("全国" if doc.metadata.level == "national" else "")
+        self.divisions = load_divisions()
+        self.jurisdiction = jurisdiction_of(doc.metadata.issuers, doc.metadata.level, self.divisions)
         self.paths = set()
+        self.described = set()  # division nodes already written by this writer
         # Task numbers that restart in each section need the section in the IRI to stay unique.
-        ordinals = [task.ordinal for task in doc.tasks]
-        self.restarting = len(ordinals) != len(set(ordinals))
+        self.restarting = _numbering_restarts(doc.sections)
 
     def add(self, s, p, o):
         own = s == self.plan or str(s).startswith(self.own_prefix)
@@ -75,9 +80,10 @@ class _PlanWriter:
         self.add(node, EDU.endOffset, _int(end))
 
     def measures(self, parent_path, measures):
-        parent = self.node(parent_path)
+        """Measures of the node at parent_path; with parent_path "", of the plan itself."""
+        parent = self.node(parent_path) if parent_path else self.plan
         for measure in measures:
-            path = f"{parent_path}/measure/{measure.ordinal}"
+            path = f"{parent_path}/measure/{measure.ordinal}".lstrip("/")
             node = self.node(path)
             self.span(node, EDU.Measure, measure.span.start, measure.span.end)
             self.add(node, EDU.ordinal, _int(measure.ordinal))
@@ -89,6 +95,7 @@ class _PlanWriter:
     def component(self, path, kind, item):
         heading, node = item.heading, self.node(path)
         self.span(node, kind, item.span.start, item.span.end)
+        self.add(node, EDU.depth, _int(item.depth))
         self.add(node, EDU.ordinal, _int(heading.number))
         self.add(node, EDU.numbering, Literal(heading.numbering))
         self.add(node, RDFS.label, _zh(heading.title.text(self.doc.text)))
@@ -138,7 +145,7 @@ class _PlanWriter:
     def citation_node(self, citation, mention):
         info = self.registry.info(citation)
         doc = document_iri(info)
-        if citation.basis and path_is_preamble(mention):
+        if citation.basis and path_is_preamble(mention) and info.plan_id != self.doc.plan_id:
             self.add(self.plan, EDU.implements, doc)  # the plan says it carries this document out
         if citation.truncated:
             self.add(mention, EDU.truncated, Literal(True))
@@ -159,6 +166,8 @@ class _PlanWriter:
             self.add(doc, EDU.documentType, DOCTYPE[info.doc_type])
         if info.truncated:
             self.add(doc, EDU.truncated, Literal(True))
+        if info.jurisdiction:
+            self.add(doc, EDU.jurisdiction, self.division_node(self.divisions.by_code[info.jurisdiction]))
         self.curated_document(doc, info.curated)
         return doc, link
 
@@ -187,12 +196,32 @@ class _PlanWriter:
         return node, EDU.mentionsInitiative
 
     def organisation(self, name, place=""):
+        """A body: generic ones (place given) belong to the plan's division, named ones to the division
+        their name names (山东省教育厅 → 山东省)."""
         org = org_iri(name, place)
         self.add(org, RDF.type, EDU.Organization)
         self.add(org, RDFS.label, _zh(name))
-        if place:
-            self.add(org, EDU.jurisdiction, Literal(place))
+        division = self.jurisdiction if place else self.divisions.named_in(name)
+        if division is None and not place and name in self.doc.metadata.issuers:
+            division = self.jurisdiction  # 教育部, 国务院办公厅: a national issuer belongs to the nation
+        if division is not None:
+            self.add(org, EDU.jurisdiction, self.division_node(division))
         return org
+
+    def division_node(self, division):
+        """The division's concept (shared), with its ancestors up to the nation."""
+        node = DIVISION[division.code]
+        if node not in self.described:
+            self.described.add(node)
+            self.add(node, RDF.type, EDU.AdministrativeDivision)
+            self.add(node, RDFS.label, _zh(division.name))
+            self.add(node, SKOS.prefLabel, _zh(division.name))
+            self.add(node, SKOS.notation, Literal(division.code))
+            self.add(node, SKOS.inScheme, DIVISION.scheme)
+            self.add(node, EDU.administrativeLevel, LEVEL[division.level])
+            if division.parent:
+                self.add(node, SKOS.broader, self.division_node(self.divisions.by_code[division.parent]))
+        return node
 
     # --- the plan ------------------------------------------------------------------------------
     def write(self):
@@ -203,16 +232,42 @@ class _PlanWriter:
             self.span(node, EDU.Preamble, self.doc.preamble.span.start, self.doc.preamble.span.end)
             self.add(self.plan, EDU.hasPreamble, node)
             self.measures("preamble", self.doc.preamble.measures)
-        for section in self.doc.sections:
-            section_path = f"section/{section.ordinal}"
-            self.component(section_path, EDU.Section, section)
-            self.add(self.plan, EDU.hasSection, self.node(section_path))
-            for task in section.tasks:
-                suffix = f"{section.ordinal}.{task.ordinal}" if self.restarting else f"{task.ordinal}"
-                self.component(f"task/{suffix}", EDU.Task, task)
-                self.add(self.node(section_path), EDU.hasTask, self.node(f"task/{suffix}"))
+        for top in self.doc.outline:
+            self.outline_node(top, self.plan, None)
+        if self.doc.measures:  # a document with nothing numbered: its body hangs off the plan
+            self.measures("", self.doc.measures)
         self.curate()
         return self.graph
+
+    def outline_node(self, item, parent, parent_path):
+        """A section or task node, linked from its parent, and everything below it."""
+        if isinstance(item, Section):
+            path, kind, link = self.unique(f"section/{item.ordinal}"), EDU.Section, EDU.hasSection
+        else:
+            path, kind = self.unique(self.task_path(item, parent_path)), EDU.Task
+            link = EDU.hasSubtask if parent_path and parent_path.startswith("task/") else EDU.hasTask
+        self.component(path, kind, item)
+        self.add(parent, link, self.node(path))
+        for child in item.children:
+            self.outline_node(child, self.node(path), path)
+
+    def task_path(self, task, parent_path):
+        """task/N for tasks numbered through the plan, task/S.N when numbering restarts per section,
+        and the parent's path plus .N below another task (task/3.1.2)."""
+        if parent_path and parent_path.startswith("task/"):
+            return f"{parent_path}.{task.ordinal}"
+        if parent_path and self.restarting:
+            return f"task/{parent_path.split('/', 1)[1].split('~')[0]}.{task.ordinal}"
+        return f"task/{task.ordinal}"
+
+    def unique(self, path):
+        """A repeated number (a second “3.”) gets its own node: task/3~2."""
+        if path not in self.paths:
+            return path
+        count = 2
+        while f"{path}~{count}" in self.paths:
+            count += 1
+        return f"{path}~{count}"
 
     def curate(self):
         curation = self.curation
@@ -244,6 +299,8 @@ class _PlanWriter:
             self.add(plan, EDU.year, _int(meta.year))
         if meta.level:
             self.add(plan, EDU.administrativeLevel, LEVEL[meta.level])
+        if self.jurisdiction is not None:
+            self.add(plan, EDU.jurisdiction, self.division_node(self.jurisdiction))
         for name in meta.issuers:
             self.add(plan, DCTERMS.publisher, self.organisation(name))
 
@@ -266,6 +323,17 @@ class _PlanWriter:
         self.add(SOFTWARE_AGENT, RDF.type, PROV.SoftwareAgent)
         self.add(SOFTWARE_AGENT, RDFS.label, Literal(f"edugraph {__version__}"))
         self.add(SOFTWARE_AGENT, DCTERMS.hasVersion, Literal(__version__))
+
+
+def _numbering_restarts(sections):
+    """Whether the items directly under sections restart their numbering: the same number under two
+    sections (a number repeated within one section is a typo, kept under its own IRI)."""
+    seen = {}
+    for section in sections:
+        for number in {task.ordinal for task in section.tasks}:
+            if seen.setdefault(number, section.ordinal) != section.ordinal:
+                return True
+    return False
 
 
 def plan_to_graph(doc, source, registry=None, curation=None, shared=None):

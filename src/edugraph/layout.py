@@ -14,6 +14,7 @@ CN_MARKER_RE = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[
 ARABIC_MARKER_RE = re.compile(r"^\s*[（(]?([0-9０-９]{1,3})(?:[）)]|[\.．、](?![0-9０-９]))")
 MIN_LINES = 8
 MIN_FULL_LINES = 3
+MIN_WRAP_COLUMNS = 20  # narrower wrapping is not recognised
 URL_RE = re.compile(r"https?://\S+$")  # a link ends a line of page chrome: Chinese after it starts a new one
 ENTITY_END_RE = re.compile(r"&#?\w+;\s*$")  # a line ending in &quot; does not end a sentence
 SENTENCE_END = "。！？；;!?"  # where measures split anyway; a colon ends a line inside a sentence
@@ -58,16 +59,24 @@ def display_width(text):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def wrap_width(lines):
+def wrap_width(lines, measure=None):
     """The fixed width the text was wrapped at, or None if it does not look hard-wrapped.
 
     Wrapped text has several lines at (nearly) one maximum width, hardly any longer, and those full
     lines mostly stop mid-sentence; paragraph-per-line text ends its long lines with 。 instead.
+    `measure` is how the wrapping tool counted: display columns (the default) or characters.
     """
-    measured = [(display_width(line.rstrip()), line.rstrip()[-1:]) for line in lines if line.strip()]
+    fit = _wrap_fit(lines, measure or display_width)
+    return fit[0] if fit else None
+
+
+def _wrap_fit(lines, measure):
+    """(width, share of lines that are full) for one way of counting, or None."""
+    measured = [(measure(line.rstrip()), line.rstrip()[-1:]) for line in lines if line.strip()]
     if len(measured) < MIN_LINES:
         return None
-    for width in sorted({w for w, _ in measured if w >= 20}, reverse=True):
+    narrowest = MIN_WRAP_COLUMNS * measure("国") // 2  # 20 display columns are 10 CJK characters
+    for width in sorted({w for w, _ in measured if w >= narrowest}, reverse=True):
         longer = sum(1 for w, _ in measured if w > width + 1)
         if longer > 0.05 * len(measured):
             return None
@@ -75,16 +84,19 @@ def wrap_width(lines):
         full = [last for w, last in measured if width - 2 <= w <= width]
         if len(full) >= MIN_FULL_LINES:
             open_ended = sum(1 for last in full if last not in SENTENCE_END)
-            return width if open_ended >= 0.6 * len(full) else None
+            return (width, len(full) / len(measured)) if open_ended >= 0.6 * len(full) else None
     return None
 
 
 def unwrap_hard_wrapped(text):
     """Join hard-wrapped lines. Returns (text, changed). Text that is not hard-wrapped is returned as is."""
     lines = text.split("\n")
-    width = wrap_width(lines)
-    if width is None:
+    # Tools wrap at a number of display columns (a CJK character is two) or of characters: the way of
+    # counting under which more lines come out full is the one the tool used.
+    fits = [(fit[1], fit[0], measure) for measure in (display_width, len) if (fit := _wrap_fit(lines, measure))]
+    if not fits:
         return text, False
+    _, width, measure = max(fits, key=lambda fit: fit[0])
     out = []
     last_item = 0  # last Arabic item number seen at a line start, to tell items from wrapped figures
     joining = False
@@ -102,7 +114,7 @@ def unwrap_hard_wrapped(text):
                 last_item = parse_number(match.group(1))
         # A full line that ends a sentence is left alone: joining it gains nothing (measures split
         # there anyway) and would merge two paragraphs when a paragraph happens to fill the line.
-        joining = display_width(line.rstrip()) >= width - 2 and bool(line.strip()) and (
+        joining = measure(line.rstrip()) >= width - 2 and bool(line.strip()) and (
             line.rstrip()[-1:] not in SENTENCE_END or ENTITY_END_RE.search(line))
     return "\n".join(out), True
 

@@ -30,24 +30,30 @@ STOP_WORDS = set("""
 加强 推进 建立 完善 开展 积极 全面 进一步 工作 学校 学生 教育 各级 各类 相关 有关 部门 要求 提高 提升 实施 落实
 健全 建设 发展 推动 鼓励 支持 充分 注重 组织 机制 体系 水平 重要 按照 根据 通过 形成 坚持 深化 切实 不断 做好
 """.split())
+# The units aligned are a plan's deepest numbered items (a section with no items is one) and their
+# measures. A leaf: a section or task of the plan with no numbered item below it.
+LEAF = """?leaf edu:inPlan ?plan ; edu:depth ?depth .
+  FILTER NOT EXISTS { ?leaf edu:hasTask|edu:hasSubtask ?child }"""
 UNIT_QUERY = """
 SELECT ?unit ?kind ?title ?part ?text WHERE {
-  ?plan edu:hasSection ?s .
-  { ?s edu:hasTask ?unit . ?unit rdfs:label ?title . FILTER (LANG(?title) = "zh") BIND ("task" AS ?kind)
+  { ?unit edu:inPlan ?plan ; edu:depth ?depth ; rdfs:label ?title . FILTER (LANG(?title) = "zh")
+    FILTER NOT EXISTS { ?unit edu:hasTask|edu:hasSubtask ?child }
+    BIND ("task" AS ?kind)
     OPTIONAL { ?unit edu:hasMeasure ?part . ?part rdfs:label ?text } }
   UNION
-  { ?s edu:hasTask ?t . ?t edu:hasMeasure ?unit . ?unit rdfs:label ?title . BIND ("measure" AS ?kind)
-    BIND (?unit AS ?part) BIND (?title AS ?text) }
-}"""
+  { %s
+    ?leaf edu:hasMeasure ?unit . ?unit rdfs:label ?title .
+    BIND ("measure" AS ?kind) BIND (?unit AS ?part) BIND (?title AS ?text) }
+}""" % LEAF
 FACT_QUERY = """
 SELECT ?unit ?fact ?kind WHERE {
-  ?plan edu:hasSection ?s . ?s edu:hasTask ?t .
-  { BIND (?t AS ?unit) } UNION { ?t edu:hasMeasure ?unit }
+  %s
+  ?leaf edu:hasMeasure? ?unit .
   { ?unit edu:concernsStage ?fact . BIND ("stages" AS ?kind) }
   UNION { ?unit edu:hasMeasure?/(edu:cites|edu:plansToIssue) ?fact . BIND ("citations" AS ?kind) }
   UNION { ?unit edu:hasMeasure?/edu:mentionsInitiative ?fact . BIND ("initiatives" AS ?kind) }
   UNION { ?unit edu:hasMeasure/edu:concernsStage ?fact . BIND ("stages" AS ?kind) }
-}"""
+}""" % LEAF
 
 
 @dataclass
@@ -104,7 +110,7 @@ def plan_units(graph, plan):
     for iri, texts in parts.items():
         units[iri].text = "\n".join(t for _, t in sorted(texts.items(), key=lambda item: _measure_key(item[0])))
     if not units:
-        raise QueryError(f"no tasks found for plan {plan} in the given data")
+        raise QueryError(f"no numbered items found for plan {plan} in the given data")
     for iri, fact, kind in graph.query(FACT_QUERY, initNs={"edu": EDU}, initBindings={"plan": plan}):
         if str(iri) in units:
             units[str(iri)].facts[str(kind)].add(str(fact))
@@ -197,15 +203,16 @@ def alignment_graph(candidates, lower_plan, higher_plan):
 
 FETCH_QUERY = """
 CONSTRUCT {
-  ?plan edu:hasSection ?s . ?s edu:hasTask ?t . ?t rdfs:label ?title . ?t edu:hasMeasure ?m . ?m rdfs:label ?text .
+  ?leaf edu:inPlan ?plan ; edu:depth ?depth ; rdfs:label ?title . ?leaf edu:hasMeasure ?m . ?m rdfs:label ?text .
   ?x edu:concernsStage ?stage . ?x edu:cites ?doc . ?x edu:plansToIssue ?planned . ?x edu:mentionsInitiative ?i .
 } WHERE {
-  ?plan edu:hasSection ?s . ?s edu:hasTask ?t . ?t rdfs:label ?title .
-  { ?t edu:hasMeasure ?m . ?m rdfs:label ?text }
-  UNION { { BIND (?t AS ?x) } UNION { ?t edu:hasMeasure ?x }
+  %s
+  ?leaf rdfs:label ?title .
+  { ?leaf edu:hasMeasure ?m . ?m rdfs:label ?text }
+  UNION { ?leaf edu:hasMeasure? ?x .
           { ?x edu:concernsStage ?stage } UNION { ?x edu:cites ?doc } UNION { ?x edu:plansToIssue ?planned }
           UNION { ?x edu:mentionsInitiative ?i } }
-}"""
+}""" % LEAF
 
 
 def fetch_plan(endpoint, plan):
@@ -215,7 +222,7 @@ def fetch_plan(endpoint, plan):
     query = sparql_prologue() + re.sub(r"\?plan\b", f"<{plan}>", FETCH_QUERY)
     graph = Endpoint(endpoint).run_sparql(query, "fetch-plan").graph
     if graph is None or len(graph) == 0:
-        raise QueryError(f"{endpoint} has no tasks for plan {plan}")
+        raise QueryError(f"{endpoint} has no numbered items for plan {plan}")
     return graph
 
 

@@ -113,8 +113,7 @@ def extract_metadata(text, header_end, body_end):
     elif (by := ISSUED_BY_RE.match(title)):
         issuers = split_issuers(by.group(1))
     if not issuers:
-        issuers = [line.strip() for line in closing.split("\n")
-                   if line.strip() and len(line.strip()) <= 30 and ORG_SUFFIX_RE.search(line.strip())]
+        issuers = _signatories(closing)
     if not issuers and labelled["publisher"]:
         issuers = [labelled["publisher"]]
     meta.title, meta.issuers = title, list(dict.fromkeys(issuers))
@@ -144,6 +143,19 @@ def _own_document_number(front_lines, labelled):
         if match:
             return normalise_document_number(bare)
     return ""
+
+
+def _signatories(closing):
+    """The bodies that sign the closing block: short organisation lines up to its date (an annex after
+    the date, such as a list of members and their institutions, signs nothing)."""
+    out = []
+    for line in closing.split("\n"):
+        line = line.strip()
+        if line and len(line) <= 20 and iso_date(line):
+            break
+        if line and len(line) <= 30 and ORG_SUFFIX_RE.search(line):
+            out.append(line)
+    return out
 
 
 def _closing_date(closing):

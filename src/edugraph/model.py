@@ -1,4 +1,8 @@
-"""The parsed plan: plain dataclasses, no RDF. Offsets are code-point offsets into the plan text."""
+"""The parsed plan: plain dataclasses, no RDF. Offsets are code-point offsets into the plan text.
+
+A plan's outline is a tree of numbered headings of any depth. The top level is made of `Section`s
+(一、 or 第一章 headings); every numbered item below, at any depth, is a `Task`. A plan numbered as a
+flat list (only 1. or （一） items, no 一、 level) has top-level `Task`s and no sections."""
 
 from dataclasses import dataclass, field
 
@@ -33,28 +37,38 @@ class Heading:
 
 
 @dataclass
-class Task:
+class Division:
+    """A numbered heading with its body: the measures before its first child, and its children."""
+
     heading: Heading
     span: Span
-    measures: list = field(default_factory=list)
-    title_facts: object = None  # semantics.Facts found in the title itself
+    depth: int = 1                                    # 1 = the top level of the outline
+    children: list = field(default_factory=list)      # Task, one level down
+    measures: list = field(default_factory=list)      # prose between the heading and its first child
+    title_facts: object = None                        # semantics.Facts found in the title itself
 
     @property
     def ordinal(self):
         return self.heading.number
+
+    def walk(self):
+        """This division and every division below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 @dataclass
-class Section:
-    heading: Heading
-    span: Span
-    tasks: list = field(default_factory=list)
-    measures: list = field(default_factory=list)  # prose between the heading and the first task
-    title_facts: object = None
-
+class Section(Division):
     @property
-    def ordinal(self):
-        return self.heading.number
+    def tasks(self):
+        """The numbered items directly under this section."""
+        return self.children
+
+
+@dataclass
+class Task(Division):
+    pass
 
 
 @dataclass
@@ -80,9 +94,36 @@ class PlanDocument:
     text: str
     metadata: Metadata
     preamble: Preamble | None
-    sections: list
-    warnings: list = field(default_factory=list)
+    outline: list                                  # top-level divisions: Sections, or Tasks of a flat list
+    measures: list = field(default_factory=list)   # the body's sentences when nothing in it is numbered
+    warnings: list = field(default_factory=list)   # something may be missing or wrong: act on these
+    notes: list = field(default_factory=list)      # judgements worth knowing, nothing to fix
+
+    @property
+    def sections(self):
+        return [d for d in self.outline if isinstance(d, Section)]
+
+    def divisions(self):
+        """Every numbered heading (sections and tasks at any depth) in document order."""
+        return [d for top in self.outline for d in top.walk()]
 
     @property
     def tasks(self):
-        return [task for section in self.sections for task in section.tasks]
+        """Every numbered item below the top level (or of a flat list), at any depth, in document order."""
+        return [d for d in self.divisions() if isinstance(d, Task)]
+
+    def leaf_items(self):
+        """The deepest numbered items: divisions with no numbered children (a section with no items is one)."""
+        return [d for d in self.divisions() if not d.children]
+
+    def all_measures(self):
+        """Every measure of the plan in document order: preamble, divisions, unnumbered body."""
+        out = list(self.preamble.measures) if self.preamble else []
+        for division in self.divisions():
+            out += division.measures
+        return out + list(self.measures)
+
+    @property
+    def depth(self):
+        """How many numbered levels the outline has (0 when nothing is numbered)."""
+        return max((d.depth for d in self.divisions()), default=0)

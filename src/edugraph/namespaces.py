@@ -7,6 +7,7 @@ EDU = Namespace("https://w3id.org/edugraph/ontology#")
 ID = Namespace("https://w3id.org/edugraph/id/")
 STAGE = Namespace("https://w3id.org/edugraph/stage/")
 LEVEL = Namespace("https://w3id.org/edugraph/level/")
+DIVISION = Namespace("https://w3id.org/edugraph/division/")  # GB/T 2260 codes: division/371000
 SOFTWARE = Namespace("https://w3id.org/edugraph/software/")
 DOCTYPE = Namespace("https://w3id.org/edugraph/doctype/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -19,6 +20,7 @@ PREFIXES = {
     "id": ID,
     "stage": STAGE,
     "level": LEVEL,
+    "division": DIVISION,
     "doctype": DOCTYPE,
     "dct": DCTERMS,
     "skos": SKOS,

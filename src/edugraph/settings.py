@@ -10,9 +10,11 @@ SOURCES_DIR = REPO_ROOT / "data" / "sources"
 MANIFEST_NAME = "MANIFEST.tsv"
 QUERIES_DIR = REPO_ROOT / "queries"
 DEFAULT_BUILD = REPO_ROOT / "build" / "corpus.ttl"
+ONTOLOGY_RELEASE_DIR = REPO_ROOT / "build" / "ontology"  # `edugraph ontology` writes the release here
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 CURATED_DIR = REPO_ROOT / "data" / "curated"
 CURATION_DIR = REPO_ROOT / "data" / "curation"
+DIVISIONS_PATH = REPO_ROOT / "data" / "divisions" / "divisions.tsv"  # scripts/update_divisions.py writes it
 
 # Query interface. The embedded store was chosen by measurement (README, "Stores and endpoints"): on 100
 # plans Oxigraph loads 12x and answers the saved queries ~70x (geometric mean) faster than rdflib's Dataset.

@@ -24,6 +24,8 @@ UNBRACKETED_RE = re.compile(
 DEICTIC = ("以下", "本", "落实本", "贯彻本", "上述")
 TRUNCATE_AT = "，,。；;：:！？"
 BASIS_RE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|执行")
+# 现将《X》（文号）转发给你们: a forwarding notice carries X out.
+FORWARDED_RE = re.compile(r"\s*(?:[（(][^（()）]{4,30}?号[）)])?\s*转发")
 NUMBER_AFTER_RE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）]{4,30}?号)\s*[）)]")
 
 
@@ -86,5 +88,6 @@ def find_citations(text, start, end):
         if not any(x <= a < y or x < b <= y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
     for citation in found:
-        citation.basis = citation.relation == "cites" and bool(BASIS_RE.search(text, start, citation.start))
+        citation.basis = citation.relation == "cites" and (
+            bool(BASIS_RE.search(text, start, citation.start)) or bool(FORWARDED_RE.match(text, citation.end, end)))
     return sorted(found, key=lambda c: c.start)

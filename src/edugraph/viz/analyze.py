@@ -87,9 +87,11 @@ def stage_coverage(data):
     rows = []
     for plan in data.plans():
         for section in data.children(plan, EDU.hasSection):
-            measures = list(data.children(section, EDU.hasMeasure))
-            for task in data.children(section, EDU.hasTask):
+            measures, below = list(data.children(section, EDU.hasMeasure)), list(data.children(section, EDU.hasTask))
+            while below:  # tasks at every depth
+                task = below.pop()
                 measures += data.children(task, EDU.hasMeasure)
+                below += data.children(task, EDU.hasSubtask)
             counts = {key: 0 for key in stages}
             for measure in measures:
                 for key in data.stages(measure):

@@ -11,7 +11,7 @@ from ..namespaces import EDU, PREFIXES, STAGE
 # Most specific first: a node is drawn as the first of these classes it has.
 CLASSES = ("Plan", "Preamble", "Section", "Task", "Measure", "QuantitativeTarget", "PolicyDocument",
            "EducationStage", "Organization", "Initiative", "Mention", "Concept")
-STRUCTURE = (EDU.hasPreamble, EDU.hasSection, EDU.hasTask, EDU.hasMeasure)
+STRUCTURE = (EDU.hasPreamble, EDU.hasSection, EDU.hasTask, EDU.hasSubtask, EDU.hasMeasure)
 # What a part states about the world: the links the task view follows out of a task and its measures.
 FACTS = (EDU.cites, EDU.plansToIssue, EDU.concernsStage, EDU.responsibleBody, EDU.mentionsInitiative,
          EDU.hasTarget, EDU.implements)

@@ -95,19 +95,26 @@ def _facts(data, prop, plan):
             if str(data.plan_of(part)) in plans]
 
 
+# Edges from a node of the outline to its parts, in drawing order: measures first, then numbered items.
+OUTLINE_EDGES = (("hasMeasure", EDU.hasMeasure), ("hasSection", EDU.hasSection), ("hasTask", EDU.hasTask),
+                 ("hasSubtask", EDU.hasSubtask))
+
+
 def outline(data, plan=None):
+    """Plan → sections → tasks at every depth → measures (a flat list's tasks hang off the plan)."""
     G = nx.DiGraph(layout="tree")
     for p in data.plans(plan):
         add_node(G, data, p)
-        for section in data.children(p, EDU.hasSection):
-            link(G, data, p, section, "hasSection")
-            for measure in data.children(section, EDU.hasMeasure):
-                link(G, data, section, measure, "hasMeasure")
-            for task in data.children(section, EDU.hasTask):
-                link(G, data, section, task, "hasTask")
-                for measure in data.children(task, EDU.hasMeasure):
-                    link(G, data, task, measure, "hasMeasure")
+        _outline_below(G, data, p)
     return G
+
+
+def _outline_below(G, data, node):
+    for name, prop in OUTLINE_EDGES:
+        for child in data.children(node, prop):
+            link(G, data, node, child, name)
+            if name != "hasMeasure":
+                _outline_below(G, data, child)
 
 
 def implementation(data, plan=None):
@@ -188,9 +195,14 @@ def task(data, task=None):
     if data.cls(node) != "Task":
         raise QueryError(f"no task <{task}> in the data; `edugraph query outline` lists tasks")
     G = nx.DiGraph()
-    section = data.parent.get(node)
-    link(G, data, data.plan_of(node), section, "hasSection")
-    link(G, data, section, node, "hasTask")
+    # The chain of parents up to the plan: section, or the items above a subtask.
+    chain, parent = [node], data.parent.get(node)
+    while parent is not None and parent != data.plan_of(node):
+        chain.insert(0, parent)
+        parent = data.parent.get(parent)
+    link(G, data, data.plan_of(node), chain[0], "hasSection" if data.cls(chain[0]) == "Section" else "hasTask")
+    for upper, lower in zip(chain, chain[1:]):
+        link(G, data, upper, lower, "hasSubtask" if data.cls(upper) == "Task" else "hasTask")
     for part in [node] + data.children(node, EDU.hasMeasure):
         if part != node:
             link(G, data, node, part, "hasMeasure")
