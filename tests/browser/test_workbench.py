@@ -78,12 +78,12 @@ def test_parameters_change_the_query_and_the_permalink_reproduces_it(page, workb
     page.dispatch_event("#params input[name=plan]", "change")
     wait_until(page, "document.querySelector('#sparql').value.includes('<https://w3id.org/edugraph/id/weihai-2022>')")
     page.click("#run")
-    wait_until(page, "document.querySelectorAll('#results tbody tr').length === 32")
+    wait_until(page, "document.querySelectorAll('#results tbody tr').length === 38")  # 6 sections + 32 tasks
     link = page.get_attribute("#permalink", "href")
     assert link.startswith("#") and "query=outline" in link
     fresh = page.context.new_page()
     fresh.goto(workbench + "/" + link, wait_until="networkidle")
-    wait_until(fresh, "document.querySelectorAll('#results tbody tr').length === 32", READY_TIMEOUT_MS)
+    wait_until(fresh, "document.querySelectorAll('#results tbody tr').length === 38", READY_TIMEOUT_MS)
     assert "强化科学理论武装" in fresh.inner_text("#results")
     fresh.close()
 
