@@ -31,7 +31,7 @@ READ_METHODS = ("GET", "HEAD", "POST")  # POST: a query in the body
 WRITE_METHODS = ("PUT", "DELETE", "PATCH")
 PROTOCOL_PARAMS = ("query", "default-graph-uri", "named-graph-uri")
 SPOOL_BYTES = 1 << 20  # a result up to this size is sent whole, with Content-Length (and 413 if over the cap)
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 SAFETY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                   (b"content-security-policy", CSP.encode()), (b"referrer-policy", b"no-referrer")]
