@@ -141,7 +141,7 @@ def test_beyond_the_query_limit_the_answer_is_503_with_retry_after(front):
     slow = [threading.Thread(target=front.query, args=(HEAVY,)) for _ in range(2)]  # one runs, one waits
     for thread in slow:
         thread.start()
-        time.sleep(0.3)
+        time.sleep(0.5)  # in the gate before the next one comes
     status, headers, _ = front.query("ASK {}")
     for thread in slow:
         thread.join()
