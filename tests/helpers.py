@@ -82,6 +82,8 @@ VARIANTS = {
     "utf-8": (".txt", lambda t: t.encode("utf-8")),
     "utf-8-bom": (".txt", lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
     "gb18030": (".txt", lambda t: t.encode("gb18030")),
+    "utf-16-le-bom": (".txt", lambda t: b"\xff\xfe" + t.encode("utf-16-le")),  # Windows Notepad's "Unicode"
+    "utf-16-be-bom": (".txt", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
     # GBK has no U+00A0: a GBK page prints a plain space there.
     "gbk": (".txt", lambda t: t.replace("\xa0", " ").encode("gbk")),
     "crlf": (".txt", lambda t: t.replace("\n", "\r\n").encode("utf-8")),

@@ -145,7 +145,7 @@ def test_query_syntax_error_names_the_query(tiny_ttl, tmp_path, capsys):
     rq = tmp_path / "broken.rq"
     rq.write_text("SELECT ?x WHERE { ?x a }\n")
     code, _, stderr = run(capsys, "query", rq, "--data", tiny_ttl)
-    assert code == 4 and "broken: SPARQL syntax error" in stderr
+    assert code == 4 and "broken.rq:1: SPARQL syntax error: error at 1:" in stderr  # the file and its line
 
 
 def test_bad_graph_file(tmp_path, capsys):

@@ -49,3 +49,29 @@ def test_link_with_the_higher_plan_on_a_remote_endpoint(servers, corpus_graph):
     local = link_plans("weifang-2017", "shandong-2016", corpus_graph)
     pairs = lambda r: {(c.lower.iri, c.higher.iri, c.score) for c in r.links}  # noqa: E731
     assert remote.links and pairs(remote) == pairs(local)
+
+
+ALLOWED = "http://127.0.0.1:7879/query"
+
+
+@pytest.mark.parametrize("sparql,refused", [
+    ("SELECT * { ?s ?p ?o }", None),
+    ('SELECT * { ?s ?p "SERVICE <http://127.0.0.1:22/>" }  # SERVICE in a comment', None),
+    (f"SELECT * {{ SERVICE <{ALLOWED}> {{ ?s ?p ?o }} }}", None),
+    (f"PREFIX r: <http://127.0.0.1:7879/> SELECT * {{ SERVICE r:query {{ ?s ?p ?o }} }}", None),
+    (f"SELECT * {{ SERVICE <{ALLOWED}> {{ ?s ?p ?o }} SERVICE <http://10.0.0.1/> {{ ?s ?p ?o }} }}",
+     "SERVICE <http://10.0.0.1/> is not allowed"),
+    (f"SELECT * {{ SERVICE <{ALLOWED}/> {{ ?s ?p ?o }} }}", "is not allowed"),
+    ("SELECT * { { SELECT * { SERVICE SILENT <http://127.0.0.1:22/> { ?s ?p ?o } } } }", "is not allowed"),
+    ("SELECT * { SERVICE ?where { ?s ?p ?o } }", "must be a fixed IRI"),
+    ("SELECT * { SERVICE <http://x/> { ?s ?p } }", "cannot be checked"),
+], ids=["no-service", "word-in-literal-and-comment", "allowed", "allowed-as-prefixed-name", "one-of-two-not-allowed",
+        "near-miss-iri", "inside-a-subquery", "variable-endpoint", "unparseable"])
+def test_service_endpoints_are_checked_against_the_allow_list(sparql, refused):
+    from edugraph.errors import QueryError
+    from edugraph.federation import check_services
+    if refused is None:
+        check_services(sparql, [ALLOWED])
+    else:
+        with pytest.raises(QueryError, match=refused):
+            check_services(sparql, [ALLOWED])

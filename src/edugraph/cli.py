@@ -10,16 +10,39 @@ import sys
 from pathlib import Path
 
 from . import __version__, settings
-from .errors import EdugraphError, QueryError, StructureError
+from .errors import EdugraphError, GraphLoadError, OutputError, QueryError, StructureError
 from .formats import FORMATS
 from .results import RESULT_FORMATS
 from .store import STORES
 from .viz.views import VIEWS
 
 
+def _inputs(paths):
+    """The RDF files given, each checked to be one (one-line errors, exit 6, before any work starts)."""
+    for path in paths or ():
+        if Path(path).is_dir():
+            raise GraphLoadError("is a directory; expected an RDF file", path=path)
+        if Path(path).suffix.lower() not in FORMATS:
+            raise GraphLoadError("is not an RDF file; expected one of " + ", ".join(sorted(FORMATS)), path=path)
+        try:
+            Path(path).open("rb").close()
+        except FileNotFoundError:
+            raise GraphLoadError("no such file", path=path) from None
+        except OSError as error:
+            raise GraphLoadError(f"cannot read: {error.strerror}", path=path) from None
+    return paths
+
+
+def _output(path):
+    """An output path checked before any work is done (and before a first output of two is written)."""
+    if path is not None and Path(path).is_dir():
+        raise OutputError("is a directory; expected a file name", path=path)
+    return path
+
+
 def _paths(paths):
     if paths:
-        return paths
+        return _inputs(paths)
     if settings.DEFAULT_BUILD.is_file():
         return [settings.DEFAULT_BUILD]
     raise QueryError(f"no graph given and {settings.DEFAULT_BUILD} does not exist; "
@@ -36,6 +59,7 @@ def cmd_build(args):
     from .corpus import all_graphs, build
     from .formats import format_for, write_graphs
     format_for(args.output)  # an unknown extension is refused before any work
+    _output(args.output)
     result = build(args.sources or None, jobs=args.jobs, cache=None if args.no_cache else settings.CACHE_DIR,
                    progress=_progress_bar("reading"))
     write_graphs(all_graphs(result), args.output)
@@ -83,6 +107,7 @@ def _params(pairs):
 
 def cmd_query(args):
     from .queries import run_query
+    _output(args.output)
     if args.endpoint:
         from .remote import Endpoint
         target = Endpoint(args.endpoint)
@@ -100,20 +125,26 @@ def cmd_query(args):
 
 
 def cmd_serve(args):
+    from .remote import endpoint_url
     from .server import serve
     from .store import named_graphs
-    graphs = named_graphs(args.data)
+    for url in args.allow_service or ():
+        endpoint_url(url, "--allow-service")
+    graphs = named_graphs(_inputs(args.data))
     ready = lambda url: print(f"serving {sum(len(g) for g in graphs.values())} triples in {len(graphs)} "  # noqa: E731
                               f"graph(s), read-only, at {url}; Ctrl-C stops", flush=True)
-    serve(graphs, args.host, args.port, args.timeout, ready=ready)
+    serve(graphs, args.host, args.port, args.timeout, ready=ready, allow_service=args.allow_service or (),
+          cors=args.cors or (), allow_hosts=args.allow_host or ())
     return 0
 
 
 def cmd_publish(args):
     from .publish import publish
+    from .remote import endpoint_url
     from .store import named_graphs
     password = os.environ.get("EDUGRAPH_ENDPOINT_PASSWORD") if args.user else None
-    done = publish(args.endpoint, named_graphs(args.data), args.user, password)
+    endpoint_url(args.endpoint)  # before the graphs are built or read
+    done = publish(args.endpoint, named_graphs(_inputs(args.data)), args.user, password)
     print(f"published {len(done)} graph(s), {sum(p.triples for p in done)} triples → {args.endpoint}")
     return 0
 
@@ -128,14 +159,15 @@ def cmd_link(args):
                              "implements another plan of the data, each pair into its default files")
     elif not (args.lower and args.higher):
         raise QueryError("link needs LOWER and HIGHER plans (or --all)")
+    _output(args.output), _output(args.sssom)
     data = None if (args.lower_endpoint and args.higher_endpoint) else _store(args.data)
     pairs = implementing_pairs(data) if args.all else [(args.lower, args.higher)]
     for lower, higher in pairs:  # one store and one text model for every pair
         result = link_plans(lower, higher, data, args.lower_endpoint, args.higher_endpoint)
         name = f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
         output = args.output or settings.DEFAULT_BUILD.parent / f"{name}.ttl"
+        sssom = _output(args.sssom or Path(output).with_suffix(".sssom.tsv"))
         write_graphs({result.lower: result.graph}, output)
-        sssom = args.sssom or Path(output).with_suffix(".sssom.tsv")
         write_sssom(result.candidates, result.lower, result.higher, sssom)
         close = sum(1 for c in result.links if c.predicate.endswith("closeMatch"))
         print(f"{len(result.links)} links ({close} closeMatch, {len(result.links) - close} relatedMatch) "
@@ -186,6 +218,7 @@ def cmd_validate(args):
 
 def cmd_viz(args):
     from .viz import write_view
+    _output(args.output)
     page = write_view(args.view, _store(args.data).graph_view(), args.output, plan=args.plan, task=args.task,
                       query=args.query, params=_params(args.param))
     print(f"{args.view}: {page.nodes} nodes, {page.edges} edges, {page.bytes // 1024} KiB → {page.path}")
@@ -250,6 +283,15 @@ def parser():
     p.add_argument("--port", type=int, default=settings.SERVER_PORT, help=f"default: {settings.SERVER_PORT}")
     p.add_argument("--timeout", type=int, default=settings.SERVER_TIMEOUT_S, metavar="SECONDS",
                    help=f"stop a query after this long (default: {settings.SERVER_TIMEOUT_S})")
+    p.add_argument("--allow-service", action="append", metavar="URL",
+                   help="let SERVICE clauses call this SPARQL endpoint (repeatable); without it federated "
+                        "queries are refused")
+    p.add_argument("--cors", action="append", metavar="ORIGIN",
+                   help="let web pages from ORIGIN (e.g. https://yasgui.example.org, or *) query this "
+                        "server (repeatable); default: same origin only")
+    p.add_argument("--allow-host", action="append", metavar="NAME",
+                   help="also answer requests whose Host header is NAME (repeatable; e.g. a DNS name when "
+                        "--host 0.0.0.0); other names are refused (DNS rebinding)")
     p.set_defaults(run=cmd_serve)
 
     p = commands.add_parser("publish", help="PUT each plan into its named graph on a Graph Store Protocol server")

@@ -9,9 +9,10 @@ return is written as &#13; so that XML's line-end normalisation cannot turn it i
 count code points of the text as kept, so they stay true in every file that is written.
 """
 
+import errno
 import os
 import re
-import tempfile
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -55,17 +56,31 @@ def format_for(path):
 
 
 def atomic_write_bytes(path, data):
-    """Write via a temp file in the same folder and rename, so no reader ever sees half a file."""
+    """Write via a temp file in the same folder and rename, so no reader ever sees half a file. The file gets
+    the mode any new file gets (0666 less the umask), as a plain open() would: mkstemp's 0600 would not."""
     path = Path(path)
+    if path.is_dir():
+        raise OutputError("is a directory; expected a file name", path=path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        for _ in range(100):
+            tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise FileExistsError(errno.EEXIST, "no free temporary name")
     except OSError as error:
-        raise OutputError(f"cannot write: {error.strerror}", path=path) from None
+        raise OutputError(f"cannot write: {error.strerror or error}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {error.strerror or error}", path=path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

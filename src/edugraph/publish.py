@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import settings
 from .errors import EndpointError
-from .remote import USER_AGENT, describe_failure
+from .remote import USER_AGENT, describe_failure, endpoint_url
 from .triples import Triples
 
 
@@ -67,6 +67,7 @@ def put_graph(endpoint, graph_iri, graph, user=None, password=None, timeout=None
 
 def publish(endpoint, graphs, user=None, password=None, timeout=None):
     """PUT every {graph IRI: Graph}; returns [Published] in order."""
+    endpoint_url(endpoint)
     done = []
     for graph_iri, graph in graphs.items():
         put_graph(endpoint, str(graph_iri), graph, user, password, timeout)

@@ -205,8 +205,43 @@ def execute(sparql, graph, name="query"):
     return QueryResult(variables, [tuple(row) for row in result])
 
 
+# Where engines put a line number in a syntax error: Oxigraph "error at 18:2", pyparsing "(line:17, col:3)",
+# Virtuoso "line 17:".
+ERROR_LINE_RES = [re.compile(r"(error at )(\d+)(:\d+)"), re.compile(r"(\(line:)(\d+)(, col:\d+\))"),
+                  re.compile(r"(\bline )(\d+)(:)")]
+
+
+def file_line(query, sparql, line):
+    """The line of query's .rq file that line `line` of its bound text (bind(query)) came from: bind adds
+    the prologue in front and drops the #+ header lines. None for a line of the added prologue."""
+    body_lines = [number for number, text in enumerate(query.text.splitlines(), 1) if not text.startswith("#+")]
+    added = len(sparql.splitlines()) - len(body_lines)
+    return body_lines[line - added - 1] if 0 < line - added <= len(body_lines) else None
+
+
+def _at_user_lines(error, query, sparql):
+    """The error with line numbers that point into the user's file, not the bound text."""
+    found = []
+
+    def fix(match):
+        line = file_line(query, sparql, int(match.group(2)))
+        found.append(line)
+        return f"{match.group(1)}{line or match.group(2)}{match.group(3)}"
+
+    message = re.sub(r"\s*\(at char \d+\),?", "", error.message)  # an offset into the bound text: no help
+    for pattern in ERROR_LINE_RES:
+        message = pattern.sub(fix, message)
+    if not found or found[0] is None:
+        return error
+    return QueryError(message.removeprefix(f"{query.name}: "), path=query.path, line=found[0])
+
+
 def run_query(name_or_path, graph, params=None, folder=None):
     """Run a saved query (by name or .rq path) with parameters on a store, an endpoint or an rdflib graph.
-    The Python API entry point."""
+    The Python API entry point. Syntax errors name the query file and the line in it."""
     query = resolve(name_or_path, folder)
-    return execute(bind(query, params), graph, query.name)
+    sparql = bind(query, params)
+    try:
+        return execute(sparql, graph, query.name)
+    except QueryError as error:
+        raise _at_user_lines(error, query, sparql) from None

@@ -9,6 +9,7 @@ import ast
 import json
 import socket
 import urllib.error
+import urllib.parse
 
 from rdflib import BNode, Graph, Literal, URIRef
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
@@ -52,6 +53,18 @@ def describe_failure(url, error):
     return f"{url}: {reason}"
 
 
+def endpoint_url(url, what="endpoint"):
+    """url itself when it is an absolute http(s) URL with a host; else a one-line EndpointError."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (raises for a port that is not a number)
+    except ValueError as error:
+        raise EndpointError(f"{what} {url!r} is not a URL: {error}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in url):
+        raise EndpointError(f"{what} {url!r} is not an http(s) URL such as http://127.0.0.1:7878/query")
+    return url
+
+
 def from_json(binding):
     """A SPARQL 1.1 Query Results JSON term as an rdflib term."""
     kind, value = binding["type"], binding["value"]
@@ -69,7 +82,7 @@ class Endpoint:
     name = "endpoint"
 
     def __init__(self, url, timeout=None):
-        self.url = url
+        self.url = endpoint_url(url)
         self.timeout = timeout or settings.ENDPOINT_TIMEOUT_S
 
     def run_sparql(self, sparql, name="query"):

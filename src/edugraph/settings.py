@@ -34,4 +34,11 @@ VIZ_STABILIZATION_ITERATIONS = 400  # physics steps before the layout is frozen 
 VIZ_LARGE_GRAPH_NODES = 300         # above this: fewer physics steps, edges hidden while dragging/zooming
 VIZ_EDGE_LABELS_MAX = 120           # edge labels drawn only up to this many edges (always in the tooltip)
 ANALYZE_TOP = 10                    # rows of each ranking `edugraph analyze` prints (the CSVs have all)
+# `edugraph serve` limits (README, "Serving"): what one client can make the server hold or do.
 SERVER_MAX_RESULT_BYTES = int(os.environ.get("EDUGRAPH_SERVER_MAX_RESULT_BYTES", str(50 * 1024 * 1024)))
+SERVER_MAX_BODY_BYTES = int(os.environ.get("EDUGRAPH_SERVER_MAX_BODY_BYTES", str(1024 * 1024)))  # a query, POSTed
+# Queries running at once: 4 a core keeps the cores busy while one waits on I/O, and no more.
+SERVER_MAX_QUERIES = int(os.environ.get("EDUGRAPH_SERVER_MAX_QUERIES", str(4 * (os.cpu_count() or 2))))
+SERVER_MAX_WAITING = int(os.environ.get("EDUGRAPH_SERVER_MAX_WAITING", "64"))   # queued; beyond: 503
+SERVER_MAX_CONNECTIONS = int(os.environ.get("EDUGRAPH_SERVER_MAX_CONNECTIONS", "1000"))
+SERVER_CLIENT_TIMEOUT_S = float(os.environ.get("EDUGRAPH_SERVER_CLIENT_TIMEOUT", "10"))  # headers, body, idle

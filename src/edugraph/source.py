@@ -67,11 +67,16 @@ def _decode_error(raw, path, expected, error):
 
 
 def _looks_binary(raw):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # two bytes a character: NULs and low bytes are normal; checked once decoded
     sample = raw[:8192]
-    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) * 0.05
+    return b"\x00" in sample or _control_share(sample) > 0.05
+
+
+def _control_share(sample):
+    """The share of C0 control characters other than tab, newlines and form feed (bytes or str)."""
+    codes = sample if isinstance(sample, bytes) else map(ord, sample)
+    return sum(1 for c in codes if c < 9 or 13 < c < 32) / max(len(sample), 1)
 
 
 def normalise_newlines(text):
@@ -98,6 +103,10 @@ def source_from_bytes(raw, path):
     if _looks_binary(raw):
         raise InputError("binary data, expected a text or HTML plan document", path=path)
     text, encoding = _decode(raw, path, declared=html_charset(raw))
+    if not text.strip():  # only (Unicode) spaces, or only a BOM
+        raise InputError("empty file, expected a plan document", path=path)
+    if encoding.startswith("utf-16") and ("\x00" in text[:4096] or _control_share(text[:4096]) > 0.05):
+        raise InputError("binary data, expected a text or HTML plan document", path=path)
     media_type = "text/plain"
     is_html = looks_like_html(text)
     if is_html:

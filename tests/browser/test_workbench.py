@@ -32,12 +32,24 @@ def workbench(tmp_path_factory):
         process.wait(20)
 
 
+def wait_until(page, expression, timeout_ms=10_000):
+    """Poll a JavaScript expression from outside the page: the server's CSP forbids eval, which Playwright's
+    wait_for_function needs inside it."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            pytest.fail(f"not true within {timeout_ms} ms: {expression}")
+        time.sleep(0.05)
+
+
 @pytest.fixture
 def page(browser, workbench):
     page = browser.new_page()
     failures = []
     page.on("requestfailed", lambda request: failures.append(request.url))
     page.on("pageerror", lambda error: failures.append(str(error)))
+    # The page must live within the server's Content-Security-Policy: a violation is a failure.
+    page.on("console", lambda message: "Content Security Policy" in message.text and failures.append(message.text))
     page.goto(workbench + "/", wait_until="networkidle")
     yield page
     assert failures == []
@@ -46,7 +58,7 @@ def page(browser, workbench):
 
 def test_run_a_saved_query_and_see_the_table(page):
     page.select_option("#query-select", "targets")
-    page.wait_for_function("document.querySelector('#sparql').value.includes('edu:QuantitativeTarget')")
+    wait_until(page, "document.querySelector('#sparql').value.includes('edu:QuantitativeTarget')")
     assert "量化目标" in page.inner_text("#query-title")
     assert "Every quantitative target" in page.inner_text("#query-description-en")
     assert page.locator("#params input[name=plan]").count() == 1
@@ -64,14 +76,14 @@ def test_parameters_change_the_query_and_the_permalink_reproduces_it(page, workb
     page.select_option("#query-select", "outline")
     page.fill("#params input[name=plan]", "https://w3id.org/edugraph/id/weihai-2022")
     page.dispatch_event("#params input[name=plan]", "change")
-    page.wait_for_function("document.querySelector('#sparql').value.includes('<https://w3id.org/edugraph/id/weihai-2022>')")
+    wait_until(page, "document.querySelector('#sparql').value.includes('<https://w3id.org/edugraph/id/weihai-2022>')")
     page.click("#run")
-    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 32")
+    wait_until(page, "document.querySelectorAll('#results tbody tr').length === 38")  # 6 sections + 32 tasks
     link = page.get_attribute("#permalink", "href")
     assert link.startswith("#") and "query=outline" in link
     fresh = page.context.new_page()
     fresh.goto(workbench + "/" + link, wait_until="networkidle")
-    fresh.wait_for_function("document.querySelectorAll('#results tbody tr').length === 32", timeout=READY_TIMEOUT_MS)
+    wait_until(fresh, "document.querySelectorAll('#results tbody tr').length === 38", READY_TIMEOUT_MS)
     assert "强化科学理论武装" in fresh.inner_text("#results")
     fresh.close()
 

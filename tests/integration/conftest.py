@@ -119,7 +119,9 @@ def served(oxigraph, corpus_nq, tmp_path_factory):
     port = free_port()
     url = f"http://127.0.0.1:{port}/query"
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    command = [sys.executable, "-m", "edugraph", "serve", str(corpus_nq), "--port", str(port)]
+    # SERVICE is off by default: the saved federated queries are pointed back at this server, so allow it.
+    command = [sys.executable, "-m", "edugraph", "serve", str(corpus_nq), "--port", str(port),
+               "--allow-service", url]
     with running(command, log, url):
         yield url
 
