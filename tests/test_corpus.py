@@ -137,3 +137,21 @@ def test_every_iri_of_every_built_graph_is_a_valid_absolute_iri(tmp_path):
                     seen += 1
                     assert valid.fullmatch(str(term)), term
     assert len(result.plans) == len(paths) and seen > 10000
+
+
+def test_a_build_of_every_document_never_stops_and_strict_names_the_weak_ones(tmp_path, capsys):
+    from edugraph.cli import main
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notice.txt").write_text("某部关于成立委员会的通知\n各单位：\n　　为加强工作，决定成立委员会。\n",
+                                         encoding="utf-8")
+    paths = [str(path) for _, path, _ in labelled_documents()] + [str(tmp_path / "empty.txt"),
+                                                                    str(tmp_path / "notice.txt")]
+    out = tmp_path / "all.trig"
+    assert main(["build", *paths, "-o", str(out), "--no-cache"]) == 0
+    summary = capsys.readouterr()
+    built = len(labelled_documents()) + 1  # every document with text, the heading-less notice included
+    assert f"built {built} plan(s)" in summary.out and "1 not at all" in summary.out
+    assert "empty.txt: empty file" in summary.err
+    assert main(["build", *paths, "-o", str(out), "--no-cache", "--strict"]) == 3
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert "--strict" in last and "empty.txt" in last and "notice.txt" in last and "moe-2020" in last

@@ -9,7 +9,7 @@ import pytest
 from rdflib import URIRef
 
 from edugraph.corpus import all_graphs
-from edugraph.linking import FACT_QUERY, UNIT_QUERY, _rows, plan_units
+from edugraph.linking import FACT_QUERY, HEADING_QUERY, MEASURE_QUERY, _rows, plan_units
 from edugraph.namespaces import EDU, ID
 from edugraph.store import OxigraphStore
 from edugraph.viz import VIEWS, analyze, build_view
@@ -25,7 +25,7 @@ def test_plan_units_are_the_same_from_the_store_and_from_rdflib(plan, store, cor
     assert plan_units(store, ID[plan]) == plan_units(corpus_graph, ID[plan])
 
 
-@pytest.mark.parametrize("query", [UNIT_QUERY, FACT_QUERY], ids=["units", "facts"])
+@pytest.mark.parametrize("query", [HEADING_QUERY, MEASURE_QUERY, FACT_QUERY], ids=["headings", "measures", "facts"])
 def test_linking_queries_fetch_only_the_plans_own_units(query, store):
     plan = ID["weifang-2017"]
     rows = _rows(store, query, plan, "test")

@@ -436,9 +436,10 @@ def _unnumbered_body(text, lines, body_end):
     for _, start, end in lines:
         if start >= body_end:
             break
-        # Sentences, not a labelled chrome line (原文链接：https://…, 发布日期：…).
-        if _is_prose(text, start, end) and re.search(r"[，。；]", text[start:end]) \
-                and "://" not in text[start:end]:
+        # Sentences (a short notice's one sentence too), not a labelled chrome line (原文链接：https://…).
+        line = text[start:end].strip()
+        if (_is_prose(text, start, end) or line.endswith(tuple(TERMINATORS))) and re.search(r"[，。；]", line) \
+                and "://" not in line and not _is_salutation(line):
             return start
     return None
 
