@@ -159,3 +159,21 @@ def test_the_task_alignment_query_reads_link_output(corpus_graph, tmp_path, caps
     assert rows and {r["higher"] for r in rows} == {str(ID["shandong-2016"])}
     assert {r["predicate"] for r in rows} <= {"skos:closeMatch", "skos:relatedMatch"}
     assert {r["item"] for r in rows} >= {"（一）", "（二）"}
+
+
+def test_link_all_writes_every_pair_into_one_file_and_a_table_each(everything, tmp_path, capsys):
+    from edugraph.corpus import all_graphs, build, default_sources
+    from edugraph.formats import write_graphs
+    from helpers import REPO
+    data = tmp_path / "corpus.trig"
+    write_graphs(all_graphs(build([p for f in ("sources", "more") for p in default_sources(REPO / "data" / f)])), data)
+    out = tmp_path / "links" / "all.trig"
+    assert main(["link", "--all", "--data", str(data), "-o", str(out)]) == 0
+    assert "pair(s) →" in capsys.readouterr().out
+    tables = sorted(p.name for p in out.parent.glob("*.sssom.tsv"))
+    assert "links-jiujiang-2018-jiangxi-2016.sssom.tsv" in tables and len(tables) >= 20
+    from edugraph.queries import run_query
+    from edugraph.store import open_store
+    rows = run_query("task-alignment", open_store("oxigraph", [data, out]),
+                     {"lower": str(ID["jiujiang-2018"]), "higher": str(ID["jiangxi-2016"])}).to_dicts()
+    assert any(r["predicate"] == "skos:closeMatch" for r in rows)

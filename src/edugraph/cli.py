@@ -149,30 +149,46 @@ def cmd_publish(args):
     return 0
 
 
-def cmd_link(args):
+def _write_links(result, output, sssom, shown=None):
     from .formats import write_graphs
-    from .linking import implementing_pairs, link_plans
     from .sssom import write_sssom
+    if output is not None:
+        write_graphs({result.lower: result.graph}, output)
+    write_sssom(result.candidates, result.lower, result.higher, sssom)
+    close = sum(1 for c in result.links if c.predicate.endswith("closeMatch"))
+    print(f"{len(result.links)} links ({close} closeMatch, {len(result.links) - close} relatedMatch) "
+          f"→ {output or shown}, {sssom}")
+
+
+def _links_name(result):
+    return f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
+
+
+def cmd_link(args):
+    from .linking import link_all, link_plans, links_graph_iri
     if args.all:
-        if args.lower or args.higher or args.output or args.sssom or args.lower_endpoint or args.higher_endpoint:
-            raise QueryError("link --all takes no plans, endpoints, -o or --sssom: it links every plan that "
-                             "implements another plan of the data, each pair into its default files")
+        if args.lower or args.higher or args.sssom or args.lower_endpoint or args.higher_endpoint:
+            raise QueryError("link --all takes no plans, endpoints or --sssom: it links every plan that "
+                             "implements another plan of the data (-o: all links in one file)")
     elif not (args.lower and args.higher):
         raise QueryError("link needs LOWER and HIGHER plans (or --all)")
     _output(args.output), _output(args.sssom)
     data = None if (args.lower_endpoint and args.higher_endpoint) else _store(args.data)
-    pairs = implementing_pairs(data) if args.all else [(args.lower, args.higher)]
-    for lower, higher in pairs:  # one store and one text model for every pair
-        result = link_plans(lower, higher, data, args.lower_endpoint, args.higher_endpoint)
-        name = f"links-{result.lower.rsplit('/', 1)[-1]}-{result.higher.rsplit('/', 1)[-1]}"
-        output = args.output or settings.DEFAULT_BUILD.parent / f"{name}.ttl"
-        sssom = _output(args.sssom or Path(output).with_suffix(".sssom.tsv"))
-        write_graphs({result.lower: result.graph}, output)
-        write_sssom(result.candidates, result.lower, result.higher, sssom)
-        close = sum(1 for c in result.links if c.predicate.endswith("closeMatch"))
-        print(f"{len(result.links)} links ({close} closeMatch, {len(result.links) - close} relatedMatch) "
-              f"→ {output}, {sssom}")
-    if not pairs:
+    if not args.all:
+        result = link_plans(args.lower, args.higher, data, args.lower_endpoint, args.higher_endpoint)
+        output = args.output or settings.DEFAULT_BUILD.parent / f"{_links_name(result)}.ttl"
+        _write_links(result, output, _output(args.sssom or Path(output).with_suffix(".sssom.tsv")))
+        return 0
+    results = link_all(data, progress=_progress_bar("linking"))
+    folder = Path(args.output).parent if args.output else settings.DEFAULT_BUILD.parent
+    for result in results:  # one SSSOM table per pair; the links in one file (-o) or one file per pair
+        output = None if args.output else folder / f"{_links_name(result)}.ttl"
+        _write_links(result, output, folder / f"{_links_name(result)}.sssom.tsv", shown=args.output)
+    if args.output:
+        from .formats import write_graphs
+        write_graphs({links_graph_iri(result): result.graph for result in results}, args.output)
+        print(f"{len(results)} pair(s) → {args.output}")
+    if not results:
         print("no plan of the data implements another plan of the data")
     return 0
 

@@ -264,3 +264,15 @@ def link_plans(lower, higher, data=None, lower_endpoint=None, higher_endpoint=No
             raise QueryError(f"no data for plan {plan}: pass --data GRAPH or an endpoint")
     candidates = align(plan_units(sources[0], lower), plan_units(sources[1], higher))
     return LinkResult(lower, higher, candidates, alignment_graph(candidates, lower, higher))
+
+
+def link_all(data, progress=None):
+    """Align every plan of `data` with each plan of the data it edu:implements (one store and one text
+    model for every pair). `progress(iterable, total)` may wrap the pairs (a progress bar)."""
+    pairs = implementing_pairs(data)
+    return [link_plans(lower, higher, data) for lower, higher in (progress(pairs, len(pairs)) if progress else pairs)]
+
+
+def links_graph_iri(result):
+    """The named graph of one pair's links: …/id/alignment/LOWER/HIGHER/graph."""
+    return ID[f"alignment/{_short(result.lower)}/{_short(result.higher)}/graph"]
