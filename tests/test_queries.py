@@ -10,6 +10,7 @@ from edugraph.corpus import all_graphs
 from edugraph.store import open_store
 from integration.portable import comparable
 
+from edugraph.errors import QueryError
 from edugraph.namespaces import EDU, ID
 from edugraph.queries import bind, catalogue, check_syntax, execute, run_query
 
@@ -100,3 +101,27 @@ def test_query_returns_its_golden_rows(name, engine, default_store, corpus_graph
 def test_every_query_has_a_golden():
     local = {n for n, q in CATALOGUE.items() if "federated" not in q.keywords}
     assert {p.stem for p in GOLDEN.glob("*.json")} == local
+
+
+@pytest.mark.parametrize("value", ["weihai-2022", "id:weihai-2022", "https://w3id.org/edugraph/id/weihai-2022",
+                                   "<https://w3id.org/edugraph/id/weihai-2022>"])
+def test_an_iri_parameter_takes_an_id_a_prefixed_name_or_the_iri(value, corpus_graph):
+    rows = run_query("outline", corpus_graph, {"plan": value}).to_dicts()
+    assert len(rows) == 38 and {r["plan"] for r in rows} == {str(ID["weihai-2022"])}
+
+
+def test_a_parameter_naming_nothing_suggests_the_nearest_names(corpus_graph):
+    with pytest.raises(QueryError, match=r"weihai-2021 names nothing in the data; did you mean weihai-2022"):
+        run_query("outline", corpus_graph, {"plan": "weihai-2021"})
+    with pytest.raises(QueryError, match=r"did you mean .*weihai-2022/task/9"):
+        run_query("task-measures", corpus_graph, {"task": "weihai-2022/task/91"})
+
+
+@pytest.mark.parametrize("params,message", [
+    ({"plan": "not an iri"}, "expects an IRI, a prefixed name"),
+    ({"plan": "nosuchprefix:x"}, "expects an IRI, a prefixed name"),
+    ({"planet": "weihai-2022"}, "unknown parameter 'planet'"),
+])
+def test_bad_parameters_are_errors(params, message, corpus_graph):
+    with pytest.raises(QueryError, match=message):
+        run_query("outline", corpus_graph, params)

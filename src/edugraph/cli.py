@@ -233,9 +233,12 @@ def cmd_validate(args):
 
 
 def cmd_viz(args):
+    from .queries import expand_iri
     from .viz import write_view
     _output(args.output)
-    page = write_view(args.view, _store(args.data).graph_view(), args.output, plan=args.plan, task=args.task,
+    plan = expand_iri(args.plan, "--plan") if args.plan else None  # weihai-2022, id:weihai-2022 or the IRI
+    task = expand_iri(args.task, "--task") if args.task else None
+    page = write_view(args.view, _store(args.data).graph_view(), args.output, plan=plan, task=task,
                       query=args.query, params=_params(args.param))
     print(f"{args.view}: {page.nodes} nodes, {page.edges} edges, {page.bytes // 1024} KiB → {page.path}")
     return 0
@@ -350,8 +353,9 @@ def parser():
     p.add_argument("view", choices=list(VIEWS), help="; ".join(f"{n}: {v.description}" for n, v in VIEWS.items()))
     p.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
                    help=f"RDF files (default: {settings.DEFAULT_BUILD})")
-    p.add_argument("--plan", metavar="IRI", help="only this plan (outline, policies, stages, bodies, initiatives)")
-    p.add_argument("--task", metavar="IRI", help="the task to show (view task)")
+    p.add_argument("--plan", metavar="ID|IRI", help="only this plan (outline, policies, stages, bodies, initiatives): "
+                                                    "weihai-2022, id:weihai-2022 or the full IRI")
+    p.add_argument("--task", metavar="ID|IRI", help="the task to show (view task), e.g. weihai-2022/task/5")
     p.add_argument("--query", metavar="NAME|FILE.rq", help="the saved SELECT or CONSTRUCT query to draw (view query)")
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="a query parameter (view query)")
     p.add_argument("-o", "--output", type=Path, help=f"the page to write (default: {settings.VIZ_DIR}/VIEW.html)")

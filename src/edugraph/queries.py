@@ -18,7 +18,7 @@ import yaml
 
 from . import settings
 from .errors import QueryError
-from .namespaces import sparql_prologue
+from .namespaces import ID, PREFIXES, sparql_prologue
 
 PARAM_TYPES = ("iri", "literal", "integer")
 
@@ -104,11 +104,29 @@ def resolve(name_or_path, folder=None):
     return load_query_file(saved)
 
 
+IRI_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`]+")
+ID_RE = re.compile(r"[A-Za-z0-9][\w.~()/-]*")  # a plan id or an id path: weihai-2022, weihai-2022/task/5
+
+
+def expand_iri(value, name="value"):
+    """The full IRI a parameter names: a full IRI as given; a prefixed name of the project's prefixes
+    (id:weihai-2022, stage:preschool, division:370000); else an id under …/id/ (weihai-2022, the form
+    `edugraph link` takes and the tables print after id:)."""
+    value = value.strip().strip("<>")
+    if IRI_RE.fullmatch(value):
+        return value
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not re.search(r"[\s<>\"{}|\\^`]", local):
+        return f"{PREFIXES[prefix]}{local}"
+    if not sep and ID_RE.fullmatch(value):
+        return f"{ID}{value}"
+    raise QueryError(f"parameter {name!r} expects an IRI, a prefixed name ({', '.join(sorted(PREFIXES))}) "
+                     f"or a plan id such as weihai-2022; got {value!r}")
+
+
 def _term(param, value):
     if param.type == "iri":
-        if not re.fullmatch(r"[^\s<>\"{}|\\^`]+:[^\s<>\"{}|\\^`]*", value):
-            raise QueryError(f"parameter {param.name!r} expects an IRI, got {value!r}")
-        return f"<{value}>"
+        return f"<{expand_iri(value, param.name)}>"
     if param.type == "integer":
         if not re.fullmatch(r"[+-]?\d+", value):
             raise QueryError(f"parameter {param.name!r} expects an integer, got {value!r}")
@@ -238,10 +256,43 @@ def _at_user_lines(error, query, sparql):
 
 def run_query(name_or_path, graph, params=None, folder=None):
     """Run a saved query (by name or .rq path) with parameters on a store, an endpoint or an rdflib graph.
-    The Python API entry point. Syntax errors name the query file and the line in it."""
+    The Python API entry point. Syntax errors name the query file and the line in it; an IRI parameter
+    that names nothing in the data is an error suggesting the nearest names that exist."""
     query = resolve(name_or_path, folder)
     sparql = bind(query, params)
+    for name, value in (params or {}).items():
+        if query.params[name].type == "iri" and value != "":
+            check_names_something(graph, expand_iri(value, name), name)
     try:
         return execute(sparql, graph, query.name)
     except QueryError as error:
         raise _at_user_lines(error, query, sparql) from None
+
+
+def check_names_something(graph, iri, name="value"):
+    """Raise QueryError when `iri` is neither subject nor object of any triple of the data, naming the
+    closest IRIs of the data that share its namespace (…/id/ for plans, a plan's own for its tasks)."""
+    import difflib
+    if execute(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}", graph, "check-parameter").rows[0][0]:
+        return
+    stem = iri.rsplit("/", 1)[0] + "/"
+    nearby = execute(f"SELECT DISTINCT ?s WHERE {{ ?s a ?type . FILTER (STRSTARTS(STR(?s), {_literal(stem)})) }} "
+                     "LIMIT 20000", graph, "parameter-candidates").rows
+    same_depth = [str(row[0]) for row in nearby if "/" not in str(row[0])[len(stem):]]
+    close = difflib.get_close_matches(iri, same_depth, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(_short_name(c) for c in close)}?" if close else ""
+    raise QueryError(f"parameter {name!r}: {_short_name(iri)} names nothing in the data{hint}")
+
+
+def _literal(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _short_name(iri):
+    """How a user can type the IRI back: a plan or node id (weihai-2022/task/9) or a prefixed name."""
+    if iri.startswith(str(ID)):
+        return iri[len(str(ID)):]
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)) and "/" not in iri[len(str(namespace)):]:
+            return f"{prefix}:{iri[len(str(namespace)):]}"
+    return iri
