@@ -261,7 +261,8 @@ def run_query(name_or_path, graph, params=None, folder=None):
     query = resolve(name_or_path, folder)
     sparql = bind(query, params)
     for name, value in (params or {}).items():
-        if query.params[name].type == "iri" and value != "":
+        # Only the project's own names are looked up: an endpoint URL (federated queries) is not data.
+        if query.params[name].type == "iri" and value != "" and _is_project_iri(expand_iri(value, name)):
             check_names_something(graph, expand_iri(value, name), name)
     try:
         return execute(sparql, graph, query.name)
@@ -282,6 +283,10 @@ def check_names_something(graph, iri, name="value"):
     close = difflib.get_close_matches(iri, same_depth, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(_short_name(c) for c in close)}?" if close else ""
     raise QueryError(f"parameter {name!r}: {_short_name(iri)} names nothing in the data{hint}")
+
+
+def _is_project_iri(iri):
+    return iri.startswith(tuple(str(PREFIXES[p]) for p in ("id", "stage", "level", "division", "doctype", "edu")))
 
 
 def _literal(text):
