@@ -80,3 +80,13 @@ _:b1 <{edu}unit> "\u6240\\n\\u000C\\"{{}}" .
     assert isomorphic(_expanded_by_pyld(data), expected)
     nquads = jsonld.to_rdf(json.loads(data), {"format": "application/n-quads"})
     assert f'"012"^^<{xsd}integer>' in nquads and f'"1"^^<{xsd}boolean>' in nquads  # lexical forms kept
+
+
+def test_a_construct_result_as_json_is_compacted_jsonld(corpus_graph):
+    from edugraph.queries import execute
+    from edugraph.results import format_json
+    task = f"{ID['weihai-2022']}/task/19"
+    result = execute(f"PREFIX edu: <{EDU}> CONSTRUCT {{ <{task}> edu:ordinal ?o }} WHERE {{ <{task}> edu:ordinal ?o }}",
+                     corpus_graph)
+    document = json.loads(format_json(result))
+    assert document["@graph"] == [{"@id": "id:weihai-2022/task/19", "ordinal": 19}]

@@ -212,9 +212,11 @@ def _json_term(term):
 
 
 def format_json(result):
-    """SPARQL 1.1 Query Results JSON."""
-    if result.graph is not None:
-        return result.graph.serialize(format="json-ld")
+    """SPARQL 1.1 Query Results JSON; a graph result as compacted JSON-LD."""
+    if result.graph is not None:  # CONSTRUCT / DESCRIBE: JSON-LD compacted like a .jsonld build output
+        from .jsonld import serialize_jsonld
+        from .triples import Triples
+        return serialize_jsonld(Triples.of(result.graph).ox_triples()).decode("utf-8")
     rows = result.cells
     if result.variables == ["ask"] and len(rows) == 1 and isinstance(rows[0][0], bool):
         return json.dumps({"head": {}, "boolean": rows[0][0]}) + "\n"
