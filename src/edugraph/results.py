@@ -83,9 +83,9 @@ def _parts(term):
 
 
 def python_value(term, short=False, typed=True):
-    """A cell as Python (typed=False: the text of a literal): xsd integers (and gYear) → int, decimal → Decimal, double/float → float, boolean
-    → bool, date → datetime.date, dateTime → datetime; any other literal its text (an ill-typed one too,
-    rather than failing); an IRI its text, or with short=True its prefixed name (id:weihai-2022)."""
+    """A cell as Python: xsd integers (and gYear) → int, decimal → Decimal, double/float → float, boolean →
+    bool, date → datetime.date, dateTime → datetime; any other literal its text (an ill-typed one too, rather
+    than failing; every literal with typed=False); an IRI its text, or with short=True its prefixed name."""
     if term is None or isinstance(term, bool):  # unbound, or an ASK answer
         return term
     iri, lexical, datatype = _parts(term)
