@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__, settings
 from .errors import EdugraphError, GraphLoadError, OutputError, QueryError, StructureError
 from .formats import FORMATS
-from .results import RESULT_FORMATS
+from .results import RESULT_FORMATS, TABLE_CELL_WIDTH, render
 from .store import STORES
 from .viz.views import VIEWS
 
@@ -115,7 +115,7 @@ def cmd_query(args):
         from .store import open_store
         target = open_store(args.store, _paths(args.data))
     result = run_query(args.query, target, _params(args.param))
-    text = RESULT_FORMATS[args.format](result)
+    text = render(result, args.format, full=args.full)
     if args.output:
         from .formats import atomic_write_bytes
         atomic_write_bytes(args.output, text.encode("utf-8"))
@@ -290,6 +290,8 @@ def parser():
     source.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of --data")
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="set a query parameter")
     p.add_argument("--format", choices=sorted(RESULT_FORMATS), default="table")
+    p.add_argument("--full", action="store_true",
+                   help=f"table: show long cells whole, wrapped at {TABLE_CELL_WIDTH} columns, instead of cut with …")
     p.add_argument("-o", "--output", type=Path, help="write the result to a file instead of stdout")
     p.add_argument("--store", choices=sorted(STORES), default=settings.DEFAULT_STORE,
                    help=f"embedded SPARQL engine (default: {settings.DEFAULT_STORE})")

@@ -1,7 +1,8 @@
 """Output and input RDF formats: a registry keyed by file extension, and atomic writing.
 
 Every format is written by pyoxigraph from N-Triples lines (triples.Triples), in the order the graphs
-and their lines come, so the same build gives the same bytes. Control characters in literals are kept
+and their lines come, so the same build gives the same bytes; JSON-LD is compacted with the shipped
+context by jsonld.py, sorted. Control characters in literals are kept
 wherever the syntax can carry them: Turtle, N-Triples, TriG and N-Quads escape them (\\f, \\u001B),
 JSON-LD escapes them as JSON does. XML 1.0 cannot carry C0 controls other than tab, line feed and
 carriage return (nor U+FFFE/U+FFFF), so RDF/XML refuses a graph holding one, naming it; a carriage
@@ -93,6 +94,9 @@ def serialize(graphs, rdf_format):
     if rdf_format.ox == ox.RdfFormat.TURTLE:
         bodies = [turtle_body(part) for part in parts.values()]
         return (_turtle_header() if any(bodies) else b"") + b"".join(bodies)
+    if rdf_format.ox == ox.RdfFormat.JSON_LD:  # compacted with the shipped context, for people (jsonld.py)
+        from .jsonld import serialize_jsonld
+        return serialize_jsonld(chain.from_iterable(part.ox_triples() for part in parts.values()))
     if rdf_format.quads:
         statements = chain.from_iterable(part.ox_quads(name) for name, part in parts.items())
     else:

@@ -194,16 +194,25 @@ class QueryResult:
     def __repr__(self):
         return f"QueryResult({self.variables!r}, {len(self.cells)} row(s){', graph' if self.graph else ''})"
 
-    def to_dicts(self):
-        return [{v: (None if row[i] is None else str(row[i])) for i, v in enumerate(self.variables)}
-                for row in self.rows]
+    def to_dicts(self, typed=False, short=False):
+        """One dict per row. Values are strings (None where unbound) unless typed=True: then Python values
+        (results.python_value: int, Decimal, float, bool, datetime.date). short=True gives IRIs as prefixed
+        names (id:weihai-2022)."""
+        if not (typed or short):
+            return [{v: (None if row[i] is None else str(row[i])) for i, v in enumerate(self.variables)}
+                    for row in self.rows]
+        from .results import python_value
+        return [{v: python_value(term, short, typed) for v, term in zip(self.variables, row)} for row in self.cells]
 
-    def to_dataframe(self):
+    def to_dataframe(self, short=False):
+        """A pandas DataFrame with typed columns (results.to_dataframe): integers, floats for decimals,
+        booleans, datetime64 for dates; short=True gives IRIs as prefixed names."""
         try:
-            import pandas
+            import pandas  # noqa: F401
         except ImportError:
             raise QueryError("to_dataframe() needs pandas: pip install pandas") from None
-        return pandas.DataFrame(self.to_dicts(), columns=self.variables)
+        from .results import to_dataframe
+        return to_dataframe(self, short)
 
 
 def execute(sparql, graph, name="query"):

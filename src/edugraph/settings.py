@@ -6,6 +6,7 @@ from pathlib import Path
 # The project tree (ontology/, data/, queries/). EDUGRAPH_HOME points elsewhere, e.g. for an installed copy.
 REPO_ROOT = Path(os.environ.get("EDUGRAPH_HOME") or Path(__file__).resolve().parents[2])
 ONTOLOGY_PATH = REPO_ROOT / "ontology" / "edugraph.ttl"
+CONTEXT_PATH = REPO_ROOT / "ontology" / "context.jsonld"  # the JSON-LD context of .jsonld outputs (jsonld.py)
 SOURCES_DIR = REPO_ROOT / "data" / "sources"
 MANIFEST_NAME = "MANIFEST.tsv"
 QUERIES_DIR = REPO_ROOT / "queries"
