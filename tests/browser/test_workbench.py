@@ -185,3 +185,14 @@ def test_errors_show_in_the_page(page):
     page.click("#run")
     page.wait_for_selector("#status.error")
     assert "400" in page.inner_text("#status")
+
+
+def test_markup_in_results_shows_as_text(page):
+    markup = '<img src=x onerror=window.__xss=1>'
+    page.evaluate("body => window.edugraph.setQuery(body)",
+                  f'SELECT ?x ?iri WHERE {{ BIND("{markup}" AS ?x) BIND(IRI("urn:a\'b") AS ?iri) }}')
+    run_with_keyboard(page)
+    page.wait_for_selector("#yasr table.dataTable tbody tr", timeout=READY_TIMEOUT_MS)
+    assert markup in page.inner_text("#yasr table.dataTable tbody")
+    assert page.locator("#yasr table.dataTable tbody img").count() == 0 and page.evaluate("window.__xss") is None
+    assert page.get_attribute("#yasr table.dataTable tbody a.iri", "href") == "/node?iri=urn%3Aa'b"
