@@ -89,19 +89,19 @@ function startEditors() {
 }
 
 function showResponse(response, duration) {
+  const graph = ["CONSTRUCT", "DESCRIBE"].includes(yasqe.getQueryType());
+  // Turtle as text (highlighted), bindings as the table; chosen before drawing, so that one view is drawn.
+  yasr.selectPlugin(graph ? "response" : "table");
   yasr.setResponse(response, duration);
   if (response instanceof Error || (response.status && response.status >= 400)) {
     const detail = response.response ? response.response.text : response.message;
     status(`${response.status || ""}: ${detail}`.trim(), true);
     return;
   }
-  const graph = ["CONSTRUCT", "DESCRIBE"].includes(yasqe.getQueryType());
   if (graph) {
-    yasr.selectPlugin("response");  // the Turtle text itself, highlighted
     status(`Turtle (${duration} ms)`);
   } else {
     lastResult = JSON.parse(response.text);
-    if (yasr.selectedPlugin !== "table") yasr.selectPlugin("table");
     const rows = lastResult.results ? lastResult.results.bindings.length : 1;
     status(`${rows} rows · ${rows} 行 (${duration} ms)`);
   }
