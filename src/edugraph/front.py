@@ -172,11 +172,11 @@ class SparqlProxy:
             params = await protocol_params(request, self.options)
             accept = answerable_accept(next(v for k, v in params if k == "query"), request.headers.get("accept"))
             async with self.gate:
-                await self._forward(scope, params, accept, receive, send)
+                await self.forward(scope, params, accept, receive, send)
         except Refusal as refusal:
             await text(refusal.status, refusal.message, refusal.headers)(scope, receive, send)
 
-    async def _forward(self, scope, params, accept, receive, send):
+    async def forward(self, scope, params, accept, receive, send):
         worker = self.workers.acquire()  # a lock held for two lines: no need for a thread
         progress, overdue = {"started": False}, False  # started: too late to answer with another status
         try:
@@ -257,7 +257,7 @@ class NodePage:
         answer = Collect()
         try:
             async with self.proxy.gate:
-                await self.proxy._forward(scope, [("query", sparql)], RESULT_TYPES[0], receive, answer)
+                await self.proxy.forward(scope, [("query", sparql)], RESULT_TYPES[0], receive, answer)
         except Refusal as refusal:
             return await text(refusal.status, refusal.message, refusal.headers)(scope, receive, send)
         if answer.status != 200:
