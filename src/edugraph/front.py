@@ -1,6 +1,7 @@
 """The public side of `edugraph serve`: an ASGI app (Starlette, run by uvicorn) before the Oxigraph worker.
 
-It serves the workbench, and passes the SPARQL Protocol (/query) through with the limits Oxigraph lacks:
+It serves the workbench and its node pages (/node), and passes the SPARQL Protocol (/query) through, with an
+Accept Oxigraph can answer for the query form and the limits Oxigraph lacks:
 request bodies bounded (413 from the Content-Length alone, without reading), SERVICE only to allowed
 endpoints, at most `max_queries` queries at once with a bounded queue (503 + Retry-After beyond it), a
 deadline per query after which the worker is replaced (backend.py), results streamed (never held whole)
