@@ -132,7 +132,8 @@ def cmd_serve(args):
         endpoint_url(url, "--allow-service")
     graphs = named_graphs(_inputs(args.data))
     ready = lambda url: print(f"serving {sum(len(g) for g in graphs.values())} triples in {len(graphs)} "  # noqa: E731
-                              f"graph(s), read-only, at {url}; Ctrl-C stops", flush=True)
+                              f"graph(s), read-only: workbench {url.removesuffix('query')}, SPARQL endpoint {url}; "
+                              "Ctrl-C stops", flush=True)
     serve(graphs, args.host, args.port, args.timeout, ready=ready, allow_service=args.allow_service or (),
           cors=args.cors or (), allow_hosts=args.allow_host or ())
     return 0
@@ -297,7 +298,8 @@ def parser():
                    help=f"embedded SPARQL engine (default: {settings.DEFAULT_STORE})")
     p.set_defaults(run=cmd_query)
 
-    p = commands.add_parser("serve", help="serve built graphs read-only over the SPARQL protocol (Oxigraph)")
+    p = commands.add_parser("serve", help="serve built graphs read-only over the SPARQL protocol (Oxigraph), "
+                            "with the YASGUI workbench at /")
     p.add_argument("data", nargs="*", type=Path, metavar="GRAPH",
                    help="built .trig/.nq files (default: build data/sources now, one named graph per plan)")
     p.add_argument("--host", default=settings.SERVER_HOST, help=f"default: {settings.SERVER_HOST}")

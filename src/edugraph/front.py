@@ -1,6 +1,7 @@
 """The public side of `edugraph serve`: an ASGI app (Starlette, run by uvicorn) before the Oxigraph worker.
 
-It serves the workbench, and passes the SPARQL Protocol (/query) through with the limits Oxigraph lacks:
+It serves the workbench and its node pages (/node), and passes the SPARQL Protocol (/query) through, with an
+Accept Oxigraph can answer for the query form and the limits Oxigraph lacks:
 request bodies bounded (413 from the Content-Length alone, without reading), SERVICE only to allowed
 endpoints, at most `max_queries` queries at once with a bounded queue (503 + Retry-After beyond it), a
 deadline per query after which the worker is replaced (backend.py), results streamed (never held whole)
@@ -10,7 +11,9 @@ this server (DNS rebinding), CORS is only for the origins given, and each reques
 
 import asyncio
 import ipaddress
+import json
 import logging
+import re
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 import anyio
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route, Router
 
 from . import workbench
@@ -31,8 +34,20 @@ READ_METHODS = ("GET", "HEAD", "POST")  # POST: a query in the body
 WRITE_METHODS = ("PUT", "DELETE", "PATCH")
 PROTOCOL_PARAMS = ("query", "default-graph-uri", "named-graph-uri")
 SPOOL_BYTES = 1 << 20  # a result up to this size is sent whole, with Content-Length (and 413 if over the cap)
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+# YASR's column resizer (in the vendored yasgui.min.js) injects two fixed <style> elements: the table layout,
+# and the cursor while a column is dragged. They are allowed by their hashes, so no other inline style applies.
+YASR_STYLES = "'sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b+s9ptqQIk=' 'sha256-c0O6TmFAkgpNbHxKAa1BrveWHHopjEtC47i0PzMudxg='"
+CSP = (f"default-src 'self'; script-src 'self'; style-src 'self' {YASR_STYLES}; img-src 'self' data: blob:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# SPARQL Protocol answers Oxigraph gives, by query form; an Accept naming none of them (a browser's */*,
+# Turtle for a SELECT) would get N-Quads or a 406, so the front asks for the first of each list instead.
+GRAPH_TYPES = ("text/turtle", "application/n-triples", "application/rdf+xml", "application/n-quads",
+               "application/trig")
+RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                "text/tab-separated-values")
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+NODE_TRIPLES = 2000  # at most this many triples on a node page
 SAFETY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                   (b"content-security-policy", CSP.encode()), (b"referrer-policy", b"no-referrer")]
 
@@ -130,6 +145,20 @@ async def protocol_params(request, options):
     return params
 
 
+def query_form(sparql):
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the keyword after the prologue (None if unreadable)."""
+    found = _FORM.match(sparql, _PROLOGUE.match(sparql).end())
+    return found.group(1).upper() if found else None
+
+
+def answerable_accept(sparql, accept):
+    """The Accept header to forward: the client's when it names a type Oxigraph has for this query form."""
+    wanted = GRAPH_TYPES if query_form(sparql) in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES
+    named = [part.split(";")[0].strip().lower() for part in (accept or "").split(",")
+             if not re.search(r";\s*q\s*=\s*0(\.0*)?\s*(;|$)", part)]
+    return accept if any(media in wanted for media in named) else wanted[0]
+
+
 class SparqlProxy:
     """/query: checked, limited, timed and streamed through to the current Oxigraph worker."""
 
@@ -142,12 +171,13 @@ class SparqlProxy:
         request = Request(scope, receive)
         try:
             params = await protocol_params(request, self.options)
+            accept = answerable_accept(next(v for k, v in params if k == "query"), request.headers.get("accept"))
             async with self.gate:
-                await self._forward(scope, params, request.headers.get("accept"), receive, send)
+                await self.forward(scope, params, accept, receive, send)
         except Refusal as refusal:
             await text(refusal.status, refusal.message, refusal.headers)(scope, receive, send)
 
-    async def _forward(self, scope, params, accept, receive, send):
+    async def forward(self, scope, params, accept, receive, send):
         worker = self.workers.acquire()  # a lock held for two lines: no need for a thread
         progress, overdue = {"started": False}, False  # started: too late to answer with another status
         try:
@@ -213,6 +243,48 @@ class SparqlProxy:
             watcher.cancel()
 
 
+class NodePage:
+    """/node?iri=IRI: the node's triples (as subject, then as object) as an escaped HTML table."""
+
+    def __init__(self, proxy):
+        self.proxy = proxy
+
+    async def __call__(self, scope, receive, send):
+        iri = Request(scope, receive).query_params.get("iri", "")
+        if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", iri) or re.search(r'[\x00-\x20<>"{}|^`\\]', iri):
+            return await text(400, "expected ?iri= an absolute IRI")(scope, receive, send)
+        sparql = (f"SELECT ?s ?p ?o WHERE {{ {{ BIND(<{iri}> AS ?s) ?s ?p ?o }} UNION "
+                  f"{{ BIND(<{iri}> AS ?o) ?s ?p ?o }} }} LIMIT {NODE_TRIPLES}")
+        answer = Collect()
+        try:
+            async with self.proxy.gate:
+                await self.proxy.forward(scope, [("query", sparql)], RESULT_TYPES[0], receive, answer)
+        except Refusal as refusal:
+            return await text(refusal.status, refusal.message, refusal.headers)(scope, receive, send)
+        if answer.status != 200:
+            return await text(502, f"the SPARQL engine answered {answer.status}")(scope, receive, send)
+        bindings = json.loads(answer.body)["results"]["bindings"]
+        page = workbench.node_page(iri, bindings, NODE_TRIPLES)
+        await HTMLResponse(page, 200 if bindings else 404)(scope, receive, send)
+
+
+class Collect:
+    """An ASGI `send` that keeps the answer, for a query the front runs itself."""
+
+    def __init__(self):
+        self.status, self.parts = None, []
+
+    async def __call__(self, message):
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+        else:
+            self.parts.append(message.get("body", b""))
+
+    @property
+    def body(self):
+        return b"".join(self.parts)
+
+
 def host_allowed(options, host_header):
     host = (host_header or "").strip().lower()
     name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0] if host.count(":") == 1 else host
@@ -276,7 +348,9 @@ class Guard:
 
 def make_app(options, workers):
     """The whole front as one ASGI app."""
-    routes = [Route("/query", SparqlProxy(options, workers), methods=list(READ_METHODS))] + workbench.routes()
+    proxy = SparqlProxy(options, workers)
+    routes = [Route("/query", proxy, methods=list(READ_METHODS)),
+              Route("/node", NodePage(proxy), methods=["GET", "HEAD"])] + workbench.routes()
     app = Router(routes)
     if options.cors:
         app = CORSMiddleware(app, allow_origins=list(options.cors), allow_methods=list(READ_METHODS),

@@ -43,6 +43,43 @@ def test_result_format_follows_the_accept_header(served, accept, media_type, mar
         assert marker in answer.read().decode("utf-8").replace(" ", "")
 
 
+PLANS_GRAPH = "CONSTRUCT { ?p a <https://w3id.org/edugraph/ontology#Plan> } WHERE { ?p a <https://w3id.org/edugraph/ontology#Plan> }"
+
+
+@pytest.mark.parametrize("query,accept,media_type", [
+    (PLANS_GRAPH, "application/sparql-results+json,*/*;q=0.9", "text/turtle"),  # YASQE's default for any form
+    (PLANS_GRAPH, "*/*", "text/turtle"),
+    (PLANS_GRAPH, "application/n-triples", "application/n-triples"),      # a graph format asked for is kept
+    ("# a comment\nPREFIX x: <urn:x#>\nDESCRIBE <https://w3id.org/edugraph/id/weihai-2022>", "", "text/turtle"),
+    (COUNT_PLANS, "text/turtle", "application/sparql-results+json"),     # Oxigraph alone answers 406
+    (COUNT_PLANS, "text/csv;q=0, application/sparql-results+xml", "application/sparql-results+xml"),
+])
+def test_the_front_asks_the_engine_for_a_format_it_has_for_the_query_form(served, query, accept, media_type):
+    request = urllib.request.Request(served, data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": accept} if accept else {})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.status == 200 and answer.headers.get_content_type() == media_type
+        assert answer.read()
+
+
+def test_node_page_lists_the_triples_of_a_node_escaped(served):
+    base = served.removesuffix("/query")
+    task = "https://w3id.org/edugraph/id/weihai-2022/task/19"
+    with urllib.request.urlopen(f"{base}/node?{urllib.parse.urlencode({'iri': task})}", timeout=30) as answer:
+        assert answer.headers.get_content_type() == "text/html"
+        page = answer.read().decode("utf-8")
+    assert "<title>id:weihai-2022/task/19 · edugraph</title>" in page
+    assert '<a class="iri" href="/node?iri=https%3A%2F%2Fw3id.org%2Fedugraph%2Fontology%23inPlan">edu:inPlan</a>' in page
+    assert '<span class="literal">推进乡村教育振兴改革试点任务</span> <span class="note">@zh</span>' in page
+    with pytest.raises(urllib.error.HTTPError) as missing:  # nothing known: 404, the IRI shown as text
+        urllib.request.urlopen(f"{base}/node?iri=urn:x%27%26lt%3Bb", timeout=30)
+    assert missing.value.code == 404 and "urn:x&#x27;&amp;lt;b" in missing.value.read().decode()
+    for bad in ("", "?iri=", "?iri=relative", "?iri=urn:a%3E%20%3Curn:b"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}/node{bad}", timeout=30)
+        assert refused.value.code == 400
+
+
 @pytest.mark.parametrize("path,data,content_type", [
     ("/update", b"update=INSERT%20DATA%20%7B%20%3Curn%3Aa%3E%20%3Curn%3Ab%3E%20%3Curn%3Ac%3E%20%7D",
      "application/x-www-form-urlencoded"),

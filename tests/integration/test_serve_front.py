@@ -180,7 +180,7 @@ def test_the_host_header_must_name_this_server(front, host, status):
     assert front.request("GET", "/", headers={"Host": f"{host}:{front.port}"})[0] == status
 
 
-@pytest.mark.parametrize("path", ["/", "/api/queries", "/query?query=ASK%7B%7D", "/nothing"])
+@pytest.mark.parametrize("path", ["/", "/api/queries", "/query?query=ASK%7B%7D", "/node?iri=urn:x", "/nothing"])
 def test_every_answer_carries_the_safety_headers(front, path):
     _, headers, _ = front.request("GET", path)
     assert headers["x-content-type-options"] == "nosniff"

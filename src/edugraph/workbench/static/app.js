@@ -1,20 +1,111 @@
-// The edugraph workbench: pick a saved query or type SPARQL, run it against /query, show a table,
-// download CSV/JSON, draw the result as a graph. Everything is built with DOM calls (textContent), so
-// data from the graph is never parsed as HTML.
+// The edugraph workbench: YASQE (editor: highlighting, completion, Ctrl+Enter) and YASR (sortable, paged
+// tables; CONSTRUCT/DESCRIBE as Turtle) against /query, the saved-query catalogue with its parameter forms,
+// CSV/JSON downloads and a graph drawing. Our own DOM is built with textContent, so data from the graph is
+// never parsed as HTML; YASR's table cells are escaped by YASR, and its IRI links are rebuilt below.
 "use strict";
 const $ = (id) => document.getElementById(id);
 const JSON_TYPE = "application/sparql-results+json";
+const { Yasqe, Yasr } = window.Yasgui;
 let catalogue = [];
+let projectPrefixes = {};
 let lastResult = null;
+let yasqe = null;
+let yasr = null;
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// IRIs in the table link to the front's node page (the node's triples) rather than out to the web, and the
+// href is escaped (YASR puts the raw IRI between quotes).
+class NodeLinkTable extends Yasr.plugins.table {
+  getUriLinkFromBinding(binding, prefixes) {
+    const iri = binding.value;
+    let shown = `<${iri}>`, longest = 0;
+    for (const [prefix, namespace] of Object.entries(prefixes || {})) {
+      if (namespace && namespace.length > longest && iri.startsWith(namespace)) {
+        shown = `${prefix}:${iri.slice(namespace.length)}`;
+        longest = namespace.length;
+      }
+    }
+    return `<a class="iri" href="/node?iri=${encodeURIComponent(iri)}">${escapeHtml(shown)}</a>`;
+  }
+}
+Yasr.registerPlugin("table", NodeLinkTable);
+
+// Completion from this server's data instead of prefix.cc and LOV (which would reach the network).
+async function select(sparql) {
+  const answer = await fetch("/query", { method: "POST", body: sparql,
+    headers: { "Content-Type": "application/sparql-query", Accept: JSON_TYPE } });
+  if (!answer.ok) return [];
+  const result = await answer.json();
+  const v = result.head.vars[0];
+  return result.results.bindings.map((b) => b[v].value).sort();
+}
+const terms = {
+  property: select("SELECT DISTINCT ?p WHERE { ?s ?p ?o }"),
+  class: select("SELECT DISTINCT ?c WHERE { ?s a ?c }"),
+};
+function localCompleters() {
+  Yasqe.forkAutocompleter("prefixes", { name: "local-prefixes", persistenceId: null,
+    get: () => Object.entries(projectPrefixes).map(([p, ns]) => `${p}: <${ns}>`).sort() }, false);
+  for (const kind of ["property", "class"]) {
+    Yasqe.forkAutocompleter(kind, { name: `local-${kind}`, bulk: false, persistenceId: null,
+      get: async (_, token) => (await terms[kind]).filter((iri) => iri.startsWith(token.autocompletionString)) },
+    false);
+  }
+}
 
 async function loadCatalogue() {
-  catalogue = await (await fetch("/api/queries")).json();
+  [catalogue, projectPrefixes] = await Promise.all([
+    (await fetch("/api/queries")).json(), (await fetch("/api/prefixes")).json()]);
   for (const q of catalogue) {
     const option = document.createElement("option");
     option.value = q.name;
     option.textContent = `${q.name} — ${q.title.zh || ""} ${q.title.en || ""}`;
     $("query-select").append(option);
   }
+}
+
+function prologue() {
+  return Object.entries(projectPrefixes).map(([p, ns]) => `PREFIX ${p}: <${ns}>\n`).join("");
+}
+
+function startEditors() {
+  localCompleters();
+  yasqe = new Yasqe($("yasqe"), {
+    value: prologue() + "\nSELECT ?plan ?title WHERE {\n  ?plan a edu:Plan ; dct:title ?title .\n}\n",
+    persistenceId: null, showQueryButton: true, resizeable: true, editorHeight: "260px",
+    autocompleters: ["variables", "local-prefixes", "local-property", "local-class"],
+    requestConfig: { endpoint: "/query", method: "POST",
+      // One media type each, both of which Oxigraph answers and YASR shows (Turtle in the response view).
+      acceptHeaderSelect: JSON_TYPE, acceptHeaderGraph: "text/turtle" },
+  });
+  yasr = new Yasr($("yasr"), {
+    persistenceId: null, pluginOrder: ["table", "response"], defaultPlugin: "table",
+    prefixes: () => ({ ...projectPrefixes, ...yasqe.getPrefixesFromQuery() }),
+  });
+  yasqe.on("query", () => { status("running… 运行中"); lastResult = null; });
+  yasqe.on("queryResponse", (_, response, duration) => showResponse(response, duration));
+  yasqe.on("change", updatePermalink);
+}
+
+function showResponse(response, duration) {
+  const graph = ["CONSTRUCT", "DESCRIBE"].includes(yasqe.getQueryType());
+  // Turtle as text (highlighted), bindings as the table; chosen before drawing, so that one view is drawn.
+  yasr.selectPlugin(graph ? "response" : "table");
+  yasr.setResponse(response, duration);
+  if (response instanceof Error || (response.status && response.status >= 400)) {
+    const detail = response.response ? response.response.text : response.message;
+    status(`${response.status || ""}: ${detail}`.trim(), true);
+    return;
+  }
+  if (graph) {
+    status(`Turtle (${duration} ms)`);
+  } else {
+    lastResult = JSON.parse(response.text);
+    const rows = lastResult.results ? lastResult.results.bindings.length : 1;
+    status(`${rows} rows · ${rows} 行 (${duration} ms)`);
+  }
+  updatePermalink();
 }
 
 function currentQuery() { return catalogue.find((q) => q.name === $("query-select").value); }
@@ -52,7 +143,7 @@ async function fillSparql() {
   if (!q) return;
   const answer = await fetch(`/api/queries/${encodeURIComponent(q.name)}/sparql?` + new URLSearchParams(paramValues()));
   if (!answer.ok) { status(await answer.text(), true); return; }
-  $("sparql").value = (await answer.json()).sparql;
+  yasqe.setValue((await answer.json()).sparql);
   updatePermalink();
 }
 
@@ -60,7 +151,7 @@ function updatePermalink() {
   const q = currentQuery();
   const hash = q ? new URLSearchParams({ query: q.name, ...Object.fromEntries(
     Object.entries(paramValues()).map(([k, v]) => [`param.${k}`, v])) })
-    : new URLSearchParams({ sparql: $("sparql").value });
+    : new URLSearchParams({ sparql: yasqe.getValue() });
   $("permalink").href = `#${hash}`;
 }
 
@@ -69,46 +160,9 @@ function status(text, error = false) {
   $("status").className = error ? "error" : "";
 }
 
-async function post(accept) {
-  return fetch("/query", { method: "POST", headers: { "Content-Type": "application/sparql-query", Accept: accept },
-    body: $("sparql").value });
-}
-
-async function run() {
-  status("running… 运行中");
-  const started = performance.now();
-  const answer = await post(JSON_TYPE);
-  if (!answer.ok) { status(`${answer.status}: ${await answer.text()}`, true); return; }
-  lastResult = await answer.json();
-  renderTable(lastResult);
-  const rows = lastResult.results ? lastResult.results.bindings.length : 1;
-  status(`${rows} rows · ${rows} 行 (${Math.round(performance.now() - started)} ms)`);
-  updatePermalink();
-}
-
-function cellText(term) {
-  if (!term) return "";
-  return term.value;  // the language tag and datatype are in the JSON download
-}
-
-function renderTable(result) {
-  const table = document.createElement("table");
-  if ("boolean" in result) {
-    table.insertRow().insertCell().textContent = String(result.boolean);
-  } else {
-    const head = table.createTHead().insertRow();
-    for (const v of result.head.vars) { const th = document.createElement("th"); th.textContent = v; head.append(th); }
-    const body = table.createTBody();
-    for (const binding of result.results.bindings) {
-      const row = body.insertRow();
-      for (const v of result.head.vars) row.insertCell().textContent = cellText(binding[v]);
-    }
-  }
-  $("results").replaceChildren(table);
-}
-
 async function download(accept, extension) {
-  const answer = await post(accept);
+  const answer = await fetch("/query", { method: "POST", body: yasqe.getValue(),
+    headers: { "Content-Type": "application/sparql-query", Accept: accept } });
   if (!answer.ok) { status(`${answer.status}: ${await answer.text()}`, true); return; }
   const link = document.createElement("a");
   link.href = URL.createObjectURL(await answer.blob());
@@ -151,17 +205,21 @@ async function fromHash() {
     const values = {};
     for (const [k, v] of hash) if (k.startsWith("param.")) values[k.slice(6)] = v;
     await showQuery(values);
-    await run();
+    yasqe.query();
   } else if (hash.get("sparql")) {
-    $("sparql").value = hash.get("sparql");
-    await run();
+    yasqe.setValue(hash.get("sparql"));
+    yasqe.query();
   }
 }
 
 $("query-select").addEventListener("change", () => showQuery());
-$("sparql").addEventListener("input", updatePermalink);
-$("run").addEventListener("click", run);
+$("run").addEventListener("click", () => yasqe.query());
 $("download-csv").addEventListener("click", () => download("text/csv", "csv"));
 $("download-json").addEventListener("click", () => download(JSON_TYPE, "json"));
 $("show-graph").addEventListener("click", showGraph);
-loadCatalogue().then(fromHash);
+loadCatalogue().then(() => {
+  startEditors();
+  // For the browser tests: the editors, and a query with the project prefixes declared.
+  window.edugraph = { yasqe, yasr, ready: true, setQuery: (body) => yasqe.setValue(prologue() + body) };
+  return fromHash();
+});
