@@ -114,6 +114,7 @@ class DocumentRegistry:
         self._infos = {}
         self._keys_of = {}       # id(citation) → its keys, fixed when it is added
         self._scope = {}         # qualified title key → division code
+        self._index = None       # plans by 文号, title key, short title key (_plan_index)
         for entry in self.curated_entries:
             keys = [("t", self.title_key(t)) for t in [entry["title"], *(entry.get("aliases") or [])]]
             if entry.get("number"):
@@ -162,31 +163,38 @@ class DocumentRegistry:
         self._scope[f"{code}|{key}"] = code
         return f"{code}|{key}"
 
+    def _plan_index(self):
+        """The build's plans by 文号, by title key and by short title key (looked up per citation)."""
+        if self._index is None:
+            self._index = ({}, {}, {})
+            for other in self.plans:
+                keys = (other.metadata.document_number, self.title_key(other.metadata.title),
+                        self.short_key(other.metadata.title))
+                for table, key in zip(self._index, keys):
+                    if key:
+                        table.setdefault(key, []).append(other)
+        return self._index
+
     def _plan_cited(self, citation, plan):
         """The id of the plan of the build this citation names, or None: by 文号, by full title, or by a
         title without its issuer that only one plan of the citing plan's own jurisdictions has."""
         printed = self.correct(citation.printed or "")
-        for other in self.plans:
-            meta = other.metadata
-            if other.plan_id == plan.plan_id:
-                # A notice that issues its plan names it (现将《X》印发给你们): the plan itself.
-                if printed and (self.title_key(meta.title) == self.title_key(printed)
-                                or f"《{printed}》" in meta.title):
-                    return other.plan_id
-                continue
-            if citation.number and meta.document_number == citation.number:
-                return other.plan_id
-            if printed and not relative_level(printed) and self.title_key(meta.title) == self.title_key(printed):
-                return other.plan_id
+        by_number, by_title, by_short = self._plan_index()
+        if printed and (self.title_key(plan.metadata.title) == self.title_key(printed)
+                        or f"《{printed}》" in plan.metadata.title):
+            return plan.plan_id  # a notice that issues its plan names it (现将《X》印发给你们): the plan itself
+        others = [o for o in by_number.get(citation.number, []) if o.plan_id != plan.plan_id] if citation.number else []
+        if not others and printed and not relative_level(printed):
+            others = [o for o in by_title.get(self.title_key(printed), []) if o.plan_id != plan.plan_id]
+        if others:
+            return others[0].plan_id
         short = self.short_key(printed) if printed else ""
         if not short.startswith("关于"):
             return None
         level = relative_level(printed) if RELATIVE_RE.match(unicodedata.normalize("NFKC", printed)) else ""
         own = self.plan_division.get(plan.plan_id)
-        candidates = [
-            other for other in self.plans if other.plan_id != plan.plan_id
-            and self.short_key(other.metadata.title) == short
-            and self._speaks_for(self.plan_division.get(other.plan_id), own, level)]
+        candidates = [other for other in by_short.get(short, []) if other.plan_id != plan.plan_id
+                      and self._speaks_for(self.plan_division.get(other.plan_id), own, level)]
         if len(candidates) == 1:
             return candidates[0].plan_id
         if len(candidates) > 1:
