@@ -62,7 +62,7 @@ def make_corpus(size, folder):
 # --- steps, each in its own process -------------------------------------------------------------------
 def step_build(folder, output, cache, jobs):
     from edugraph.corpus import all_graphs, build
-    from edugraph.formats import write_graphs
+    from edugraph.rdf.formats import write_graphs
     paths = sorted(p for p in Path(folder).iterdir() if p.suffix == ".txt")
     start = time.perf_counter()
     result = build(paths, jobs=jobs, cache=cache or None)
@@ -76,10 +76,10 @@ def step_build_rdflib(folder, output):
     from rdflib import Graph
 
     from edugraph.corpus import curated_metadata, read_manifest, vocabulary_graph
-    from edugraph.curation import load_curation
-    from edugraph.documents import registry_for
-    from edugraph.extract import extract_file
-    from edugraph.graph import plan_to_graph
+    from edugraph.rdf.curation import load_curation
+    from edugraph.semantics.documents import registry_for
+    from edugraph.structure.extract import extract_file
+    from edugraph.rdf.graph import plan_to_graph
     from edugraph.namespaces import bind_prefixes
     paths = sorted(p for p in Path(folder).iterdir() if p.suffix == ".txt")
     start = time.perf_counter()
@@ -107,7 +107,7 @@ def step_parse_rdflib(path):
 def step_load(path, repeat=3):
     import pyoxigraph as ox
 
-    from edugraph.store import open_store
+    from edugraph.serving.store import open_store
     ours, raw = [], []
     for _ in range(repeat):  # alternated: the first load of a file also pays for reading it from disk
         start = time.perf_counter()
@@ -120,9 +120,9 @@ def step_load(path, repeat=3):
 
 
 def step_queries(path, repeat):
-    from edugraph.queries import bind, catalogue, execute
-    from edugraph.results import RESULT_FORMATS
-    from edugraph.store import open_store
+    from edugraph.serving.queries import bind, catalogue, execute
+    from edugraph.serving.results import RESULT_FORMATS
+    from edugraph.serving.store import open_store
     store = open_store("oxigraph", [path])
     out = {}
     for name, query in catalogue().items():
@@ -149,13 +149,13 @@ def step_queries(path, repeat):
 
 
 def step_link(path, engine):
-    from edugraph.linking import link_plans, plan_units
+    from edugraph.linking.align import link_plans, plan_units
     start = time.perf_counter()
     if engine == "rdflib":
-        from edugraph.formats import load_graph
+        from edugraph.rdf.formats import load_graph
         data = load_graph([path])
     else:
-        from edugraph.store import open_store
+        from edugraph.serving.store import open_store
         data = open_store("oxigraph", [path])
     loaded = time.perf_counter()
     plan_units(data, f"https://w3id.org/edugraph/id/{HIGHER}")  # warm jieba's dictionary outside the timing

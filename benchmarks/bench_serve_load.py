@@ -25,9 +25,9 @@ import urllib.parse
 from pathlib import Path
 
 from edugraph.corpus import all_graphs, build
-from edugraph.formats import write_graphs
-from edugraph.queries import bind, catalogue
-from edugraph.server import free_port, oxigraph_server, stop
+from edugraph.rdf.formats import write_graphs
+from edugraph.serving.queries import bind, catalogue
+from edugraph.serving.server import free_port, oxigraph_server, stop
 
 
 def saved_queries():

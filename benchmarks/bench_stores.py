@@ -25,10 +25,10 @@ import pyoxigraph as ox
 
 from edugraph import settings
 from edugraph.corpus import all_graphs, build
-from edugraph.formats import FORMATS, serialize
+from edugraph.rdf.formats import FORMATS, serialize
 from edugraph.namespaces import ID
-from edugraph.queries import bind, catalogue, execute
-from edugraph.store import open_store
+from edugraph.serving.queries import bind, catalogue, execute
+from edugraph.serving.store import open_store
 
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"(?!\^\^)')  # plain and language-tagged literals, not numbers
 

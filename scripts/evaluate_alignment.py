@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from edugraph.corpus import build
-from edugraph.evaluation import TUNED_HIGHER, AlignmentScore, evaluate_alignment
-from edugraph.linking import align, plan_units
+from edugraph.linking.evaluation import TUNED_HIGHER, AlignmentScore, evaluate_alignment
+from edugraph.linking.align import align, plan_units
 from edugraph.namespaces import ID
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ FOLDERS = [REPO / "data" / "sources", REPO / "data" / "more"]
 def scores():
     """{(lower, higher): AlignmentScore} over one build of every labelled document."""
     from edugraph.corpus import all_graphs, default_sources
-    from edugraph.store import open_store
+    from edugraph.serving.store import open_store
     graph = open_store()  # the default store, as `edugraph link` reads
     graph.add_graphs(all_graphs(build([path for folder in FOLDERS for path in default_sources(folder)])))
     out = {}

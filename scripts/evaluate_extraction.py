@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from edugraph.corpus import build, default_sources, union_graph
-from edugraph.evaluation import FACT_TYPES, evaluate, totals
-from edugraph.fact_evaluation import FACT_KINDS, evaluate_facts, totals as fact_totals
+from edugraph.linking.evaluation import FACT_TYPES, evaluate, totals
+from edugraph.semantics.evaluation import FACT_KINDS, evaluate_facts, totals as fact_totals
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "labels"

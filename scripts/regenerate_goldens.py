@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from edugraph.corpus import all_graphs, build
-from edugraph.formats import FORMATS, atomic_write_bytes, serialize
-from edugraph.queries import bind, catalogue, execute
-from edugraph.store import open_store
+from edugraph.rdf.formats import FORMATS, atomic_write_bytes, serialize
+from edugraph.serving.queries import bind, catalogue, execute
+from edugraph.serving.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden"

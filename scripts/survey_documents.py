@@ -11,8 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 from edugraph.errors import EdugraphError
-from edugraph.extract import extract_file
-from edugraph.jurisdictions import jurisdiction_of
+from edugraph.structure.extract import extract_file
+from edugraph.linking.jurisdictions import jurisdiction_of
 
 
 def shape(doc):

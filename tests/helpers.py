@@ -4,7 +4,7 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
-from edugraph.layout import display_width
+from edugraph.reading.layout import display_width
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

@@ -8,7 +8,7 @@ import pytest
 import edugraph.corpus as corpus
 from edugraph.cli import main
 from edugraph.corpus import all_graphs, build
-from edugraph.formats import FORMATS, serialize
+from edugraph.rdf.formats import FORMATS, serialize
 from helpers import SOURCES, TINY_TEXT
 
 

@@ -7,7 +7,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDFS
 
 from edugraph.cli import main
-from edugraph.formats import FORMATS
+from edugraph.rdf.formats import FORMATS
 from edugraph.namespaces import EDU
 from helpers import TINY
 

@@ -7,8 +7,8 @@ from rdflib import URIRef
 
 from edugraph.corpus import all_graphs, build, read_manifest
 from edugraph.errors import InputError
-from edugraph.extract import extract_file
-from edugraph.metadata import normalise_document_number
+from edugraph.structure.extract import extract_file
+from edugraph.structure.metadata import normalise_document_number
 from helpers import (LABELLED_FOLDERS, SOURCES, TINY, all_spans, check_against_expectations, labelled_documents,
                      load_expected)
 
@@ -83,7 +83,7 @@ def test_no_measure_crosses_a_heading(parsed):
      ["某省教育厅", "某省财政厅"]),
 ])
 def test_title_and_issuers_of_common_title_forms(line, title, issuers):
-    from edugraph.metadata import extract_metadata
+    from edugraph.structure.metadata import extract_metadata
     text = f"{line}\n正文。\n"
     meta = extract_metadata(text, len(line) + 1, len(text))
     assert (meta.title, meta.issuers) == (title, issuers)

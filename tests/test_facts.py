@@ -8,9 +8,9 @@ from rdflib import URIRef
 
 from edugraph.corpus import build, default_sources, union_graph
 from edugraph.errors import InputError
-from edugraph.fact_evaluation import evaluate_facts, load_labels, totals
+from edugraph.semantics.evaluation import evaluate_facts, load_labels, totals
 from edugraph.namespaces import EDU, ID
-from edugraph.queries import run_query
+from edugraph.serving.queries import run_query
 from edugraph.semantics import analyse, find_goals
 from edugraph.semantics.quantities import find_targets
 
@@ -86,7 +86,7 @@ def test_what_a_target_counts(text, expected):
 
 
 def test_goals_in_a_goal_section_and_anywhere(tmp_path):
-    from edugraph.extract import extract_file
+    from edugraph.structure.extract import extract_file
     text = ("一、总体要求\n（一）工作目标。到2018年，开齐开足美育课程。到2020年，建设800所美育特色学校。"
             "初步形成美育体系。\n（二）基本原则。坚持育人为本。\n二、主要任务\n（三）加强管理。力争全面建成示范区。"
             "推进课程建设。\n")

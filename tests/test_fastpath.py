@@ -10,15 +10,15 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 from edugraph.corpus import all_graphs, build, plan_graph_iri, vocabulary_triples
-from edugraph.curation import load_curation
-from edugraph.documents import registry_for
+from edugraph.rdf.curation import load_curation
+from edugraph.semantics.documents import registry_for
 from edugraph.errors import OutputError, StructureError
-from edugraph.extract import extract_plan
-from edugraph.formats import FORMATS, serialize
-from edugraph.graph import plan_to_graph, plan_triples
+from edugraph.structure.extract import extract_plan
+from edugraph.rdf.formats import FORMATS, serialize
+from edugraph.rdf.graph import plan_to_graph, plan_triples
 from edugraph.namespaces import EDU, bind_prefixes
-from edugraph.source import read_source
-from edugraph.triples import Triples
+from edugraph.reading.source import read_source
+from edugraph.rdf.triples import Triples
 from helpers import TINY, TINY_TEXT
 
 

@@ -6,11 +6,11 @@ from contextlib import ExitStack
 import pytest
 
 from edugraph.corpus import SHARED_GRAPH
-from edugraph.linking import link_plans
+from edugraph.linking.align import link_plans
 from edugraph.namespaces import ID
-from edugraph.queries import run_query
-from edugraph.remote import Endpoint
-from edugraph.server import free_port, oxigraph_server
+from edugraph.serving.queries import run_query
+from edugraph.serving.remote import Endpoint
+from edugraph.serving.server import free_port, oxigraph_server
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ ALLOWED = "http://127.0.0.1:7879/query"
         "near-miss-iri", "inside-a-subquery", "variable-endpoint", "unparseable"])
 def test_service_endpoints_are_checked_against_the_allow_list(sparql, refused):
     from edugraph.errors import QueryError
-    from edugraph.federation import check_services
+    from edugraph.serving.federation import check_services
     if refused is None:
         check_services(sparql, [ALLOWED])
     else:

@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from edugraph.corpus import build
-from edugraph.formats import FORMATS, serialize
+from edugraph.rdf.formats import FORMATS, serialize
 from edugraph.namespaces import EDU, ID
 from helpers import EXPECTATIONS, SOURCES, TINY, load_expected
 
@@ -111,6 +111,6 @@ def test_provenance_names_file_checksum_and_software(corpus_graph):
 def test_ontology_plus_corpus_is_consistent_for_hermit(corpus_graph):
     if shutil.which("java") is None:
         pytest.fail("Java is needed for HermiT; .ci/run installs it")
-    from edugraph.reasoning import check_consistency
+    from edugraph.serving.reasoning import check_consistency
     report = check_consistency(corpus_graph)
     assert report.consistent and report.inconsistent_classes == []

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from edugraph.errors import InputError, StructureError
-from edugraph.extract import extract_file
+from edugraph.structure.extract import extract_file
 from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, hard_wrap,
                      labelled_documents, load_expected, outline_lines, write_variant)
 
@@ -136,7 +136,7 @@ def test_missing_file_is_an_input_error(tmp_path):
 
 
 def test_page_furniture_is_dropped_only_from_paginated_text():
-    from edugraph.layout import strip_page_furniture
+    from edugraph.reading.layout import strip_page_furniture
     paged = "标题要点\n第一段文字，\n- 1 -\n标题要点\n接着写。\n第 2 页\n标题要点\n结束。\n3/12\n"
     text, changed = strip_page_furniture(paged)
     assert changed and text.split("\n") == ["标题要点", "第一段文字，", "接着写。", "结束。", ""]
@@ -145,7 +145,7 @@ def test_page_furniture_is_dropped_only_from_paginated_text():
 
 
 def test_html_chrome_is_dropped_but_an_article_header_is_kept():
-    from edugraph.htmltext import html_to_text
+    from edugraph.reading.htmltext import html_to_text
     page = ('<html><body><div class="top-nav">首页 新闻</div><div id="breadcrumb">当前位置</div>'
             '<div class="article-header"><h1>某市教育局2023年工作要点</h1></div>'
             '<div class="content"><p>一、总则</p></div><div class="footer">版权所有</div></body></html>')

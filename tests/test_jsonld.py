@@ -11,9 +11,9 @@ from rdflib.namespace import RDF, RDFS
 
 from edugraph import settings
 from edugraph.corpus import all_graphs
-from edugraph.formats import FORMATS, serialize
+from edugraph.rdf.formats import FORMATS, serialize
 from edugraph.namespaces import EDU, ID
-from edugraph.triples import Triples
+from edugraph.rdf.triples import Triples
 
 
 def _expanded_by_pyld(data):
@@ -83,8 +83,8 @@ _:b1 <{edu}unit> "\u6240\\n\\u000C\\"{{}}" .
 
 
 def test_a_construct_result_as_json_is_compacted_jsonld(corpus_graph):
-    from edugraph.queries import execute
-    from edugraph.results import format_json
+    from edugraph.serving.queries import execute
+    from edugraph.serving.results import format_json
     task = f"{ID['weihai-2022']}/task/19"
     result = execute(f"PREFIX edu: <{EDU}> CONSTRUCT {{ <{task}> edu:ordinal ?o }} WHERE {{ <{task}> edu:ordinal ?o }}",
                      corpus_graph)

@@ -3,8 +3,8 @@
 import pytest
 
 from edugraph.corpus import build, union_graph
-from edugraph.documents import level_of, relative_level
-from edugraph.jurisdictions import jurisdiction_of, load_divisions
+from edugraph.semantics.documents import level_of, relative_level
+from edugraph.linking.jurisdictions import jurisdiction_of, load_divisions
 from edugraph.namespaces import EDU, ID
 from helpers import labelled_documents
 

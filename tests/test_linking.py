@@ -8,11 +8,11 @@ from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from edugraph.cli import main
-from edugraph.evaluation import evaluate_alignment
-from edugraph.linking import align, alignment_graph, plan_units
+from edugraph.linking.evaluation import evaluate_alignment
+from edugraph.linking.align import align, alignment_graph, plan_units
 from edugraph.namespaces import EDU, ID
-from edugraph.queries import run_query
-from edugraph.sssom import sssom_tsv
+from edugraph.serving.queries import run_query
+from edugraph.linking.sssom import sssom_tsv
 
 LABELS = Path(__file__).parent / "labels" / "alignment"
 CITIES = ("weifang-2017", "qingdao-2016", "dongying-2017", "yantai-2017")
@@ -90,7 +90,7 @@ def test_labels_cover_every_city_task(corpus_graph):
 
 @pytest.mark.reasoner
 def test_corpus_with_alignment_links_is_consistent(corpus_graph, shandong):
-    from edugraph.reasoning import check_consistency
+    from edugraph.serving.reasoning import check_consistency
     lower = ID["yantai-2017"]
     links = alignment_graph(align(plan_units(corpus_graph, lower), shandong), lower, ID["shandong-2016"])
     report = check_consistency(corpus_graph + links)
@@ -109,7 +109,7 @@ def test_implementation_view_draws_the_chain(corpus_graph):
 def everything():
     """Every document of data/sources and data/more in the default store (what `edugraph link` reads)."""
     from edugraph.corpus import all_graphs, build, default_sources
-    from edugraph.store import open_store
+    from edugraph.serving.store import open_store
     from helpers import REPO
     store = open_store()
     store.add_graphs(all_graphs(build([p for f in ("sources", "more") for p in default_sources(REPO / "data" / f)])))
@@ -117,7 +117,7 @@ def everything():
 
 
 def _pairs(tuned):
-    from edugraph.evaluation import TUNED_HIGHER
+    from edugraph.linking.evaluation import TUNED_HIGHER
     out = []
     for label in sorted(LABELS.glob("*.yaml")):
         higher = yaml.safe_load(label.read_text(encoding="utf-8"))["higher"]
@@ -127,7 +127,7 @@ def _pairs(tuned):
 
 
 def test_alignment_on_provinces_nobody_tuned_on(everything):
-    from edugraph.evaluation import AlignmentScore
+    from edugraph.linking.evaluation import AlignmentScore
     total = AlignmentScore()
     for lower, higher in _pairs(tuned=False):
         candidates = align(plan_units(everything, ID[lower]), plan_units(everything, ID[higher]))
@@ -148,7 +148,7 @@ def test_every_labelled_pair_aligns_its_deepest_items(lower, higher, everything)
 
 
 def test_the_task_alignment_query_reads_link_output(corpus_graph, tmp_path, capsys):
-    from edugraph.queries import run_query
+    from edugraph.serving.queries import run_query
     corpus = tmp_path / "corpus.ttl"
     corpus_graph.serialize(corpus, format="turtle")
     links = tmp_path / "links.ttl"
@@ -163,7 +163,7 @@ def test_the_task_alignment_query_reads_link_output(corpus_graph, tmp_path, caps
 
 def test_link_all_writes_every_pair_into_one_file_and_a_table_each(everything, tmp_path, capsys):
     from edugraph.corpus import all_graphs, build, default_sources
-    from edugraph.formats import write_graphs
+    from edugraph.rdf.formats import write_graphs
     from helpers import REPO
     data = tmp_path / "corpus.trig"
     write_graphs(all_graphs(build([p for f in ("sources", "more") for p in default_sources(REPO / "data" / f)])), data)
@@ -172,8 +172,8 @@ def test_link_all_writes_every_pair_into_one_file_and_a_table_each(everything, t
     assert "pair(s) →" in capsys.readouterr().out
     tables = sorted(p.name for p in out.parent.glob("*.sssom.tsv"))
     assert "links-jiujiang-2018-jiangxi-2016.sssom.tsv" in tables and len(tables) >= 20
-    from edugraph.queries import run_query
-    from edugraph.store import open_store
+    from edugraph.serving.queries import run_query
+    from edugraph.serving.store import open_store
     rows = run_query("task-alignment", open_store("oxigraph", [data, out]),
                      {"lower": str(ID["jiujiang-2018"]), "higher": str(ID["jiangxi-2016"])}).to_dicts()
     assert any(r["predicate"] == "skos:closeMatch" for r in rows)

@@ -9,9 +9,9 @@ import pytest
 from rdflib import URIRef
 
 from edugraph.corpus import all_graphs
-from edugraph.linking import FACT_QUERY, HEADING_QUERY, MEASURE_QUERY, _rows, plan_units
+from edugraph.linking.align import FACT_QUERY, HEADING_QUERY, MEASURE_QUERY, _rows, plan_units
 from edugraph.namespaces import EDU, ID
-from edugraph.store import OxigraphStore
+from edugraph.serving.store import OxigraphStore
 from edugraph.viz import VIEWS, analyze, build_view
 
 
@@ -61,7 +61,7 @@ def test_cli_imports_no_library_the_command_does_not_use(argv):
               "with contextlib.redirect_stdout(io.StringIO()):\n"
               f"    try: main({argv!r})\n    except SystemExit: pass\n"
               "print(' '.join(sorted(m for m in ('networkx', 'pyvis', 'IPython', 'jieba', 'SPARQLWrapper', "
-              "'rdflib.plugins.sparql', 'edugraph.extract') if m in sys.modules\n"
+              "'rdflib.plugins.sparql', 'edugraph.structure.extract') if m in sys.modules\n"
               "                    and type(sys.modules[m]).__name__ != '_LazyModule')))")  # lazy_module: not loaded
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == ""
@@ -70,7 +70,7 @@ def test_cli_imports_no_library_the_command_does_not_use(argv):
 def test_link_all_links_every_implementing_pair_as_link_does_one(corpus_build, tmp_path, monkeypatch, capsys):
     from edugraph import settings
     from edugraph.cli import main
-    from edugraph.formats import write_graphs
+    from edugraph.rdf.formats import write_graphs
     data = tmp_path / "corpus.ttl"
     write_graphs(all_graphs(corpus_build), data)
     monkeypatch.setattr(settings, "DEFAULT_BUILD", tmp_path / "out" / "corpus.ttl")

@@ -189,8 +189,8 @@ def test_a_syntax_error_in_a_saved_query_points_into_its_file(tmp_path, paths, c
     folder.mkdir()
     (folder / "broken.rq").write_text(BAD_SPARQL, encoding="utf-8")
     from edugraph.errors import QueryError
-    from edugraph.queries import run_query
-    from edugraph.store import open_store
+    from edugraph.serving.queries import run_query
+    from edugraph.serving.store import open_store
     for store in ("oxigraph", "rdflib"):
         with pytest.raises(QueryError) as error:
             run_query("broken", open_store(store, [paths.trig]), folder=folder)

@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from edugraph.errors import ReasoningError
 from edugraph.namespaces import EDU, LEVEL, ONTOLOGY_IRI, STAGE
-from edugraph.reasoning import check_consistency
+from edugraph.serving.reasoning import check_consistency
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "edugraph.ttl"

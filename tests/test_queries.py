@@ -7,12 +7,12 @@ import pytest
 from rdflib import Literal, URIRef
 
 from edugraph.corpus import all_graphs
-from edugraph.store import open_store
+from edugraph.serving.store import open_store
 from integration.portable import comparable
 
 from edugraph.errors import QueryError
 from edugraph.namespaces import EDU, ID
-from edugraph.queries import bind, catalogue, check_syntax, execute, run_query
+from edugraph.serving.queries import bind, catalogue, check_syntax, execute, run_query
 
 CATALOGUE = catalogue()
 

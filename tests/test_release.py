@@ -10,7 +10,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from edugraph import __version__
 from edugraph.cli import main
 from edugraph.namespaces import EDU, ONTOLOGY_IRI
-from edugraph.release import RELEASE_FORMATS, release_graph
+from edugraph.rdf.release import RELEASE_FORMATS, release_graph
 
 
 @pytest.fixture(scope="module")

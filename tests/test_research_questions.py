@@ -5,7 +5,7 @@ targets and planned documents, the plan's text for the rest)."""
 import pytest
 import yaml
 
-from edugraph.queries import run_query
+from edugraph.serving.queries import run_query
 from helpers import TESTS
 
 PLAN = "weihai-2022"
@@ -15,7 +15,7 @@ LABELS = yaml.safe_load((TESTS / "labels" / "facts" / "weihai-2022.yaml").read_t
 @pytest.fixture(scope="module")
 def ask(corpus_store):
     """Rows of a saved query on the corpus; with the Weihai plan as `plan` when the query takes one."""
-    from edugraph.queries import resolve
+    from edugraph.serving.queries import resolve
     return lambda name, **params: run_query(
         name, corpus_store, ({"plan": PLAN} if "plan" in resolve(name).params else {}) | params).to_dicts()
 
@@ -23,7 +23,7 @@ def ask(corpus_store):
 @pytest.fixture(scope="module")
 def corpus_store(corpus_build):
     from edugraph.corpus import all_graphs
-    from edugraph.store import open_store
+    from edugraph.serving.store import open_store
     store = open_store()
     store.add_graphs(all_graphs(corpus_build))
     return store

@@ -10,11 +10,11 @@ import pytest
 from rdflib import Literal, URIRef
 
 from edugraph.cli import main
-from edugraph.layout import display_width
+from edugraph.reading.layout import display_width
 from edugraph.namespaces import ID, STAGE
-from edugraph.queries import QueryResult, run_query
-from edugraph.results import TABLE_CELL_WIDTH, format_csv, format_table, python_value
-from edugraph.store import open_store
+from edugraph.serving.queries import QueryResult, run_query
+from edugraph.serving.results import TABLE_CELL_WIDTH, format_csv, format_table, python_value
+from edugraph.serving.store import open_store
 
 WEIHAI = str(ID["weihai-2022"])
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 import rdflib.namespace as ns
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from edugraph.evaluation import evaluate, totals
+from edugraph.linking.evaluation import evaluate, totals
 from edugraph.namespaces import EDU, ID, STAGE
 from edugraph.semantics import analyse
 
@@ -222,7 +222,7 @@ def test_precision_and_recall_on_the_labelled_documents(scores, kind, threshold)
 
 
 def test_curation_file_errors_name_the_file_and_line(tmp_path):
-    from edugraph.curation import load_curation
+    from edugraph.rdf.curation import load_curation
     from edugraph.errors import InputError
     (tmp_path / "demo.yaml").write_text("plan: demo\nlabels_en:\n  task/1: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
@@ -231,10 +231,10 @@ def test_curation_file_errors_name_the_file_and_line(tmp_path):
 
 
 def test_curation_naming_a_missing_node_is_refused(tmp_path):
-    from edugraph.curation import load_curation
+    from edugraph.rdf.curation import load_curation
     from edugraph.errors import InputError
-    from edugraph.extract import extract_file
-    from edugraph.graph import plan_to_graph
+    from edugraph.structure.extract import extract_file
+    from edugraph.rdf.graph import plan_to_graph
     (tmp_path / "tiny-plan.yaml").write_text("plan: tiny-plan\nlabels_en:\n  task/99: Nothing\n", encoding="utf-8")
     source, doc = extract_file(Path(__file__).parent / "fixtures" / "tiny-plan.txt")
     with pytest.raises(InputError, match="task/99"):

@@ -7,10 +7,10 @@ from rdflib.compare import isomorphic
 from edugraph.cli import main
 from edugraph.corpus import all_graphs
 from edugraph.errors import GraphLoadError, QueryError
-from edugraph.formats import FORMATS, write_graphs
+from edugraph.rdf.formats import FORMATS, write_graphs
 from edugraph.namespaces import ID
-from edugraph.queries import bind, catalogue, execute, run_query
-from edugraph.store import STORES, OxigraphStore, RdflibStore, named_graphs, open_store
+from edugraph.serving.queries import bind, catalogue, execute, run_query
+from edugraph.serving.store import STORES, OxigraphStore, RdflibStore, named_graphs, open_store
 from integration.portable import comparable
 
 CATALOGUE = catalogue()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from edugraph.structure import parse_structure, split_sentences
+from edugraph.structure.parse import parse_structure, split_sentences
 from helpers import outline_lines
 
 

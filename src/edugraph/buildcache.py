@@ -14,7 +14,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from edugraph import __version__
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,12 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, settings
-from .errors import EdugraphError, GraphLoadError, OutputError, QueryError, StructureError
-from .formats import FORMATS
-from .results import RESULT_FORMATS, TABLE_CELL_WIDTH, render
-from .store import STORES
-from .viz.views import VIEWS
+from edugraph import __version__, settings
+from edugraph.errors import EdugraphError, GraphLoadError, OutputError, QueryError, StructureError
+from edugraph.rdf.formats import FORMATS
+from edugraph.serving.results import RESULT_FORMATS, TABLE_CELL_WIDTH, render
+from edugraph.serving.store import STORES
+from edugraph.viz.views import VIEWS
 
 
 def _inputs(paths):
@@ -51,13 +51,13 @@ def _paths(paths):
 
 def _store(paths):
     """Built graphs loaded into an embedded Oxigraph store: parsed in Rust, queried by SPARQL."""
-    from .store import open_store
+    from edugraph.serving.store import open_store
     return open_store("oxigraph", _paths(paths))
 
 
 def cmd_build(args):
-    from .corpus import all_graphs, build
-    from .formats import format_for, write_graphs
+    from edugraph.corpus import all_graphs, build
+    from edugraph.rdf.formats import format_for, write_graphs
     format_for(args.output)  # an unknown extension is refused before any work
     _output(args.output)
     result = build(args.sources or None, jobs=args.jobs, cache=None if args.no_cache else settings.CACHE_DIR,
@@ -106,18 +106,18 @@ def _params(pairs):
 
 
 def cmd_query(args):
-    from .queries import run_query
+    from edugraph.serving.queries import run_query
     _output(args.output)
     if args.endpoint:
-        from .remote import Endpoint
+        from edugraph.serving.remote import Endpoint
         target = Endpoint(args.endpoint)
     else:
-        from .store import open_store
+        from edugraph.serving.store import open_store
         target = open_store(args.store, _paths(args.data))
     result = run_query(args.query, target, _params(args.param))
     text = render(result, args.format, full=args.full)
     if args.output:
-        from .formats import atomic_write_bytes
+        from edugraph.rdf.formats import atomic_write_bytes
         atomic_write_bytes(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
@@ -125,9 +125,9 @@ def cmd_query(args):
 
 
 def cmd_serve(args):
-    from .remote import endpoint_url
-    from .server import serve
-    from .store import named_graphs
+    from edugraph.serving.remote import endpoint_url
+    from edugraph.serving.server import serve
+    from edugraph.serving.store import named_graphs
     for url in args.allow_service or ():
         endpoint_url(url, "--allow-service")
     graphs = named_graphs(_inputs(args.data))
@@ -140,9 +140,9 @@ def cmd_serve(args):
 
 
 def cmd_publish(args):
-    from .publish import publish
-    from .remote import endpoint_url
-    from .store import named_graphs
+    from edugraph.serving.publish import publish
+    from edugraph.serving.remote import endpoint_url
+    from edugraph.serving.store import named_graphs
     password = os.environ.get("EDUGRAPH_ENDPOINT_PASSWORD") if args.user else None
     endpoint_url(args.endpoint)  # before the graphs are built or read
     done = publish(args.endpoint, named_graphs(_inputs(args.data)), args.user, password)
@@ -151,8 +151,8 @@ def cmd_publish(args):
 
 
 def _write_links(result, output, sssom, shown=None):
-    from .formats import write_graphs
-    from .sssom import write_sssom
+    from edugraph.rdf.formats import write_graphs
+    from edugraph.linking.sssom import write_sssom
     if output is not None:
         write_graphs({result.lower: result.graph}, output)
     write_sssom(result.candidates, result.lower, result.higher, sssom)
@@ -166,7 +166,7 @@ def _links_name(result):
 
 
 def cmd_link(args):
-    from .linking import link_all, link_plans, links_graph_iri
+    from edugraph.linking.align import link_all, link_plans, links_graph_iri
     if args.all:
         if args.lower or args.higher or args.sssom or args.lower_endpoint or args.higher_endpoint:
             raise QueryError("link --all takes no plans, endpoints or --sssom: it links every plan that "
@@ -186,7 +186,7 @@ def cmd_link(args):
         output = None if args.output else folder / f"{_links_name(result)}.ttl"
         _write_links(result, output, folder / f"{_links_name(result)}.sssom.tsv", shown=args.output)
     if args.output:
-        from .formats import write_graphs
+        from edugraph.rdf.formats import write_graphs
         write_graphs({links_graph_iri(result): result.graph for result in results}, args.output)
         print(f"{len(results)} pair(s) → {args.output}")
     if not results:
@@ -195,7 +195,7 @@ def cmd_link(args):
 
 
 def cmd_queries(args):
-    from .queries import catalogue
+    from edugraph.serving.queries import catalogue
     for name, query in catalogue().items():
         params = " ".join(f"{p}={q.default or '…'}" for p, q in query.params.items())
         print(f"{name}\n    {query.title.get('en', '')} / {query.title.get('zh', '')}"
@@ -204,8 +204,8 @@ def cmd_queries(args):
 
 
 def cmd_stats(args):
-    from .checks import class_counts
-    from .namespaces import EDU
+    from edugraph.serving.checks import class_counts
+    from edugraph.namespaces import EDU
     counts = class_counts(_store(args.graph))
     width = max((len(c) for c, _ in counts), default=0)
     for cls, count in counts:
@@ -215,7 +215,7 @@ def cmd_stats(args):
 
 
 def cmd_validate(args):
-    from .checks import run_violation_checks
+    from edugraph.serving.checks import run_violation_checks
     violations = run_violation_checks(_store(args.graph))
     for violation in violations:
         print(f"{violation.query}: {len(violation.rows)} row(s): {violation.title}")
@@ -223,8 +223,8 @@ def cmd_validate(args):
             print("    " + ", ".join(f"{k}={v}" for k, v in row.items()))
     status = 1 if violations else 0
     if args.reason:
-        from .formats import load_graph
-        from .reasoning import check_consistency
+        from edugraph.rdf.formats import load_graph
+        from edugraph.serving.reasoning import check_consistency
         report = check_consistency(load_graph(_paths(args.graph)))  # owlready2 reads an rdflib graph
         print(f"HermiT: {'consistent' if report.consistent else 'INCONSISTENT'} ({report.seconds:.1f} s)")
         status = status or (0 if report.consistent else 1)
@@ -234,8 +234,8 @@ def cmd_validate(args):
 
 
 def cmd_viz(args):
-    from .queries import expand_iri
-    from .viz import write_view
+    from edugraph.serving.queries import expand_iri
+    from edugraph.viz import write_view
     _output(args.output)
     plan = expand_iri(args.plan, "--plan") if args.plan else None  # weihai-2022, id:weihai-2022 or the IRI
     task = expand_iri(args.task, "--task") if args.task else None
@@ -246,13 +246,13 @@ def cmd_viz(args):
 
 
 def cmd_analyze(args):
-    from .viz import run_analysis
+    from edugraph.viz import run_analysis
     sys.stdout.write(run_analysis(_store(args.data).graph_view(), args.output))
     return 0
 
 
 def cmd_ontology(args):
-    from .release import release_ontology
+    from edugraph.rdf.release import release_ontology
     release = release_ontology(args.output, docs=not args.no_docs)
     print(f"ontology {release.version_iri}: {release.triples} triples → "
           + ", ".join(str(path) for path in release.files))

@@ -21,18 +21,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import errors, settings
-from .buildcache import BuildCache, cache_key
-from .curated_values import check_manifest_row
-from .curation import load_curation
-from .documents import plan_facts, registry_for
-from .errors import EdugraphError, InputError
-from .extract import extract_plan
-from .formats import turtle_body
-from .graph import plan_triples
-from .namespaces import ID, ONTOLOGY_IRI
-from .source import read_source
-from .triples import Triples, TripleSink
+from edugraph import errors, settings
+from edugraph.buildcache import BuildCache, cache_key
+from edugraph.structure.curated_values import check_manifest_row
+from edugraph.rdf.curation import load_curation
+from edugraph.semantics.documents import plan_facts, registry_for
+from edugraph.errors import EdugraphError, InputError
+from edugraph.structure.extract import extract_plan
+from edugraph.rdf.formats import turtle_body
+from edugraph.rdf.graph import plan_triples
+from edugraph.namespaces import ID, ONTOLOGY_IRI
+from edugraph.reading.source import read_source
+from edugraph.rdf.triples import Triples, TripleSink
 
 SHARED_GRAPH = ID["shared/graph"]  # named graph of the nodes plans share
 # Manifest columns that override what extraction reads from the text.

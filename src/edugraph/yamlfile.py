@@ -2,7 +2,7 @@
 
 import yaml
 
-from .errors import InputError
+from edugraph.errors import InputError
 
 
 def read_mapping(path):

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from browser_support import ARTIFACTS, READY_TIMEOUT_MS
-from edugraph.server import free_port
+from edugraph.serving.server import free_port
 
 WEIHAI = "https://w3id.org/edugraph/id/weihai-2022"
 EDITOR = "window.edugraph.yasqe.getValue()"

@@ -18,9 +18,9 @@ import pytest
 
 from edugraph.corpus import all_graphs
 from edugraph.errors import EndpointError
-from edugraph.formats import write_graphs
-from edugraph.server import free_port, oxigraph_binary, stop
-from edugraph.store import open_store
+from edugraph.rdf.formats import write_graphs
+from edugraph.serving.server import free_port, oxigraph_binary, stop
+from edugraph.serving.store import open_store
 
 START_TIMEOUT_S = 120
 VIRTUOSO_INI = """\

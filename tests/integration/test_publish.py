@@ -8,9 +8,9 @@ import pytest
 from edugraph.cli import main
 from edugraph.corpus import all_graphs
 from edugraph.errors import EndpointError
-from edugraph.publish import publish
-from edugraph.queries import QueryResult, bind, catalogue, execute
-from edugraph.remote import Endpoint, from_json
+from edugraph.serving.publish import publish
+from edugraph.serving.queries import QueryResult, bind, catalogue, execute
+from edugraph.serving.remote import Endpoint, from_json
 from integration.portable import comparable, values_for
 
 pytestmark = pytest.mark.integration

@@ -12,8 +12,8 @@ from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
 
 from edugraph.cli import main
 from edugraph.errors import EndpointError, QueryError
-from edugraph.queries import bind, catalogue, execute
-from edugraph.remote import USER_AGENT, Endpoint
+from edugraph.serving.queries import bind, catalogue, execute
+from edugraph.serving.remote import USER_AGENT, Endpoint
 from integration.portable import comparable, values_for
 
 pytestmark = pytest.mark.integration

@@ -14,9 +14,9 @@ import urllib.parse
 import pytest
 
 from edugraph.errors import QueryError
-from edugraph.queries import run_query
-from edugraph.remote import Endpoint
-from edugraph.server import free_port
+from edugraph.serving.queries import run_query
+from edugraph.serving.remote import Endpoint
+from edugraph.serving.server import free_port
 from integration.conftest import running
 
 pytestmark = pytest.mark.integration

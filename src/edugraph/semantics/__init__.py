@@ -6,13 +6,13 @@ other extractors skip them, so words inside a title never count as stages, targe
 
 from dataclasses import dataclass, field
 
-from .bodies import Body, find_bodies
-from .citations import Citation, find_citations, is_programme_title
-from .goals import Goal, find_goals
-from .initiatives import Initiative, find_initiatives
-from .quantities import Target, find_targets
-from .spans import document_number_spans, quote_spans, title_spans
-from .stages import find_stages
+from edugraph.semantics.bodies import Body, find_bodies
+from edugraph.semantics.citations import Citation, find_citations, is_programme_title
+from edugraph.semantics.goals import Goal, find_goals
+from edugraph.semantics.initiatives import Initiative, find_initiatives
+from edugraph.semantics.quantities import Target, find_targets
+from edugraph.semantics.spans import document_number_spans, quote_spans, title_spans
+from edugraph.semantics.stages import find_stages
 
 
 @dataclass

@@ -15,7 +15,7 @@ own jurisdiction, so its node is per jurisdiction; 国务院, 教育部 or 威�
 import re
 from dataclasses import dataclass
 
-from .words import CLAUSE_VERBS, Boundaries, words
+from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "联盟", "协作体", "研究所", "研究院", "教研室",

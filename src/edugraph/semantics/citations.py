@@ -7,8 +7,8 @@ the first punctuation: it never runs past its sentence.
 import re
 from dataclasses import dataclass
 
-from ..metadata import DOC_NUMBER_RE, find_document_numbers, normalise_document_number
-from .spans import title_spans
+from edugraph.structure.metadata import DOC_NUMBER_RE, find_document_numbers, normalise_document_number
+from edugraph.semantics.spans import title_spans
 
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",

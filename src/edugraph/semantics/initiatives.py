@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .spans import QUOTE_RE
-from .words import CLAUSE_VERBS, Boundaries, words
+from edugraph.semantics.spans import QUOTE_RE
+from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 
 # Programme word → kind, longest first.
 KINDS = {"专项行动": "action", "行动计划": "plan", "活动项目": "project", "行动": "action", "工程": "project",

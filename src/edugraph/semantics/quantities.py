@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..numerals import parse_chinese_number
-from .words import CLAUSE_VERBS, words
+from edugraph.reading.numerals import parse_chinese_number
+from edugraph.semantics.words import CLAUSE_VERBS, words
 
 # Counting words and units, longest first so 万人次 wins over 万人 and 人.
 UNITS = sorted("""

@@ -2,7 +2,7 @@
 
 import re
 
-from ..metadata import find_document_numbers
+from edugraph.structure.metadata import find_document_numbers
 
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
 QUOTE_RE = re.compile(r"“([^“”《》。；\n]{1,30})”")

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from .. import settings
-from ..formats import atomic_write_bytes
-from ..lazy import lazy_module
-from ..layout import display_width
-from ..namespaces import EDU
-from .data import CorpusData, short_iri
+from edugraph import settings
+from edugraph.rdf.formats import atomic_write_bytes
+from edugraph.lazy import lazy_module
+from edugraph.reading.layout import display_width
+from edugraph.namespaces import EDU
+from edugraph.viz.data import CorpusData, short_iri
 
 nx = lazy_module("networkx")  # loaded when a figure is computed, not when the CLI starts
 

@@ -5,8 +5,8 @@ rdflib Graph and on load_graph's union Dataset."""
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from ..errors import QueryError
-from ..namespaces import EDU, PREFIXES, STAGE
+from edugraph.errors import QueryError
+from edugraph.namespaces import EDU, PREFIXES, STAGE
 
 # Most specific first: a node is drawn as the first of these classes it has.
 CLASSES = ("Plan", "Preamble", "Section", "Task", "Measure", "QuantitativeTarget", "PolicyDocument",

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .. import settings
-from ..formats import atomic_write_bytes
-from ..lazy import lazy_module
-from .data import CorpusData
-from .views import build_view
+from edugraph import settings
+from edugraph.rdf.formats import atomic_write_bytes
+from edugraph.lazy import lazy_module
+from edugraph.viz.data import CorpusData
+from edugraph.viz.views import build_view
 
 VIS_DIR = Path(importlib.util.find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"
 # networkx and pyvis (which imports IPython) take 0.7 s to import: loaded when a page is drawn.

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
-from ..errors import QueryError
-from ..lazy import lazy_module
-from ..namespaces import EDU, STAGE
-from ..queries import run_query
-from .data import FACTS, CorpusData, short_iri, stage_key
+from edugraph.errors import QueryError
+from edugraph.lazy import lazy_module
+from edugraph.namespaces import EDU, STAGE
+from edugraph.serving.queries import run_query
+from edugraph.viz.data import FACTS, CorpusData, short_iri, stage_key
 
 nx = lazy_module("networkx")  # 0.4 s to import: only when a view is drawn, not when the CLI lists them
 

@@ -1,0 +1,1 @@
+"""Linking plans: jurisdictions, content alignment, SSSOM, alignment evaluation."""

@@ -1,0 +1,1 @@
+"""Writing RDF: the graph writer, the triple sink, output formats, JSON-LD, the ontology release."""

@@ -1,0 +1,136 @@
+"""Undo the fixed-width line wrapping of text pulled out of a PDF.
+
+Wrapped text has many lines at one display width. A line at that width is joined to the next unless
+it ends a sentence or the next line starts a paragraph (indented) or a plausible item number.
+"""
+
+import re
+import unicodedata
+
+from edugraph.reading.numerals import parse_number
+
+INDENT_RE = re.compile(r"^(\u3000|\s{2,})")
+CN_MARKER_RE = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．])")
+ARABIC_MARKER_RE = re.compile(r"^\s*[（(]?([0-9０-９]{1,3})(?:[）)]|[\.．、](?![0-9０-９]))")
+MIN_LINES = 8
+MIN_FULL_LINES = 3
+MIN_FULL_SHARE = 0.4  # of the lines at least three quarters as wide as the widest
+MIN_WRAP_COLUMNS = 20  # narrower wrapping is not recognised
+URL_RE = re.compile(r"https?://\S+$")  # a link ends a line of page chrome: Chinese after it starts a new one
+ENTITY_END_RE = re.compile(r"&#?\w+;\s*$")  # a line ending in &quot; does not end a sentence
+SENTENCE_END = "。！？；;!?"  # where measures split anyway; a colon ends a line inside a sentence
+
+
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?"
+                            r"|\d{1,3}\s*[/／]\s*\d{1,3}|\d{1,3})\s*$")
+MIN_PAGES = 2        # page furniture is only recognised in a text with at least this many page numbers
+RUNNING_HEADER_MIN = 3
+
+
+def strip_page_furniture(text):
+    """Drop the page numbers (- 3 -, 第3页, 3/12) and running headers a PDF repeats on every page.
+
+    Returns (text, changed). Only applies when the text has several page-number lines, so an ordinary
+    document keeps every line; a running header is a short line repeated on at least three pages."""
+    lines = text.split("\n")
+    numbers = [i for i, line in enumerate(lines) if PAGE_NUMBER_RE.match(line) and line.strip()]
+    if len(numbers) < MIN_PAGES:
+        return text, False
+    counts = {}
+    for line in lines:
+        if line.strip() and len(line.strip()) <= 40:
+            counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    # A header has words: a lone "。" that wrapping pushed onto its own line repeats too, but is text.
+    headers = {line for line, n in counts.items() if n >= RUNNING_HEADER_MIN and not PAGE_NUMBER_RE.match(line)
+               and sum(c.isalnum() for c in line) >= 4
+               and not CN_MARKER_RE.match(line) and not ARABIC_MARKER_RE.match(line)}
+    skip, seen, kept = set(numbers), set(), []
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if line.strip() in headers:
+            if line.strip() in seen:
+                continue  # the first copy stays: a running header is often the document's own title
+            seen.add(line.strip())
+        kept.append(line)
+    return "\n".join(kept), True
+
+
+def display_width(text):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_width(lines, measure=None):
+    """The fixed width the text was wrapped at, or None if it does not look hard-wrapped.
+
+    Wrapped text has several lines at (nearly) one maximum width, hardly any longer, and those full
+    lines mostly stop mid-sentence; paragraph-per-line text ends its long lines with 。 instead.
+    `measure` is how the wrapping tool counted: display columns (the default) or characters.
+    """
+    fit = _wrap_fit(lines, measure or display_width)
+    return fit[0] if fit else None
+
+
+def _wrap_fit(lines, measure):
+    """(width, share of lines that are full) for one way of counting, or None."""
+    measured = [(measure(line.rstrip()), line.rstrip()[-1:]) for line in lines if line.strip()]
+    if len(measured) < MIN_LINES:
+        return None
+    narrowest = MIN_WRAP_COLUMNS * measure("国") // 2  # 20 display columns are 10 CJK characters
+    for width in sorted({w for w, _ in measured if w >= narrowest}, reverse=True):
+        longer = sum(1 for w, _ in measured if w > width + 1)
+        if longer > 0.05 * len(measured):
+            return None
+        # A wrapped line can fall one or two columns short when a wide character does not fit.
+        full = [last for w, last in measured if width - 2 <= w <= width]
+        if len(full) >= MIN_FULL_LINES:
+            open_ended = sum(1 for last in full if last not in SENTENCE_END)
+            # Wrapping fills every line of a paragraph but its last: most long lines are full. A text
+            # with a line per paragraph has only a few lines that happen to be its longest.
+            long_lines = sum(1 for w, _ in measured if w >= width * 3 // 4)
+            if open_ended < 0.6 * len(full) or len(full) < MIN_FULL_SHARE * long_lines:
+                return None
+            return width, len(full) / len(measured)
+    return None
+
+
+def unwrap_hard_wrapped(text):
+    """Join hard-wrapped lines. Returns (text, changed). Text that is not hard-wrapped is returned as is."""
+    lines = text.split("\n")
+    # Tools wrap at a number of display columns (a CJK character is two) or of characters: the way of
+    # counting under which more lines come out full is the one the tool used.
+    fits = [(fit[1], fit[0], measure) for measure in (display_width, len) if (fit := _wrap_fit(lines, measure))]
+    if not fits:
+        return text, False
+    _, width, measure = max(fits, key=lambda fit: fit[0])
+    out = []
+    last_item = 0  # last Arabic item number seen at a line start, to tell items from wrapped figures
+    joining = False
+    for line in lines:
+        if joining and line.strip() and not _starts_paragraph(line, last_item) \
+                and not (URL_RE.search(out[-1]) and not line.strip()[:1].isascii()):
+            previous = out[-1].rstrip()
+            # A space survives only where the break fell between two Latin words.
+            spaced = out[-1] != previous and previous[-1:].isascii() and line.strip()[:1].isascii()
+            out[-1] = previous + (" " if spaced else "") + line.strip()
+        else:
+            out.append(line)
+            match = ARABIC_MARKER_RE.match(line)
+            if match:
+                last_item = parse_number(match.group(1))
+        # A full line that ends a sentence is left alone: joining it gains nothing (measures split
+        # there anyway) and would merge two paragraphs when a paragraph happens to fill the line.
+        joining = measure(line.rstrip()) >= width - 2 and bool(line.strip()) and (
+            line.rstrip()[-1:] not in SENTENCE_END or ENTITY_END_RE.search(line))
+    return "\n".join(out), True
+
+
+def _starts_paragraph(line, last_item):
+    """Whether a line after a full-width one begins a new paragraph rather than continuing it."""
+    if INDENT_RE.match(line) or CN_MARKER_RE.match(line):
+        return True
+    match = ARABIC_MARKER_RE.match(line)
+    if match:
+        number = parse_number(match.group(1))
+        return number == 1 or last_item < number <= last_item + 2
+    return False

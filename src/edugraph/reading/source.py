@@ -1,0 +1,125 @@
+"""Read a source document: bytes → decoded, newline-normalised, unwrapped plan text.
+
+The text returned here is what the graph stores as edu:fullText and what every offset points into.
+"""
+
+import codecs
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from edugraph.errors import InputError
+from edugraph.reading.htmltext import html_charset, html_to_text, looks_like_html
+from edugraph.reading.layout import strip_page_furniture, unwrap_hard_wrapped
+
+BOMS = [
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+# Tried in order when no BOM says otherwise. GB18030 is a superset of GBK and GB2312.
+FALLBACK_ENCODINGS = ["utf-8", "gb18030"]
+# Character references left in text saved from a web page (&quot; in a .txt): an encoding artefact.
+STRAY_ENTITY_RE = re.compile(r"&(?:quot|amp|lt|gt|nbsp|apos|ldquo|rdquo|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path
+    text: str          # edu:fullText
+    encoding: str      # how the bytes were decoded
+    sha256: str        # of the raw bytes
+    media_type: str    # text/plain or text/html
+    unwrapped: bool    # hard line wraps were joined
+
+
+def unescape_stray_entities(text):
+    return STRAY_ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _decode(raw, path, declared=None):
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise _decode_error(raw, path, encoding, error) from None
+    candidates = ([declared] if declared else []) + FALLBACK_ENCODINGS
+    first_error = None
+    for encoding in dict.fromkeys(candidates):
+        try:
+            return raw.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as error:
+            if first_error is None and isinstance(error, UnicodeDecodeError):
+                first_error = (encoding, error)
+    encoding, error = first_error
+    raise _decode_error(raw, path, "UTF-8 or GB18030", error)
+
+
+def _decode_error(raw, path, expected, error):
+    line = raw[: error.start].count(b"\n") + 1
+    return InputError(
+        f"cannot decode byte 0x{raw[error.start]:02x} at byte {error.start}: expected {expected} text",
+        path=path, line=line)
+
+
+def _looks_binary(raw):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # two bytes a character: NULs and low bytes are normal; checked once decoded
+    sample = raw[:8192]
+    return b"\x00" in sample or _control_share(sample) > 0.05
+
+
+def _control_share(sample):
+    """The share of C0 control characters other than tab, newlines and form feed (bytes or str)."""
+    codes = sample if isinstance(sample, bytes) else map(ord, sample)
+    return sum(1 for c in codes if c < 9 or 13 < c < 32) / max(len(sample), 1)
+
+
+def normalise_newlines(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path):
+    """Read one plan document from disk. Raises InputError naming the file for unreadable input."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a plan document", path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+    return source_from_bytes(raw, path)
+
+
+def source_from_bytes(raw, path):
+    if not raw.strip():
+        raise InputError("empty file, expected a plan document", path=path)
+    if _looks_binary(raw):
+        raise InputError("binary data, expected a text or HTML plan document", path=path)
+    text, encoding = _decode(raw, path, declared=html_charset(raw))
+    if not text.strip():  # only (Unicode) spaces, or only a BOM
+        raise InputError("empty file, expected a plan document", path=path)
+    if encoding.startswith("utf-16") and ("\x00" in text[:4096] or _control_share(text[:4096]) > 0.05):
+        raise InputError("binary data, expected a text or HTML plan document", path=path)
+    media_type = "text/plain"
+    is_html = looks_like_html(text)
+    if is_html:
+        text, media_type = html_to_text(text), "text/html"
+    text = normalise_newlines(text).lstrip("\ufeff")
+    # NFC only: it never changes the meaning of Chinese text and makes offsets reproducible.
+    text = unicodedata.normalize("NFC", text)
+    text, _ = strip_page_furniture(text)
+    text, unwrapped = unwrap_hard_wrapped(text)
+    if not is_html:  # after unwrapping: the entities count in the wrapped widths, and may be split
+        text = unescape_stray_entities(text)
+    if not text.strip():
+        raise InputError("no text found in the document body", path=path)
+    return SourceText(path=path, text=text, encoding=encoding,
+                      sha256=hashlib.sha256(raw).hexdigest(), media_type=media_type,
+                      unwrapped=unwrapped)

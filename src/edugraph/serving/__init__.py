@@ -1,0 +1,1 @@
+"""Stores, saved queries and their results, endpoints, publishing and `edugraph serve`."""

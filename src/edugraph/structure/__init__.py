@@ -1,0 +1,1 @@
+"""The plan's structure: outline, titles, measures, preamble, metadata."""

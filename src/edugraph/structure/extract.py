@@ -1,0 +1,51 @@
+"""Plan text → PlanDocument: structure plus metadata, with curated metadata applied on top."""
+
+import re
+
+from edugraph.errors import StructureError
+from edugraph.structure.metadata import extract_metadata, normalise_document_number
+from edugraph.structure.model import PlanDocument
+from edugraph.semantics import analyse
+from edugraph.reading.source import read_source
+from edugraph.structure.parse import parse_structure
+
+
+def plan_id_for(path, sha256):
+    """A readable, stable id from the file name; files with no ASCII name get one from their checksum."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug or f"plan-{sha256[:10]}"
+
+
+def extract_plan(source, plan_id=None, curated=None):
+    """Parse one read source. `curated` (e.g. a manifest row) overrides extracted metadata where set."""
+    structure = parse_structure(source.text)
+    if not source.text.strip():
+        raise StructureError("the document has no text", path=source.path)
+    metadata = extract_metadata(source.text, structure.header_end, structure.body_end)
+    for key, value in (curated or {}).items():
+        if value in ("", None, []):
+            continue
+        if key == "document_number":
+            value = normalise_document_number(value)
+        setattr(metadata, key, value)
+    doc = PlanDocument(plan_id=plan_id or plan_id_for(source.path, source.sha256), text=source.text,
+                       metadata=metadata, preamble=structure.preamble, outline=structure.outline,
+                       measures=structure.measures, warnings=structure.warnings, notes=structure.notes)
+    add_facts(doc)
+    return doc
+
+
+def add_facts(doc):
+    """Semantic facts for every measure, and for every heading's title (titles carry facts too)."""
+    text, year = doc.text, doc.metadata.year
+    for division in doc.divisions():
+        # A lead clause, or an item's only sentence, is in its first measure already.
+        if division.heading.title_kind not in ("lead", "sentence"):
+            division.title_facts = analyse(text, division.heading.title.start, division.heading.title.end, year)
+    for measure in doc.all_measures():
+        measure.facts = analyse(text, measure.span.start, measure.span.end, year)
+
+
+def extract_file(path, plan_id=None, curated=None):
+    source = read_source(path)
+    return source, extract_plan(source, plan_id, curated)

@@ -1,0 +1,523 @@
+"""Find a plan's structure in its text: preamble, a tree of numbered headings of any depth, measures.
+
+Everything is located by code-point offsets into the text. The rules are about how Chinese
+government documents are typeset, not about any one document:
+- heading markers come in styles ranked 第一部分/第一章 > 第一条 > 一、 > （一） > 1. > （1） > ①; the
+  outermost style that starts at 1 is the top level, and every other heading nests under the heading
+  before it when its style ranks lower (a new level) or continues an open level's numbering;
+- a marker is a heading only when its number continues its level's sequence, restarts it under a new
+  parent, or runs on from the previous parent's items, which tells item numbers from figures that
+  happen to start a line; repeated and skipped numbers are kept, with a warning naming the line;
+- a title is its item's first short sentence; when the title runs into the body with no closing mark,
+  the body starts at the first clause-opening verb (see TITLE_BREAK_VERBS);
+- a forwarding notice (印发/转发《X》) that prints X after its own text: X's headings are the outline and
+  the notice's own text is the preamble.
+"""
+
+import re
+from dataclasses import dataclass
+
+from edugraph.structure.model import Heading, Measure, Preamble, Section, Span, Task
+from edugraph.reading.numerals import parse_number
+
+# Ranked outermost first. 第X部分/第X章 are parts or chapters; 第X条 are a regulation's articles.
+STYLES = ("cn_part", "cn_article", "cn_dun", "cn_paren", "ar_dot", "ar_paren", "circled")
+# Styles that make sections when they are the top level; a top level of any other style is a flat list.
+SECTION_STYLES = ("cn_part", "cn_dun")
+CN = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MARKER_PATTERNS = [
+    ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}})(?:部分|章|篇)"), False),
+    ("cn_article", re.compile(rf"第([{CN}百千零]{{1,7}})条(?=[\s\u3000　]|$)"), False),
+    # 一、 (also the typo 一，) but not the list "一、二年级" that a wrapped line can start with
+    ("cn_dun", re.compile(rf"([{CN}百零]{{1,5}})\s*[、．.，,](?![{CN}]+[、，,年级])"), False),
+    ("cn_paren", re.compile(rf"[（(]\s*([{CN}百零]{{1,5}})\s*[）)]"), False),
+    ("ar_paren", re.compile(r"[（(]\s*([0-9０-９]+)\s*[）)]|([0-9０-９]{1,3})[）)]"), False),
+    ("ar_dot", re.compile(r"([0-9０-９]+)\s*[\.．、](?![0-9０-９])"), False),
+    ("circled", re.compile(f"([{CIRCLED}])"), False),
+    # A number with its dot missing ("19推进…"): weak evidence, accepted only when exactly expected.
+    ("ar_dot", re.compile(r"([0-9０-９]{1,3})(?=[\u4e00-\u9fff“《])(?![个所名项人次元万亿年月日天周岁种家条届期批多余类倍台套间座本册门支篇场亩平米])"),
+     True),
+]
+MAX_GAP = 2                # a numbering jump of up to this many missing numbers is a gap, not noise
+MAX_TITLE = 40             # a closed title is at most this many characters
+MAX_LEAD = 60              # the lead clause standing for the title of an item that opens with prose
+TERMINATORS = "。！？；;!?"
+CLOSERS = "”’」』）)》〉】"  # absorbed into the sentence a terminator ends: a closer never starts one
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "〈": "〉", "【": "】"}
+MAX_PAIRED = 200           # a bracket closed further away than this (or not in its paragraph) is unbalanced
+# Verbs that open a clause of the body. A title that runs into its body with no closing mark
+# ("强化科学理论武装抓好各级党组织…") is cut where the first of these starts. Words that are also
+# common title-final nouns (管理, 保障, 建设, 发展, 服务, 改革) are deliberately absent.
+TITLE_BREAK_VERBS = tuple("""
+抓好 抓实 抓牢 认真 健全 落实 贯彻 坚持 严格 深化 深入 推进 推动 加强 加快 加大 完善 实施 开展 组织
+建立 构建 扎实 全面 积极 持续 不断 进一步 切实 着力 强化 提升 提高 优化 规范 做好 用好 打造 统筹 支持
+鼓励 引导 指导 探索 举办 成立 制定 出台 召开 督促 确保 保证 依托 利用 围绕 聚焦 按照 根据 依据 结合
+启动 编制 修订 印发 推广 培育 培养 发挥 实行 执行 稳步 有序 大力 广泛 全力 扩大 增加 新建 压实 夯实
+筑牢 树立 营造 拓展 巩固 增强 促进 狠抓 紧扣 对标 立足 注重 重视 突出 配齐 配足 开齐 开足 研究制定
+""".split())
+COORDINATORS = "和与及并、或跟同"
+
+
+@dataclass
+class Candidate:
+    style: str
+    number: int
+    weak: bool
+    line: int          # 1-based
+    line_start: int
+    line_end: int
+    marker: Span
+    content_start: int
+
+
+@dataclass
+class Structure:
+    preamble: Preamble | None
+    outline: list      # top-level Sections, or Tasks of a flat list; [] when nothing is numbered
+    measures: list     # the body's sentences when nothing in it is numbered
+    header_end: int    # where the document's front matter (title block, chrome) ends
+    body_end: int      # where the closing block (signature, date, notes) starts
+    warnings: list     # something may be missing or wrong: act on these
+    notes: list        # judgements worth knowing (run-in titles), nothing to fix
+
+    @property
+    def sections(self):
+        return [d for d in self.outline if isinstance(d, Section)]
+
+
+def lines_with_offsets(text):
+    """(line_number, start, end) for every line; end excludes the newline."""
+    out, start = [], 0
+    for number, line in enumerate(text.split("\n"), 1):
+        out.append((number, start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _skip_space(text, index, end):
+    while index < end and text[index].isspace():
+        index += 1
+    return index
+
+
+def _trim(text, start, end):
+    """Shrink [start, end) to exclude surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _number(style, digits):
+    return CIRCLED.index(digits) + 1 if style == "circled" else parse_number(digits)
+
+
+def _match_marker(text, at, end, strong_only=False):
+    for style, pattern, weak in MARKER_PATTERNS:
+        if weak and strong_only:
+            continue
+        match = pattern.match(text, at, end)
+        if match:
+            digits = next(group for group in match.groups() if group)
+            number = _number(style, digits)
+            if number is not None:
+                return style, number, weak, match
+    return None
+
+
+def find_candidates(text, lines):
+    """Every line-initial marker, plus a first item that starts mid-line right after its parent's
+    short title sentence (（二）基本原则。1.普及型原则。…)."""
+    candidates = []
+    for number, start, end in lines:
+        lead = _skip_space(text, start, end)
+        if lead >= end:
+            continue
+        found = _match_marker(text, lead, end)
+        if not found:
+            continue
+        style, value, weak, match = found
+        content = _skip_space(text, match.end(), end)
+        candidates.append(Candidate(style, value, weak, number, start, end, Span(lead, match.end()), content))
+        inline = _inline_first_item(text, content, end, style)
+        if inline:
+            candidates.append(Candidate(inline[0], 1, False, number, start, end, inline[1],
+                                        _skip_space(text, inline[1].end, end)))
+    return candidates
+
+
+def _inline_first_item(text, content_start, line_end, parent_style):
+    for index in range(content_start, min(line_end, content_start + MAX_TITLE + 1)):
+        if text[index] in "。：:":
+            at = _skip_space(text, index + 1, line_end)
+            found = _match_marker(text, at, line_end, strong_only=True)
+            if found and found[1] == 1 and STYLES.index(found[0]) > STYLES.index(parent_style):
+                return found[0], Span(at, found[3].end())
+            return None
+        if text[index] in TERMINATORS:
+            return None
+    return None
+
+
+def top_style(candidates):
+    """The outermost style that starts counting at 1 (a plan with one 一、 section still has that level)."""
+    for style in STYLES:
+        if any(c.style == style and not c.weak and c.number == 1 for c in candidates):
+            return style
+    return None
+
+
+@dataclass
+class _Open:
+    """An open level while walking the headings: its style and the last number accepted there."""
+    style: str
+    last: int
+
+
+def _verdict(expected_next, n, weak):
+    """'exact', 'gap' or 'repeat' when n may follow a level whose next number is expected_next."""
+    if n == expected_next:
+        return "exact"
+    if weak:
+        return None
+    if expected_next < n <= expected_next + MAX_GAP:
+        return "gap"
+    if n == expected_next - 1 and n > 0:
+        return "repeat"
+    return None
+
+
+def accept_headings(candidates, style0, warnings):
+    """Walk the candidates in order and keep the numbered headings, each with its depth (1 = top).
+
+    An open level's style continues its numbering (a sibling); a style ranked below the innermost open
+    level opens a level under it, starting at 1 or running on from the items of the previous parent at
+    that depth. Anything else is a figure or a list in the prose, not a heading."""
+    accepted, stack = [], []       # stack: _Open per depth
+    previous = {}                  # (depth, style) → last number, for numbering that runs on
+    for cand in candidates:
+        n = cand.number
+        if not stack:
+            if cand.style == style0 and n == 1 and not cand.weak:
+                stack.append(_Open(style0, 1))
+                previous[(1, style0)] = 1
+                accepted.append((1, cand))
+            continue
+        depth = next((i + 1 for i in range(len(stack) - 1, -1, -1) if stack[i].style == cand.style), None)
+        if depth is not None:
+            verdict = _verdict(stack[depth - 1].last + 1, n, cand.weak)
+            if verdict is None:
+                continue
+            del stack[depth:]
+        else:
+            if STYLES.index(cand.style) <= STYLES.index(stack[-1].style):
+                continue
+            depth = len(stack) + 1
+            ran = previous.get((depth, cand.style))
+            verdict = "exact" if n == 1 and (not cand.weak or ran is not None) else None
+            if verdict is None and ran is not None:
+                verdict = _verdict(ran + 1, n, cand.weak)
+                verdict = verdict if verdict != "repeat" else None
+            if verdict is None:
+                continue
+            stack.append(_Open(cand.style, 0))
+        if verdict == "gap":
+            before = stack[-1].last if stack[-1].last else previous.get((depth, cand.style), 0)
+            warnings.append(f"line {cand.line}: {_kind(depth, style0)} numbering jumps from {before} to {n}; "
+                            "kept (check the source for a missing item)")
+        elif verdict == "repeat":
+            warnings.append(f"line {cand.line}: {_kind(depth, style0)} number {n} is repeated; kept as a "
+                            "heading of its own (check the source for a typo)")
+        stack[-1].last = n
+        previous[(depth, cand.style)] = n
+        accepted.append((depth, cand))
+    return accepted
+
+
+# How a heading's title was delimited: by a closing mark (or the end of its line), by a clause-opening
+# verb where a run-in title meets its body, or (an item that opens with prose) by its lead clause.
+CLOSED, RUN_IN, LEAD = "closed", "run-in", "lead"
+SENTENCE = "sentence"  # a closed title that is the item's whole text: also its one measure
+
+
+def _kind(depth, style0):
+    """How a warning names a level: section, task, or a deeper task with its level."""
+    sections = style0 in SECTION_STYLES
+    if depth == 1:
+        return "section" if sections else "task"
+    return "task" if depth == 2 and sections else f"level-{depth} task"
+
+
+def split_title(text, content_start, line_end):
+    """(title span, body start, kind) for a heading whose text starts at content_start."""
+    content = text[content_start:line_end]
+    stripped_end = content_start + len(content.rstrip())
+    for index, char in enumerate(content):
+        if char in TERMINATORS:
+            if index <= MAX_TITLE:
+                # A comma inside a short first sentence may hide a run-in title (夯实基础抓好…，…。).
+                if not re.search(r"[，,]", content[:index]) or _title_break(content) is None:
+                    title = Span(*_trim(text, content_start, content_start + index))
+                    return title, content_start + index + 1, CLOSED
+            break
+    else:
+        if len(content.strip()) <= MAX_TITLE:
+            # A heading alone on its line; a trailing colon introduces the body.
+            end = stripped_end
+            while end > content_start and text[end - 1] in "：:，,":
+                end -= 1
+            return Span(*_trim(text, content_start, end)), stripped_end, CLOSED
+    cut = _title_break(content)
+    if cut is not None:
+        return Span(*_trim(text, content_start, content_start + cut)), content_start + cut, RUN_IN
+    # An item that opens with prose: its lead clause, up to the first comma or sentence end.
+    clause = next((i for i, c in enumerate(content[:MAX_LEAD + 1]) if c in "，," + TERMINATORS), -1)
+    cut = clause if clause > 0 else min(len(content.rstrip()), MAX_TITLE // 2)
+    # The lead clause only names the item: its sentence is the item's first measure, whole.
+    return Span(*_trim(text, content_start, content_start + cut)), content_start, LEAD
+
+
+# A modal before a verb means the item opens with a sentence (学校美育课程要注重…), not a run-in title.
+MODALS = ("要", "应", "须", "需", "将", "可", "能", "得")
+
+
+def _title_break(content, shortest=4, longest=30):
+    """Where a title with no closing mark ends: the first clause-opening verb after a few characters."""
+    depth = 0
+    for index, char in enumerate(content[:longest]):
+        if char in "“《（(":
+            depth += 1
+        elif char in "”》）)":
+            depth = max(0, depth - 1)
+        if char in "，,。；":
+            return None
+        if index >= shortest and depth == 0 and content[index - 1] not in COORDINATORS \
+                and content.startswith(TITLE_BREAK_VERBS, index):
+            return None if content[index - 1] in MODALS else index
+    return None
+
+
+def _protected_ranges(text, start, end):
+    """Index ranges inside balanced brackets/quotes of one paragraph, where sentences must not be split."""
+    ranges, index = [], start
+    while index < end:
+        close = PAIRS.get(text[index])
+        if close:
+            limit = min(end, index + MAX_PAIRED)
+            newline = text.find("\n", index, limit)
+            limit = newline if newline != -1 else limit
+            depth, probe = 0, index
+            while probe < limit:
+                if text[probe] == text[index]:
+                    depth += 1
+                elif text[probe] == close:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                probe += 1
+            if probe < limit:
+                ranges.append((index, probe))
+                index = probe
+        index += 1
+    return ranges
+
+
+def split_sentences(text, start, end):
+    """Spans of the sentences in [start, end): split at 。！？； and at line ends, never inside a
+    bracket or quote that closes in the same paragraph; unbalanced ones do not stop a split."""
+    protected = _protected_ranges(text, start, end)
+    spans, sentence_start, index = [], start, start
+    inside = iter(protected)
+    current = next(inside, None)
+    while index < end:
+        while current and current[1] < index:
+            current = next(inside, None)
+        char = text[index]
+        # Inside a balanced quote a terminator splits only when it closes the quote: “……。”
+        quoted = current and current[0] < index < current[1] - 1
+        if char == "\n" or (char in TERMINATORS and not quoted):
+            stop = index if char == "\n" else index + 1
+            while char != "\n" and stop < end and text[stop] in CLOSERS:
+                stop += 1
+            spans.append(_trim(text, sentence_start, stop))
+            sentence_start = index = stop if char != "\n" else index + 1
+            continue
+        index += 1
+    spans.append(_trim(text, sentence_start, end))
+    return [Span(s, e) for s, e in spans if any(c.isalnum() for c in text[s:e])]
+
+
+def _measures(text, start, end):
+    return [Measure(ordinal=i, span=span) for i, span in enumerate(split_sentences(text, start, end), 1)]
+
+
+def _is_closing_line(text, start, end):
+    line = text[start:end].strip()
+    if not line:
+        return True
+    if re.fullmatch(r"[（(].*[）)]", line):
+        return True
+    return len(line) <= 40 and not any(c in line for c in TERMINATORS + "，,")
+
+
+def _body_end(text, lines, after):
+    """Start of the closing block (signature, date, agency notes, page furniture) after the last heading."""
+    end = len(text)
+    for _, start, line_end in reversed(lines):
+        if line_end <= after or not _is_closing_line(text, start, line_end):
+            break
+        end = start
+    return max(end, after)
+
+
+def _is_salutation(line):
+    """An addressee line such as 各市人民政府，省政府各部门：, as opposed to prose ending in 如下：."""
+    if not line.endswith(("：", ":")):
+        return False
+    return line.startswith("各") or not any(w in line for w in ("为", "根据", "提出", "如下", "现将", "意见", "通知"))
+
+
+def _is_prose(text, start, end):
+    line = text[start:end].strip()
+    if re.search(r"全文如下[。：:]?$", line):  # a news release's lead-in, not the document's own text
+        return False
+    return len(line) >= 15 and any(c in line for c in "，,。；;：:") and not _is_salutation(line)
+
+
+def _preamble(text, lines, first_heading_start):
+    """The prose paragraphs right before the first heading, stopping at the title block or salutation.
+    In a forwarding notice the wrapped document's title (and the notice's signature and date) stand
+    between the notice's own text and the first heading: they are passed over."""
+    before = [l for l in lines if l[2] <= first_heading_start]
+    skip = _wrapped_document_lines(text, before)
+    block = None
+    for index, (_, start, end) in enumerate(reversed(before)):
+        if not text[start:end].strip() or (block is None and index < skip):
+            continue
+        if not _is_prose(text, start, end):
+            break
+        block = (start, block[1] if block else end)
+    if block is None:
+        return None
+    span = Span(*_trim(text, *block))
+    return Preamble(span=span, measures=_measures(text, span.start, span.end))
+
+
+WRAPPED_RE = re.compile(r"(?:印发|转发|颁布|发布)《([^《》\n]{4,80})》")
+MAX_WRAPPER_LINES = 6
+
+
+def _wrapped_document_lines(text, before):
+    """How many lines (from the end of `before`) belong to the wrapper of a forwarded document: its
+    title line and the notice's signature and date above it. 0 unless the line right before the first
+    heading is the title the notice says it forwards (印发《X》 → a line reading X)."""
+    titles = {m.group(1).strip() for m in WRAPPED_RE.finditer(text, 0, before[-1][2] if before else 0)}
+    if not titles:
+        return 0
+    seen, found = 0, None
+    for index, (_, start, end) in enumerate(reversed(before)):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > MAX_WRAPPER_LINES or not _is_closing_line(text, start, end):
+            return found or 0
+        if found is None and any(line == t or (len(line) >= 4 and line in t) for t in titles):
+            found = index + 1
+        elif found is not None:
+            found = index + 1  # the notice's signature and date, above the title it forwards
+    return found or 0
+
+
+def _unnumbered_body(text, lines, body_end):
+    """The body of a document with no numbered headings: from its first prose paragraph to the closing block."""
+    for _, start, end in lines:
+        if start >= body_end:
+            break
+        # Sentences (a short notice's one sentence too), not a labelled chrome line (原文链接：https://…).
+        line = text[start:end].strip()
+        if (_is_prose(text, start, end) or line.endswith(tuple(TERMINATORS))) and re.search(r"[，。；]", line) \
+                and "://" not in line and not _is_salutation(line):
+            return start
+    return None
+
+
+def _divisions(text, accepted, body_end, flat, notes):
+    """Build the tree of Sections and Tasks from the accepted (depth, candidate) headings."""
+    top, path = [], []  # path: the open Division per depth
+    starts = [cand.marker.start for _, cand in accepted] + [body_end]
+    nodes = []
+    for index, (depth, cand) in enumerate(accepted):
+        content_start, line_end = cand.content_start, cand.line_end
+        next_start = starts[index + 1]
+        if next_start < line_end:            # an item printed mid-line after this title
+            line_end = next_start
+        if content_start >= line_end:
+            # The marker stands alone on its line (as PDF extraction can leave it): the title is on the next.
+            content_start = _skip_space(text, line_end, next_start)
+            line_end = text.find("\n", content_start, next_start)
+            line_end = next_start if line_end < 0 else line_end
+        title, body_start, kind = split_title(text, content_start, line_end)
+        heading = Heading(style=cand.style, number=cand.number,
+                          numbering=text[cand.marker.start:cand.marker.end].strip(), line=cand.line,
+                          marker=cand.marker, title=title, title_closed=kind == CLOSED, title_kind=kind)
+        if kind == RUN_IN:
+            notes.append(f"line {cand.line}: the title of {heading.numbering} has no closing mark; "
+                         f"read as 「{title.text(text)}」 (curate it if that is not the heading)")
+        kind = Section if depth == 1 and not flat else Task
+        node = kind(heading=heading, span=Span(cand.marker.start, next_start), depth=depth)
+        del path[depth - 1:]
+        (path[-1].children if path else top).append(node)
+        path.append(node)
+        nodes.append((node, max(body_start, cand.marker.start)))
+    # A division ends where the next heading at its depth or above starts; its own prose stops at its
+    # first child (later prose lies inside its last child).
+    ends, open_ = {}, []
+    for node, _ in nodes:
+        while open_ and open_[-1].depth >= node.depth:
+            ends[id(open_.pop())] = node.span.start
+        open_.append(node)
+    ends.update((id(node), body_end) for node in open_)
+    for node, body_start in nodes:
+        end = ends[id(node)]
+        node.span = Span(*_trim(text, node.span.start, max(end, node.span.start)))
+        prose_end = node.children[0].span.start if node.children else node.span.end
+        body_start = min(body_start, prose_end)
+        node.measures = _measures(text, body_start, prose_end)
+        title = node.heading.title
+        if not node.measures and not node.children and title.end < len(text) and text[title.end] in TERMINATORS:
+            # An item that is one sentence (（四）兼职教师原则上不超过65岁。): that sentence is its measure too.
+            node.measures = _measures(text, title.start, node.span.end)
+            node.heading.title_kind = SENTENCE
+    return top
+
+
+def parse_structure(text):
+    """Locate preamble, the outline of numbered headings and measures. Returns a Structure; a text with
+    no numbered headings has an empty outline and its body as measures."""
+    warnings, notes = [], []
+    lines = lines_with_offsets(text)
+    candidates = find_candidates(text, lines)
+    style0 = top_style(candidates)
+    accepted = accept_headings(candidates, style0, warnings) if style0 else []
+    if not accepted:
+        body_end = _body_end(text, lines, 0)
+        start = _unnumbered_body(text, lines, body_end)
+        if start is None:
+            warnings.append("no text found between the title block and the closing block")
+            return Structure(None, [], [], body_end, body_end, warnings, notes)
+        warnings.append("no numbered headings found (such as 一、 （一） 1. 第一条); the body is kept as "
+                        "the plan's measures")
+        return Structure(None, [], _measures(text, start, body_end), start, body_end, warnings, notes)
+    body_end = _body_end(text, lines, accepted[-1][1].line_end)
+    flat = style0 not in SECTION_STYLES
+    outline = _divisions(text, accepted, body_end, flat, notes)
+    first = outline[0].span.start
+    preamble = _preamble(text, lines, first)
+    header_end = preamble.span.start if preamble else first
+    if _wrapped_document_lines(text, [l for l in lines if l[2] <= first]):
+        header_end = first  # a forwarding notice's signature and date stand after its own text
+    
+    return Structure(preamble, outline, [], header_end, body_end, warnings, notes)
