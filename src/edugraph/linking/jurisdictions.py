@@ -16,8 +16,6 @@ from pathlib import Path
 from edugraph import settings
 
 NATION_CODE = "100000"
-# Words a relative reference uses for a level: 省政府 means the province of whoever is speaking.
-LEVEL_WORDS = {"provincial": ("省", "自治区"), "municipal": ("市", "州", "盟"), "county": ("县", "区", "旗")}
 
 
 @dataclass(frozen=True)
@@ -39,6 +37,7 @@ class Divisions:
                 self.by_name.setdefault(name, []).append(row)
         # Longest names first, so 内蒙古自治区 is tried before 内蒙古 could be.
         self._names = sorted(self.by_name, key=len, reverse=True)
+        self._named = {}  # text → named_in(text)
 
     @property
     def nation(self):
@@ -64,7 +63,13 @@ class Divisions:
         """The most specific division that `text` (a body's name, a title) names, or None.
 
         Every division whose full name occurs in the text is a candidate; a candidate above another
-        one is context, not the answer; of several namesakes, the one inside a named candidate wins."""
+        one is context, not the answer; of several namesakes, the one inside a named candidate wins.
+        Memoised: the same bodies are named over and over, and each look-up tries every name."""
+        if text not in self._named:
+            self._named[text] = self._find_named(text)
+        return self._named[text]
+
+    def _find_named(self, text):
         found = [d for name in self._names if name in text for d in self.by_name[name]]
         if not found:
             return None

@@ -11,7 +11,6 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from edugraph import __version__
 from edugraph.rdf.curation import Curation, check_nodes
-from edugraph.linking.jurisdictions import jurisdiction_of, load_divisions
 from edugraph.structure.model import Section
 from edugraph.namespaces import DIVISION, DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE
 from edugraph.semantics import find_goals
@@ -66,8 +65,8 @@ class _PlanWriter:
         self.own_prefix = f"{self.plan}/"
         # Generic bodies (学校, 区市) belong to the plan's place; a national plan's to the whole country.
         self.place = jurisdiction(doc.metadata.issuers) or ("全国" if doc.metadata.level == "national" else "")
-        self.divisions = load_divisions()
-        self.jurisdiction = jurisdiction_of(doc.metadata.issuers, doc.metadata.level, self.divisions)
+        self.divisions = registry.divisions
+        self.jurisdiction = registry.plan_division.get(doc.plan_id)  # worked out once, for the whole build
         self.paths = set()
         self.described = set()  # division nodes already written by this writer
         # Task numbers that restart in each section need the section in the IRI to stay unique.

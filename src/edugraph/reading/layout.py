@@ -60,19 +60,13 @@ def display_width(text):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def wrap_width(lines, measure=None):
-    """The fixed width the text was wrapped at, or None if it does not look hard-wrapped.
+def _wrap_fit(lines, measure):
+    """(width, share of lines that are full) when the text looks hard-wrapped under one way of counting
+    (display columns or characters), else None.
 
     Wrapped text has several lines at (nearly) one maximum width, hardly any longer, and those full
     lines mostly stop mid-sentence; paragraph-per-line text ends its long lines with 。 instead.
-    `measure` is how the wrapping tool counted: display columns (the default) or characters.
     """
-    fit = _wrap_fit(lines, measure or display_width)
-    return fit[0] if fit else None
-
-
-def _wrap_fit(lines, measure):
-    """(width, share of lines that are full) for one way of counting, or None."""
     measured = [(measure(line.rstrip()), line.rstrip()[-1:]) for line in lines if line.strip()]
     if len(measured) < MIN_LINES:
         return None

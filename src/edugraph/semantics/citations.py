@@ -37,9 +37,9 @@ RUN_BEFORE_RE = re.compile(r"(?:实施|启动|开展|推进)$")
 DEICTIC = ("以下", "本", "落实本", "贯彻本", "上述")
 TRUNCATE_AT = "，,。；;：:！？"
 BASIS_RE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|执行")
-# 现将《X》（文号）转发给你们: a forwarding notice carries X out.
-FORWARDED_RE = re.compile(r"\s*(?:[（(][^（()）]{4,30}?号[）)])?\s*转发")
 NUMBER_AFTER_RE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）]{4,30}?号)\s*[）)]")
+# 现将《X》（文号）转发给你们: a forwarding notice carries X out.
+FORWARDED_RE = re.compile(rf"(?:{NUMBER_AFTER_RE.pattern})?\s*转发")
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 import re
 
+from edugraph.reading.brackets import closing_index
 from edugraph.structure.metadata import find_document_numbers
 
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
@@ -16,21 +17,9 @@ def title_spans(text, start, end):
         index = text.find(TITLE_OPEN, index, end)
         if index < 0:
             return spans
-        depth, probe = 0, index
-        while probe < end:
-            if text[probe] == TITLE_OPEN:
-                depth += 1
-            elif text[probe] == TITLE_CLOSE:
-                depth -= 1
-                if depth == 0:
-                    break
-            probe += 1
-        if probe < end:
-            spans.append((index, probe))
-            index = probe + 1
-        else:
-            spans.append((index, None))
-            index += 1
+        close = closing_index(text, index, TITLE_CLOSE, end)
+        spans.append((index, close))
+        index = close + 1 if close is not None else index + 1
 
 
 def document_number_spans(text, start, end):

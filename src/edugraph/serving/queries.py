@@ -271,8 +271,9 @@ def run_query(name_or_path, graph, params=None, folder=None):
     sparql = bind(query, params)
     for name, value in (params or {}).items():
         # Only the project's own names are looked up: an endpoint URL (federated queries) is not data.
-        if query.params[name].type == "iri" and value != "" and _is_project_iri(expand_iri(value, name)):
-            check_names_something(graph, expand_iri(value, name), name)
+        iri = expand_iri(value, name) if query.params[name].type == "iri" and value != "" else ""
+        if _is_project_iri(iri):
+            check_names_something(graph, iri, name)
     try:
         return execute(sparql, graph, query.name)
     except QueryError as error:

@@ -7,7 +7,7 @@ from edugraph.structure.metadata import extract_metadata, normalise_document_num
 from edugraph.structure.model import PlanDocument
 from edugraph.semantics import analyse
 from edugraph.reading.source import read_source
-from edugraph.structure.parse import parse_structure
+from edugraph.structure.parse import LEAD, SENTENCE, parse_structure
 
 
 def plan_id_for(path, sha256):
@@ -40,7 +40,7 @@ def add_facts(doc):
     text, year = doc.text, doc.metadata.year
     for division in doc.divisions():
         # A lead clause, or an item's only sentence, is in its first measure already.
-        if division.heading.title_kind not in ("lead", "sentence"):
+        if division.heading.title_kind not in (LEAD, SENTENCE):
             division.title_facts = analyse(text, division.heading.title.start, division.heading.title.end, year)
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)

@@ -33,7 +33,6 @@ class Heading:
     line: int         # 1-based line number in the plan text
     marker: Span
     title: Span
-    title_closed: bool  # False when the title ran into the body with no closing mark
     # closed | run-in (cut at a clause verb) | lead (an item opening with prose) | sentence (the item's whole text)
     title_kind: str = "closed"
 
@@ -113,10 +112,6 @@ class PlanDocument:
     def tasks(self):
         """Every numbered item below the top level (or of a flat list), at any depth, in document order."""
         return [d for d in self.divisions() if isinstance(d, Task)]
-
-    def leaf_items(self):
-        """The deepest numbered items: divisions with no numbered children (a section with no items is one)."""
-        return [d for d in self.divisions() if not d.children]
 
     def all_measures(self):
         """Every measure of the plan in document order: preamble, divisions, unnumbered body."""

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from edugraph.structure.model import Heading, Measure, Preamble, Section, Span, Task
+from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
 
 # Ranked outermost first. 第X部分/第X章 are parts or chapters; 第X条 are a regulation's articles.
@@ -307,17 +308,8 @@ def _protected_ranges(text, start, end):
         if close:
             limit = min(end, index + MAX_PAIRED)
             newline = text.find("\n", index, limit)
-            limit = newline if newline != -1 else limit
-            depth, probe = 0, index
-            while probe < limit:
-                if text[probe] == text[index]:
-                    depth += 1
-                elif text[probe] == close:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                probe += 1
-            if probe < limit:
+            probe = closing_index(text, index, close, newline if newline != -1 else limit)
+            if probe is not None:
                 ranges.append((index, probe))
                 index = probe
         index += 1
@@ -386,12 +378,10 @@ def _is_prose(text, start, end):
     return len(line) >= 15 and any(c in line for c in "，,。；;：:") and not _is_salutation(line)
 
 
-def _preamble(text, lines, first_heading_start):
-    """The prose paragraphs right before the first heading, stopping at the title block or salutation.
-    In a forwarding notice the wrapped document's title (and the notice's signature and date) stand
-    between the notice's own text and the first heading: they are passed over."""
-    before = [l for l in lines if l[2] <= first_heading_start]
-    skip = _wrapped_document_lines(text, before)
+def _preamble(text, before, skip):
+    """The prose paragraphs at the end of `before` (the lines before the first heading), stopping at the
+    title block or salutation. In a forwarding notice the last `skip` lines (the wrapped document's title,
+    the notice's signature and date) stand between the notice's own text and the heading: passed over."""
     block = None
     for index, (_, start, end) in enumerate(reversed(before)):
         if not text[start:end].strip() or (block is None and index < skip):
@@ -462,7 +452,7 @@ def _divisions(text, accepted, body_end, flat, notes):
         title, body_start, kind = split_title(text, content_start, line_end)
         heading = Heading(style=cand.style, number=cand.number,
                           numbering=text[cand.marker.start:cand.marker.end].strip(), line=cand.line,
-                          marker=cand.marker, title=title, title_closed=kind == CLOSED, title_kind=kind)
+                          marker=cand.marker, title=title, title_kind=kind)
         if kind == RUN_IN:
             notes.append(f"line {cand.line}: the title of {heading.numbering} has no closing mark; "
                          f"read as 「{title.text(text)}」 (curate it if that is not the heading)")
@@ -515,9 +505,9 @@ def parse_structure(text):
     flat = style0 not in SECTION_STYLES
     outline = _divisions(text, accepted, body_end, flat, notes)
     first = outline[0].span.start
-    preamble = _preamble(text, lines, first)
-    header_end = preamble.span.start if preamble else first
-    if _wrapped_document_lines(text, [l for l in lines if l[2] <= first]):
-        header_end = first  # a forwarding notice's signature and date stand after its own text
-    
+    before = [line for line in lines if line[2] <= first]
+    skip = _wrapped_document_lines(text, before)
+    preamble = _preamble(text, before, skip)
+    # A forwarding notice's signature and date stand after its own text: they are front matter too.
+    header_end = first if skip or not preamble else preamble.span.start
     return Structure(preamble, outline, [], header_end, body_end, warnings, notes)
