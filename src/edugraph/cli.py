@@ -329,8 +329,9 @@ def parser():
     p.add_argument("lower", nargs="?", help="the implementing plan: id (weifang-2017) or IRI")
     p.add_argument("higher", nargs="?", help="the implemented plan: id (shandong-2016) or IRI")
     p.add_argument("--all", action="store_true",
-                   help="link every plan with each plan of the data it implements (edu:implements), each pair "
-                        "into build/links-LOWER-HIGHER.ttl and .sssom.tsv")
+                   help="link every plan with each plan of the data it implements (edu:implements): each pair "
+                        "into build/links-LOWER-HIGHER.ttl, or all pairs into the one file -o names (a named "
+                        "graph per pair in .trig/.nq); an SSSOM table per pair beside it")
     p.add_argument("--data", nargs="+", type=Path, metavar="GRAPH",
                    help=f"RDF files holding the plans (default: {settings.DEFAULT_BUILD})")
     p.add_argument("--higher-endpoint", metavar="URL", help="fetch the higher plan from this SPARQL endpoint")
