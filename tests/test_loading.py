@@ -60,7 +60,7 @@ def test_cli_imports_no_library_the_command_does_not_use(argv):
     script = ("import sys, contextlib, io\nfrom edugraph.cli import main\n"
               "with contextlib.redirect_stdout(io.StringIO()):\n"
               f"    try: main({argv!r})\n    except SystemExit: pass\n"
-              "print(' '.join(sorted(m for m in ('networkx', 'pyvis', 'IPython', 'jieba', 'SPARQLWrapper', "
+              "print(' '.join(sorted(m for m in ('networkx', 'pyvis', 'IPython', 'rjieba', 'SPARQLWrapper', "
               "'rdflib.plugins.sparql', 'edugraph.structure.extract') if m in sys.modules\n"
               "                    and type(sys.modules[m]).__name__ != '_LazyModule')))")  # lazy_module: not loaded
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout

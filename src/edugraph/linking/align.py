@@ -6,7 +6,6 @@ candidates above a threshold become skos:closeMatch / skos:relatedMatch links wi
 edu:Alignment record (score, method, evidence), and an SSSOM mapping table.
 """
 
-import logging
 import math
 import re
 from collections import Counter
@@ -132,12 +131,12 @@ def plan_units(graph, plan):
 
 @lru_cache(maxsize=65536)  # the same units are compared with several plans (read-only Counters)
 def _features(text):
-    """Words (jieba) and character bigrams of the Chinese text, stop words dropped."""
-    import jieba  # imported late: loading its dictionary takes a second
+    """Words (jieba's segmentation, by rjieba; see semantics/words.py) and character bigrams of the Chinese
+    text, stop words dropped."""
+    import rjieba  # imported late: only link needs it
 
-    jieba.setLogLevel(logging.WARNING)  # it announces its dictionary on stderr otherwise
     chinese = "".join(re.findall(r"[\u4e00-\u9fff]+", text))
-    words = [w for w in jieba.lcut(chinese) if len(w) >= 2 and w not in STOP_WORDS]
+    words = [w for w in rjieba.cut(chinese, True) if len(w) >= 2 and w not in STOP_WORDS]
     bigrams = [chinese[i:i + 2] for i in range(len(chinese) - 1)]
     return Counter(words) + Counter(f"#{b}" for b in bigrams)
 

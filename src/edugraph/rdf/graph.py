@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.util import from_n3
 
 from edugraph import __version__
 from edugraph.rdf.curation import Curation, check_nodes
@@ -15,7 +16,7 @@ from edugraph.structure.model import Section
 from edugraph.namespaces import DIVISION, DOCTYPE, EDU, ID, LEVEL, SOFTWARE, SPDX, STAGE
 from edugraph.semantics import find_goals
 from edugraph.semantics.bodies import jurisdiction
-from edugraph.rdf.triples import TermCache, TripleSink
+from edugraph.rdf.triples import Rendered, TermCache, TripleSink, rendered_int, rendered_text
 
 DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE = map(
     TermCache, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DOCTYPE, EDU, LEVEL, SPDX, STAGE))
@@ -44,13 +45,13 @@ def path_is_preamble(node):
     return "/preamble/" in str(node)
 
 
-@lru_cache(maxsize=1 << 16)  # offsets and ordinals repeat across plans; rdflib literals are immutable
+@lru_cache(maxsize=1 << 16)  # offsets and ordinals repeat across plans
 def _int(value):
-    return Literal(value, datatype=XSD.integer)
+    return rendered_int(value)
 
 
 def _zh(text):
-    return Literal(text, lang="zh")
+    return rendered_text(text, "zh")
 
 
 class _PlanWriter:
@@ -73,7 +74,7 @@ class _PlanWriter:
         self.restarting = _numbering_restarts(doc.sections)
 
     def add(self, s, p, o):
-        own = s.startswith(self.own_prefix) or str.__eq__(s, self.plan)  # str's own: rdflib's == is slow
+        own = str.startswith(s, self.own_prefix) or str.__eq__(s, self.plan)  # str's own: rdflib's are slow
         (self.graph if own else self.shared).add((s, p, o))
 
     def node(self, path):
@@ -411,7 +412,19 @@ def plan_to_graph(doc, source, registry=None, curation=None, shared=None):
         from edugraph.semantics.documents import registry_for
         registry = registry_for([doc])
     writer = _PlanWriter(doc, source, registry, curation, shared)
-    writer.graph = bind_prefixes(Graph())
-    if shared is None:
-        writer.shared = writer.graph
-    return writer.write()
+    graph = bind_prefixes(Graph())
+    writer.graph = _RdflibSink(graph)
+    writer.shared = writer.graph if shared is None else _RdflibSink(shared)
+    writer.write()
+    return graph
+
+
+class _RdflibSink:
+    """An rdflib Graph as the writer's sink: the writer's pre-spelled literals become rdflib Literals."""
+
+    def __init__(self, graph):
+        self.graph = graph
+
+    def add(self, triple):
+        s, p, o = triple
+        self.graph.add((s, p, from_n3(str.__str__(o)) if type(o) is Rendered else o))

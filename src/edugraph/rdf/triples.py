@@ -9,7 +9,7 @@ rdflib Graph only when someone asks for one (`to_rdflib`).
 """
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal
+from rdflib import BNode, Literal, URIRef
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -26,6 +26,34 @@ def nt_literal(lexical, language=None, datatype=None):
     if datatype and str(datatype) != XSD_STRING:
         return f"{text}^^<{datatype}>"
     return text
+
+
+class Rendered(str):
+    """A term already spelled as N-Triples: the graph writer's most frequent literals (offsets, zh labels)
+    skip rdflib's Literal, which costs more than the line it ends up in."""
+
+    __slots__ = ()
+
+
+def rendered_int(value):
+    return Rendered(f'"{value}"^^<http://www.w3.org/2001/XMLSchema#integer>')
+
+
+def rendered_text(text, language):
+    return Rendered(nt_literal(text, language))
+
+
+def nt_term(term):
+    kind = type(term)  # exact types first: isinstance on rdflib terms goes through ABC checks
+    if kind is URIRef:  # the writer builds its IRIs escaped (graph.iri_segment)
+        return f"<{term}>"
+    if kind is Rendered:
+        return str.__str__(term)
+    if kind is Literal or isinstance(term, Literal):
+        return nt_literal(str(term), term.language, term.datatype)
+    if isinstance(term, BNode):  # the writer makes none; graphs read from files may have them
+        return f"_:{term}"
+    return f"<{term}>"
 
 
 class TermCache:
@@ -59,18 +87,12 @@ class TripleSink:
         self.groups = {}  # subject in N-Triples → {line: None}
 
     def add(self, triple):
-        parts = []
-        for term in triple:
-            if isinstance(term, Literal):
-                parts.append(nt_literal(str(term), term.language, term.datatype))
-            elif isinstance(term, BNode):  # the writer makes none; graphs read from files may have them
-                parts.append(f"_:{term}")
-            else:  # an IRI: the writer builds its IRIs escaped (graph.iri_segment)
-                parts.append(f"<{term}>")
-        group = self.groups.get(parts[0])
+        s, p, o = triple
+        s = f"<{s}>" if type(s) is URIRef else nt_term(s)
+        group = self.groups.get(s)
         if group is None:
-            group = self.groups[parts[0]] = {}
-        group[f"{parts[0]} {parts[1]} {parts[2]} .\n"] = None
+            group = self.groups[s] = {}
+        group[f"{s} <{p}> {nt_term(o)} .\n"] = None
 
     def __len__(self):
         return sum(len(group) for group in self.groups.values())
