@@ -4,7 +4,8 @@
 
 Two tables: the measure-level labels (targets, citations, stages; tests/labels/*.yaml) and the citable
 facts (tests/labels/facts/*.yaml) on the documents the rules were tuned on and, separately, on the
-untuned documents of tests/fixtures/untuned/ (labelled before the rules were written).
+untuned documents of tests/fixtures/untuned*/ (one folder per round, each labelled before the rules it
+measures were written).
 """
 
 import sys
@@ -16,7 +17,7 @@ from edugraph.semantics.evaluation import FACT_KINDS, evaluate_facts, totals as 
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "labels"
-UNTUNED = (ROOT / "tests" / "fixtures" / "untuned", ROOT / "tests" / "fixtures" / "untuned-2")
+UNTUNED = tuple(sorted((ROOT / "tests" / "fixtures").glob("untuned*")))  # one folder per labelling round
 
 
 def fact_results():

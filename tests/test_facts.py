@@ -16,7 +16,7 @@ from edugraph.semantics.quantities import find_targets
 
 HERE = Path(__file__).parent
 FACT_LABELS = HERE / "labels" / "facts"
-UNTUNED = (HERE / "fixtures" / "untuned", HERE / "fixtures" / "untuned-2")
+UNTUNED = tuple(sorted((HERE / "fixtures").glob("untuned*")))  # one folder per labelling round
 
 
 def bodies(text):
@@ -38,6 +38,17 @@ def bodies(text):
                  id="designation-is-no-body-and-no-大学-inside-超大学校"),
     pytest.param("指导国家级开发区选优配强所属学校领导班子。", [("国家级开发区", "mentioned")], id="compound-school-word"),
     pytest.param("实行校长负责制。", [], id="a-person-and-a-system-are-no-body"),
+    pytest.param("开发高等院校和中小学校美育课程，符合普通高校、职业院校公共艺术教育特点。", [],
+                 id="coordinated-school-words-modify-one-noun"),
+    pytest.param("将少先队队歌、共青团团歌纳入。", [], id="an-organisations-song-is-no-body"),
+    pytest.param("通过政府购买服务等渠道。", [], id="set-phrase-政府购买服务"),
+    pytest.param("定期开展示范学校复评，推进第二批高水平学校争创和产教融合型企业认定。", [], id="designations"),
+    pytest.param("建立艺术社团和兴趣小组。", [], id="student-clubs-are-no-body"),
+    pytest.param("学校每学年要进行一次自评，通过本地区教育部门官方网站公示。",
+                 [("学校", "mentioned"), ("教育部门", "mentioned")], id="time-word-after-a-body-and-本地区"),
+    pytest.param("推动地方政府、行业企业、中小学校协同培养，引导艺术院团专家参与。",
+                 [("地方政府", "mentioned"), ("行业企业", "mentioned"), ("中小学校", "mentioned"),
+                  ("艺术院团", "mentioned")], id="协同-is-no-noun-and-院团-split-by-jieba"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -67,6 +78,14 @@ def initiatives(text):
     pytest.param("“十四五”期间持续开展扶贫协作。", [], id="period-name-left-out"),
     pytest.param("各级各类学校要将美育实践活动纳入教学计划。", [], id="no-introducing-verb"),
     pytest.param("实施抗震加固和消防改造中小学项目8个。", [], id="projects-counted-are-no-programme"),
+    pytest.param("组织高水平文艺社团有计划地赴高校演出。", [], id="有计划地-is-an-adverb"),
+    pytest.param("不得组织学生参加以营利为目的的艺术竞赛活动。", [], id="an-activity-described-by-的-is-not-named"),
+    pytest.param("继续做好“最美教师”“教书育人楷模”等选树活动。", [("最美教师", "slogan"), ("教书育人楷模", "slogan")],
+                 id="honours-of-a-selection-are-no-programme"),
+    pytest.param("深入推进“体育、艺术2+1项目\"暨艺术展演。", [("体育、艺术2+1项目", "project")],
+                 id="quote-closed-by-a-straight-quote"),
+    pytest.param("组织实施农村义务教育学校音体美教师招聘专项计划。", [("农村义务教育学校音体美教师招聘专项计划", "plan")],
+                 id="long-name"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected
@@ -80,9 +99,21 @@ def test_programmes_and_slogans(text, expected):
     pytest.param("全省建成1000所各具特色的美育工作示范学校。", ["美育工作示范学校"], id="noun-after-的"),
     pytest.param("帮助学生形成一两项艺术技能和爱好。", ["艺术技能"], id="numeral-pair-range"),
     pytest.param("兼职教师原则上不超过65岁。", [""], id="nothing-named-stays-empty"),
+    pytest.param("落实新一轮教师基本功达标工作。", [], id="新一轮-is-an-article"),
+    pytest.param("各地每三年要举办一届中小学生艺术展演。", [""], id="frequency-with-a-verb-between"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("研究出台指导性文件。", ["指导性文件"], id="研究出台"),
+    pytest.param("制定应对突发事件的处置预案。", ["处置预案"], id="described-before-its-name"),
+    pytest.param("完善外来务工随迁子女就学政策。", [], id="an-existing-policy-improved"),
+    pytest.param("修订完善招生政策。", ["招生政策"], id="a-policy-revised"),
+])
+def test_planned_documents(text, expected):
+    assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected
 
 
 def test_goals_in_a_goal_section_and_anywhere(tmp_path):
@@ -106,23 +137,24 @@ def fact_results():
     return evaluate_facts(graph, FACT_LABELS, {doc.plan_id: doc.text for doc in result.plans}), graph
 
 
-def test_untuned_documents_are_three_and_labelled_before_tuning(fact_results):
+def test_label_sets(fact_results):
     results, _ = fact_results
-    assert sorted(p for p, (which, _) in results.items() if which == "untuned") == \
-        ["hulunbuir-2016", "liaoning-2015", "moe-2017"]
-    assert sorted(p for p, (which, _) in results.items() if which == "untuned-2") == \
-        ["chuzhou-2016", "dalian-2016", "zhejiang-2016"]
-    assert sorted(p for p, (which, _) in results.items() if which == "tuned") == ["weihai-2022"]
+    sets = {}
+    for plan_id, (which, _) in sorted(results.items()):
+        sets.setdefault(which, []).append(plan_id)
+    assert sets == {"tuned": ["weihai-2022"],
+                    "seen-1": ["hulunbuir-2016", "liaoning-2015", "moe-2017"],
+                    "seen-2": ["chuzhou-2016", "dalian-2016", "zhejiang-2016"],
+                    **UNTUNED_SETS}
 
 
-# The figures on the untuned documents (README, "Facts a researcher can cite"): a change that lowers one
-# fails here. Measured when the rules were frozen, except programmes, changed since (on Weihai's evidence)
-# and then measured on a second round of three documents labelled for programmes only. Programmes fall
-# short of the 0.9 / 0.85 asked for; targets and bodies are just under in precision.
-UNTUNED_FLOOR = {("untuned", "targets"): (0.90, 0.90), ("untuned", "counted"): (1.0, 1.0),
-                 ("untuned", "bodies"): (0.88, 0.94), ("untuned", "programmes"): (0.85, 0.92),
-                 ("untuned", "goals"): (1.0, 1.0), ("untuned", "planned_documents"): (1.0, 1.0),
-                 ("untuned-2", "programmes"): (0.70, 0.53)}
+UNTUNED_SETS = {}
+# Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
+# here. seen-1 and seen-2 were labelled blind, then read to change rules (so they guard, no longer measure).
+UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (1.0, 1.0),
+                 ("seen-1", "bodies"): (0.97, 0.98), ("seen-1", "programmes"): (1.0, 0.92),
+                 ("seen-1", "goals"): (1.0, 1.0), ("seen-1", "planned_documents"): (1.0, 1.0),
+                 ("seen-2", "programmes"): (1.0, 0.84)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids="-".join)

@@ -32,16 +32,26 @@ SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
 GROWABLE = ("区市", "县市区", "开发区", "党委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
-SPLIT_HEADS = ("部门", "政府", "委员会", "中心", "机构", "单位", "团体", "社团", "联盟")  # jieba may glue them on
+SPLIT_HEADS = ("部门", "政府", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "联盟", "协作体", "委员会", "分队", "支队",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
-COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府"}
-# Nouns (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理.
-COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常")
+COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府", "少先队", "共青团", "团委"}
+# Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理, 政府购买服务,
+# 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平).
+COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常", "购买", "优秀",
+                  "争创")
+COMPOUND_EXACT = ("非", "办")
+# Distributive time words after a body open its clause (学校每学年要进行一次自评), they modify nothing.
+NOT_COMPOUNDING = ("每",)
+# Student clubs are activities of a school, not bodies (建立艺术社团和兴趣小组); 文艺社团 are bodies.
+CLUBS = ("艺术社团", "学生社团", "学生艺术社团")
 # A school after one of these is a designation, not a body (美育特色学校, 艺术教育示范学校).
 DESIGNATIONS = ("示范", "特色", "先进", "实验", "品牌", "规范", "传承", "试点", "优质", "重点", "达标", "标准化",
                 "名", "薄弱", "高水平", "优秀")
+# Of these, the ones that are never a verb or an adverb make a designation on their own (开展示范学校复评,
+# 第二批高水平学校); the others (规范学校办学行为, 重点…) only after a noun.
+PLAIN_DESIGNATIONS = ("示范", "特色", "先进", "品牌", "传承", "试点", "达标", "高水平")
 # Named with a place (省教育厅, 威海市教育局): a place word, then words, then an office word.
 OFFICE_WORD_RE = re.compile(r"(?:厅|局|委|办|科协)$")
 OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴办", "包办", "代办", "协办", "格局", "布局", "大局",
@@ -49,7 +59,7 @@ OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴
 PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|州|盟)|省|市|县|区|北京|上海|天津|重庆)$")
 PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗|州|盟)$")
 # Words that never belong to a name: verbs and function words jieba may tag as nouns.
-STOP_WORDS = {"会同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
+STOP_WORDS = {"会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
               "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地"}
@@ -99,7 +109,8 @@ def _is_generic(name, tokens_of_name):
 
 
 def _clean(name):
-    return DISTRIBUTIVE_RE.sub("", "".join(name.split()))
+    name = DISTRIBUTIVE_RE.sub("", "".join(name.split()))
+    return name[2:] if name.startswith("地区") and len(name) > 4 else name  # 本地区教育部门 → 教育部门
 
 
 def _in_level_list(text, b, end):
@@ -113,7 +124,26 @@ def _designation(bounds, a):
     if word is None or not word.text.endswith(DESIGNATIONS):
         return False
     earlier = bounds.before(word.start)
-    return word.text not in DESIGNATIONS or (earlier is not None and earlier.tag != "x" and earlier.tag.startswith(NAME_TAGS))
+    return word.text not in DESIGNATIONS or word.text in PLAIN_DESIGNATIONS or (
+        earlier is not None and earlier.tag != "x" and earlier.tag.startswith(NAME_TAGS))
+
+
+def _modifies(word):
+    """Whether `word`, right after a body word, makes that word a modifier (学校美育, 中心城区, 政府购买)."""
+    if word is None or word.text.startswith(NOT_COMPOUNDING):
+        return False
+    return (word.tag.startswith(("n", "vn", "l", "j", "an", "b")) and word.text not in STOP_WORDS
+            or word.text.startswith(COMPOUND_WORDS) or word.text in COMPOUND_EXACT or word.text == "“")
+
+
+# 高等院校和中小学校美育课程, 普通高校、职业院校公共艺术教育, 幼儿园、中小学责任督学: conjuncts that share the
+# noun they modify (与 is left out: 学校与境外学校交流 is also "a school with another").
+CONJUNCT_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{0,6}?(?:学校|学|院校|高校|高中|初中|幼儿园|园))+")
+
+
+def _coordinated_modifier(text, b, end, bounds):
+    match = CONJUNCT_RE.match(text, b, end)
+    return bool(match) and match.end() in bounds.ends and _modifies(bounds.after(match.end()))
 
 
 def _listed(text, start, end, free):
@@ -227,19 +257,16 @@ def find_bodies(text, start, end, skip):
     bounds = Boundaries(tokens)
     names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start)]
     for a, b, head in _candidates(text, start, end, bounds):
-        following = bounds.after(b)
-        if head in COMPOUNDING and following is not None and (
-                following.tag.startswith(("n", "vn", "l", "j", "an")) and following.text not in STOP_WORDS
-                or following.text.startswith(COMPOUND_WORDS) or following.text == "“"):
-            continue  # 学校美育, 中心城区, 幼儿园招生: the word modifies a noun
+        if head in COMPOUNDING and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
+            continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
             continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
-        if head in SCHOOLS and (_designation(bounds, a) or text.startswith("式", b)):
-            continue  # 美育特色学校, “图书馆式”学校: a designation
+        if head in SCHOOLS and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
+            continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
         names.append((*_name(text, start, a, b, head, bounds)[:1], b, _name(text, start, a, b, head, bounds)[1]))
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b):
+        if not name or not free(a, b) or name in CLUBS:
             continue
         body = Body(a, b, name, _is_generic(name, words(text, a, b)))
         body.new = text[max(start, a - 2):a] in NEW_BEFORE

@@ -105,6 +105,8 @@ def find_citations(text, start, end):
         title = match.group("title")
         if title.startswith(DEICTIC):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document, not another
+        if title.endswith("政策") and text[match.start():a] in ("完善", "进一步完善"):
+            continue  # 完善随迁子女就学政策: an existing policy improved, not a document to issue
         if "的" in title and not title.startswith("关于"):
             # 制定应对突发事件的处置预案: what comes before 的 describes the document; its name is after.
             cut = title.rindex("的") + 1

@@ -53,10 +53,15 @@ def _number(value):
 
 
 def label_set(data):
-    """Which set a labels file belongs to: tuned, untuned (first round) or untuned-N (a later round)."""
+    """Which set a labels file belongs to: tuned (the rules were developed on it); seen-N (labelled blind in
+    round N, but its errors were read when rules changed later); untuned (round 1) or untuned-N (round N),
+    never looked at while changing a rule."""
     if data.get("tuned", False):
         return "tuned"
-    return "untuned" if data.get("round", 1) == 1 else f"untuned-{data['round']}"
+    round_ = data.get("round", 1)
+    if data.get("seen", False):
+        return f"seen-{round_}"
+    return "untuned" if round_ == 1 else f"untuned-{round_}"
 
 
 def load_labels(path, text):
@@ -142,15 +147,20 @@ def score_plan(graph, plan_id, label_path, text):
             hit = next((i for i, row in enumerate(rows) if i not in used and int(row[0]) < b and a < int(row[1])
                         and _agrees(kind, entry, row, registry)), None)
             if hit is None:
-                score.misses.append(f"{plan_id} {kind} {text[a:b]!r} {_key(kind, entry)}")
+                score.misses.append(f"{plan_id} {kind} {_in_context(text, a, b)} {_key(kind, entry)}")
                 continue
             used.add(hit)
             score.matched += 1
             if kind == "targets":
                 _count(scores["counted"], entry, rows[hit], plan_id)
-        score.extras += [f"{plan_id} {kind} {text[int(r[0]):int(r[1])]!r} {r[2:]}"
+        score.extras += [f"{plan_id} {kind} {_in_context(text, int(r[0]), int(r[1]))} {r[2:]}"
                          for i, r in enumerate(rows) if i not in used]
     return scores
+
+
+def _in_context(text, a, b, width=10):
+    """text[a:b] in brackets with a few characters either side, on one line."""
+    return (text[max(0, a - width):a] + "【" + text[a:b] + "】" + text[b:b + width]).replace("\n", "⏎")
 
 
 def _count(score, entry, row, plan_id):
@@ -181,7 +191,7 @@ def evaluate_facts(graph, labels_folder, plans):
 
 
 def totals(results, which):
-    """Summed scores over the plans of one set: "tuned", "untuned", "untuned-2" …"""
+    """Summed scores over the plans of one set: "tuned", "seen-1", "untuned-3" …"""
     total = {kind: FactScore() for kind in FACT_KINDS}
     for plan_set, scores in results.values():
         if plan_set == which:

@@ -33,6 +33,8 @@ PROGRAMME_BREAKS = set(CLAUSE_VERBS) - {"提升", "规范", "促进", "推广", 
 # 活动); a domain or a kind of work before 活动 (实践教育活动, 专业培训活动, 志愿服务活动) describes what is done.
 EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选",
                "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
+# “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
+HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
@@ -62,7 +64,8 @@ def _head_after(text, b, end):
     tail = text[b:min(end, b + 24)]
     match = re.match(r"(?:等?[0-9０-９一二三四五六七八九十]*[大项个]?|[和及、与][\u4e00-\u9fff]{0,12}?)?[\u4e00-\u9fff]{0,4}?"
                      rf"({'|'.join(sorted(KINDS, key=len, reverse=True))})", tail)
-    if match and not re.search(rf"[{CLAUSE_BREAK}]", match.group()):
+    if match and not re.search(rf"[{CLAUSE_BREAK}]", match.group()) and not any(
+            word in match.group() for word in HONOUR_WORDS):
         return KINDS[match.group(1)]
     return None
 
@@ -95,18 +98,21 @@ def _unquoted(text, start, end, skip, bounds):
         following = bounds.after(b)
         if following is not None and following.text.startswith(COMPOUND_FOLLOWERS) or re.match(r"\s*[0-9０-９]", text[b:b + 2]):
             continue  # 项目课题, 计划单列: the word modifies a noun; 中小学项目8个: projects counted, not a programme
+        if text.startswith("地", b) or text[a - 1:a] == "有":
+            continue  # 有计划地赴高校开展: an adverb, not a programme
         name_start = a
         word = bounds.before(a) or bounds.inside(a)  # 服务项目 is one word: the name runs on before 项目
         while word is not None and (word.tag != "x" or word.text.isdigit()) and not word.text.endswith(NAME_STOPS) \
-                and word.text not in PROGRAMME_BREAKS and a - word.start <= 16 \
+                and word.text not in PROGRAMME_BREAKS and a - word.start <= 24 \
                 and not re.fullmatch(r"\d{4}|年", word.text):
             name_start = word.start
             word = bounds.before(word.start)
         clause = text[max(start, _clause_start(text, start, name_start)):name_start]
         if a - name_start < MIN_NAME or not any(verb in clause for verb in INTRODUCERS):
             continue
-        if match.group() == "活动" and not text[name_start:a].endswith(EVENT_WORDS):
-            continue  # 教师实践教育活动, 家庭教育志愿服务活动: what is done, not a named activity
+        if match.group() == "活动" and (not text[name_start:a].endswith(EVENT_WORDS)
+                                       or text[name_start - 1:name_start] == "的"):
+            continue  # 教师实践教育活动: what is done; 以营利为目的的艺术竞赛活动: a kind described, not named
         found.append(Initiative(name_start, b, normalise_name(text[name_start:b]), KINDS[match.group()]))
         found += _coordinated(text, start, name_start, found[-1].kind)
     return found

@@ -195,8 +195,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         if not lo_text[0].isdigit() and NAME_AFTER_RE.match(text, b) or text.startswith("一体", b):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
-        if lo_text == "一" and not match.group("hi") and unit not in FREQUENCY_UNITS and bound in (None, "达到", "达"):
-            continue  # 一个/一支/每一名: an article, not a committed number
+        if lo_text == "一" and not match.group("hi") and (
+                unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") or before.endswith("新")):
+            continue  # 一个/一支/每一名/新一轮: an article, not a committed number
         if lo_text[0] not in "0123456789０１２３４５６７８９" and before.endswith("每"):
             continue
         lo, hi = to_decimal(lo_text), to_decimal(match.group("hi")) if match.group("hi") else None
@@ -204,7 +205,7 @@ def find_targets(text, start, end, skip, plan_year=None):
             lo, hi = to_decimal(lo_text[0]), to_decimal(lo_text[1])
         if lo is None:
             continue
-        if unit == "届" and not re.search(r"每[^，,。；;]{0,4}$", text[max(start, a - 8):a]):
+        if unit == "届" and not re.search(r"每[^，,。；;]{0,6}$", text[max(start, a - 8):a]):
             continue  # 十九届, 第七届: an edition, not a number of events
         if unit == "个" and text.startswith(UNIT_NOUNS, b):
             noun = next(n for n in UNIT_NOUNS if text.startswith(n, b))

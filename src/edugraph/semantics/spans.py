@@ -6,7 +6,8 @@ from edugraph.reading.brackets import closing_index
 from edugraph.structure.metadata import find_document_numbers
 
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
-QUOTE_RE = re.compile(r"“([^“”《》。；\n]{1,30})”")
+# A quote may close with a straight " where the source mistyped its closing mark (“体育、艺术2+1项目"暨…).
+QUOTE_RE = re.compile("“([^“”\"《》。；\\n]{1,30})[”\"]")
 
 
 def title_spans(text, start, end):
