@@ -97,8 +97,11 @@ class _PlanWriter:
             self.add(node, EDU.ordinal, _int(measure.ordinal))
             self.add(node, RDFS.label, _zh(measure.span.text(self.doc.text)))
             self.add(parent, EDU.hasMeasure, node)
-            if measure.facts:
-                self.facts(path, measure.facts, targets=True)
+            facts = measure.facts
+            # A goal sentence with no other fact (全面加强和改进学校美育工作。) is still written.
+            if facts is not None and (facts or any(facts.start <= g.start and g.end <= facts.end
+                                                   for g in self.plan_goals)):
+                self.facts(path, facts, targets=True)
 
     def component(self, path, kind, item):
         heading, node = item.heading, self.node(path)

@@ -18,14 +18,16 @@ from dataclasses import dataclass
 from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
-HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "联盟", "协作体", "研究所", "研究院", "教研室",
+HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "院校",
+         "研究所", "研究院", "教研室",
          "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府", "管委会", "管委", "开发区", "企业",
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
-FIXED = ("普通中小学校", "中小学校", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
+FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
+         "中心校", "分校", "村小", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
-         "少年宫", "青少年宫", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
+         "共青团组织", "少先队组织", "文联", "少年宫", "青少年宫", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院", "教育部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
          "区政府", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
@@ -33,19 +35,26 @@ VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
 GROWABLE = ("区市", "县市区", "开发区", "党委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
 SPLIT_HEADS = ("部门", "政府", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
-BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "联盟", "协作体", "委员会", "分队", "支队",
+BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区",
+               "院校", "委员会", "分队", "支队",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
-COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府", "少先队", "共青团", "团委"}
+COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校"}
 # Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理, 政府购买服务,
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平).
 COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常", "购买", "优秀",
-                  "争创")
-COMPOUND_EXACT = ("非", "办")
+                  "争创", "兼职", "特岗", "课时")
+# Verbs jieba tags as nouns: after a body they are what it does (到农村学校任教, 地方高校服务本地, 由中心校统一安排).
+NOT_MODIFIERS = ("任教", "服务", "统一")
+# School words that name a stage as often as a body (普通高中多元特色发展, 中小学美育): a body only as the subject of
+# what follows (普通高中要…, 中小学在…, 普通高中按《…》).
+STAGE_SCHOOLS = ("普通高中", "中小学")
+SUBJECT_AFTER_RE = re.compile(r"(?:要|应|在|按|须|必须|可|也要|还要|均|都|每|积极|主动|（)")
+COMPOUND_EXACT = ("非", "办", "特")
 # Distributive time words after a body open its clause (学校每学年要进行一次自评), they modify nothing.
 NOT_COMPOUNDING = ("每",)
 # Student clubs are activities of a school, not bodies (建立艺术社团和兴趣小组); 文艺社团 are bodies.
-CLUBS = ("艺术社团", "学生社团", "学生艺术社团")
+CLUBS_RE = re.compile(r"^(?!.*(?:文艺|社会|专业|民间)).*社团$")  # 艺术类社团, 红领巾社团 — not 高水平文艺社团
 # A school after one of these is a designation, not a body (美育特色学校, 艺术教育示范学校).
 DESIGNATIONS = ("示范", "特色", "先进", "实验", "品牌", "规范", "传承", "试点", "优质", "重点", "达标", "标准化",
                 "名", "薄弱", "高水平", "优秀")
@@ -75,7 +84,8 @@ LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible
                "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
 LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇")
 LIST_END = "）)；;。\n"
-INLINE_ROLES = (("牵头", "lead"), ("负责", "responsible"), ("分工负责", "responsible"), ("配合", "supporting"))
+INLINE_ROLES = (("牵头", "lead"), ("负责配合", "supporting"), ("负责", "responsible"), ("分工负责", "responsible"),
+                ("配合", "supporting"))
 NEW_BEFORE = ("成立", "组建", "设立")
 NAMED_PREFIXES = ("国务院", "教育部", "中共中央", "全国", "国家", "中国")
 JURISDICTION_RE = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|县|区))")
@@ -130,7 +140,7 @@ def _designation(bounds, a):
 
 def _modifies(word):
     """Whether `word`, right after a body word, makes that word a modifier (学校美育, 中心城区, 政府购买)."""
-    if word is None or word.text.startswith(NOT_COMPOUNDING):
+    if word is None or word.text.startswith(NOT_COMPOUNDING + NOT_MODIFIERS):
         return False
     return (word.tag.startswith(("n", "vn", "l", "j", "an", "b")) and word.text not in STOP_WORDS
             or word.text.startswith(COMPOUND_WORDS) or word.text in COMPOUND_EXACT or word.text == "“")
@@ -142,7 +152,7 @@ CONJUNCT_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{0,6}?(?:学校|学|院�
 
 
 def _coordinated_modifier(text, b, end, bounds):
-    match = CONJUNCT_RE.match(text, b, end)
+    match = CONJUNCT_RE.match(text, b, end) or re.compile("[、和及与]社会").match(text, b, end)  # 学校与社会美育资源
     return bool(match) and match.end() in bounds.ends and _modifies(bounds.after(match.end()))
 
 
@@ -184,7 +194,7 @@ def _grow(bounds, a, head):
         elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
                 or word.text.startswith(VERB_PREFIXES) \
                 or any(c in STOP_CHARS for c in word.text) \
-                or (word.text in FIXED + HEADS and word.text not in GROWABLE):
+                or (word.text in FIXED + HEADS and word.text not in GROWABLE + STAGE_SCHOOLS):
             break
         taken.insert(0, word)
         word = bounds.before(word.start)
@@ -234,10 +244,14 @@ def _name(text, start, a, b, head, bounds):
         name_start -= len(level.group())
     elif not grown and head in BARE_NOBODY:
         return name_start, ""  # 各部门, 等部门: which departments is not said
-    if text[name_start - 1:name_start] == "各":
-        stripped = JURISDICTION_WORDS_RE.sub("", text[name_start:b])
+    after_each = name_start + 1 if text[name_start:name_start + 1] == "各" else name_start  # jieba: 各县区 | 政府
+    if text[after_each - 1:after_each] == "各" and JURISDICTION_WORDS_RE.match(text[after_each:b]):
+        stripped = JURISDICTION_WORDS_RE.sub("", text[after_each:b])
         if stripped in HEADS or stripped in FIXED or len(stripped) >= 4:
             name_start = b - len(stripped)
+    joined = re.search(r"(?<![各全])[县市区旗]{1,2}$", text[max(start, name_start - 3):name_start])
+    if joined and text[name_start:name_start + 1] in "区市县旗":
+        name_start -= len(joined.group())  # 由县区政府牵头: jieba cut 县 | 区政府
     name = _clean(text[name_start:b])
     return b - len(name), name
 
@@ -261,12 +275,14 @@ def find_bodies(text, start, end, skip):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
             continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
+        if head in STAGE_SCHOOLS and not SUBJECT_AFTER_RE.match(text, b, end):
+            continue  # 普通高中多元特色发展, 中小学美育: the stage
         if head in SCHOOLS and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
             continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
         names.append((*_name(text, start, a, b, head, bounds)[:1], b, _name(text, start, a, b, head, bounds)[1]))
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b) or name in CLUBS:
+        if not name or not free(a, b) or CLUBS_RE.match(name):
             continue
         body = Body(a, b, name, _is_generic(name, words(text, a, b)))
         body.new = text[max(start, a - 2):a] in NEW_BEFORE
@@ -276,11 +292,19 @@ def find_bodies(text, start, end, skip):
     return sorted(found, key=lambda body: body.start)
 
 
+# What may stand between a listed body and the word that assigns its role: the rest of the list
+# (文联和共青团组织等部门分工负责).
+LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,10}?)*?(?:等(?:有关|相关)?(?:部门|单位))?"
+                          r"(?=分工负责|负责(?![人制])|牵头|配合)")
+
+
 def _inline_role(text, start, end, body):
     """由市教育局负责 / 市教育局牵头，市财政局配合: the word right after the name assigns the role."""
-    after = text[body.end:min(end, body.end + 4)]
+    tail = LIST_TAIL_RE.match(text, body.end, end)
+    after_start = tail.end() if tail else body.end
+    after = text[after_start:min(end, after_start + 4)]
     for word, role in INLINE_ROLES:
-        if after.startswith(word) and not text.startswith(word + "制", body.end):
+        if after.startswith(word) and not text.startswith((word + "制", word + "人"), after_start):
             return role
     if text[max(start, body.start - 1):body.start] == "由":
         clause = re.split(r"[，,。；;]", text[body.end:end], maxsplit=1)[0]

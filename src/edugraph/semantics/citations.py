@@ -18,8 +18,9 @@ ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "
                "制定", "制订", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
 CHAINED = r"(?:并|和|、)?(?:(?:启动)?(?:实施|印发|出台|发布))?"
 ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
+# 发布 names a document to come only without 《》 (发布年度报告); 发布《…》 is as often an existing one.
 UNBRACKETED_RE = re.compile(
-    rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}"
+    rf"(?:{'|'.join(ISSUE_VERBS + ('发布',))}){CHAINED}"
     rf"(?P<title>[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
     r"(?![\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")
 # A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.
@@ -103,8 +104,8 @@ def find_citations(text, start, end):
     for match in UNBRACKETED_RE.finditer(text, start, end):
         a, b = match.span("title")
         title = match.group("title")
-        if title.startswith(DEICTIC):
-            continue  # 提出以下实施意见, 制定落实本意见的细则: this document, not another
+        if title.startswith(DEICTIC) or title.startswith("的"):
+            continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
         if title.endswith("政策") and text[match.start():a] in ("完善", "进一步完善"):
             continue  # 完善随迁子女就学政策: an existing policy improved, not a document to issue
         if "的" in title and not title.startswith("关于"):

@@ -7,6 +7,7 @@ numbers and unit, a programme's name, a goal's deadline year, a planned document
 `also` lists other acceptable names). The built RDF is what is compared, i.e. what users query.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -120,8 +121,10 @@ def _names(entry, key):
 def _agrees(kind, entry, row, registry):
     if kind == "targets":
         _, _, value, low, high, unit, _ = row
-        return (_number(entry.get("value")), _number(entry.get("min")), _number(entry.get("max")), entry["unit"]) \
-            == (_number(value), _number(low), _number(high), str(unit))
+        # A unit as printed (full-width ％) and as normalised by the extractor (%) are the same unit.
+        return (_number(entry.get("value")), _number(entry.get("min")), _number(entry.get("max")),
+                unicodedata.normalize("NFKC", str(entry["unit"]))) \
+            == (_number(value), _number(low), _number(high), unicodedata.normalize("NFKC", str(unit)))
     if kind == "bodies":
         return normalise_name(row[2]) in _names(entry, "name") and row[3] == entry["role"]
     if kind == "programmes":

@@ -13,6 +13,9 @@ GOAL_HEADING_RE = re.compile(r"(?:主要|发展|工作|总体|总|建设|具体|
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
                          r"(?:底|末)?(?:前|以前)?\s*[，,]")
 OPENING_RE = re.compile(r"^\s*(?:到|至|力争(?:到|在)?|争取(?:到|在)?)\s*(?P<year>(?:19|20)\d{2})\s*年")
+# A start year (2017年起，全面加强…) dates nothing itself; in a goal section the sentences after it take it.
+START_RE = re.compile(r"^\s*(?:从|自)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:起|开始)")
+INNER_DEADLINE_RE = re.compile(r"[，,]\s*(?:到|至)\s*(?P<year>(?:19|20)\d{2})\s*年")
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现")
 
 
@@ -37,15 +40,18 @@ def _is_goal_heading(text, item):
     return bool(GOAL_HEADING_RE.search(title)) and len(title) <= 12
 
 
-def _sentence_goal(text, span, deadline_in_section):
+def _sentence_goal(text, span, in_goals):
     sentence = text[span.start:span.end]
     opening = OPENING_RE.match(sentence) or re.match(r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)[，,]",
                                                      sentence)
     if opening:
         return Goal(span.start, span.end, int(opening.group("year")))
-    if deadline_in_section is not None or MARKER_RE.search(sentence):
+    if in_goals or MARKER_RE.search(sentence):
         inner = DEADLINE_RE.search(sentence)
         year = int(inner.group("year")) if inner and MARKER_RE.search(sentence) else None
+        later = INNER_DEADLINE_RE.search(sentence)  # 2017年起全面加强…，到2019年取得阶段性进展
+        if year is None and later and in_goals:
+            year = int(later.group("year"))
         return Goal(span.start, span.end, year)
     return None
 
@@ -71,13 +77,15 @@ def find_goals(doc):
     for in_goals, measures in units:
         year = None
         for measure in measures:
-            goal = _sentence_goal(text, measure.span, year if in_goals else None)
-            if goal is None and in_goals:
-                goal = Goal(measure.span.start, measure.span.end, year)
+            goal = _sentence_goal(text, measure.span, in_goals)
             if goal is None:
                 continue
             if in_goals:
-                goal.deadline = goal.deadline if goal.deadline is not None else year
-                year = goal.deadline
+                start = START_RE.match(text[measure.span.start:measure.span.end])
+                if start and goal.deadline is None:
+                    year = int(start.group("year"))  # its own deadline stays unknown
+                else:
+                    goal.deadline = goal.deadline if goal.deadline is not None else year
+                    year = goal.deadline
             goals.append(goal)
     return sorted(goals, key=lambda g: g.start)

@@ -23,7 +23,12 @@ INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参�
                "办好", "抓好", "做好", "深化", "统筹", "继续", "推广")
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
-                            "等", "的", "或", "并", "通过", "鼓励", "支持", "引导", "加强", "完善", "纳入", "结合")
+                            "等", "的", "或", "并", "通过", "鼓励", "支持", "引导", "加强", "完善", "纳入", "结合", "在",
+                            "以")
+# An unquoted name may also be introduced by what comes after it: 在…培训计划中加大, 以…工程为依托.
+INTRODUCED_AFTER_RE = re.compile(r"(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手)")
+# X进校园 (高雅艺术进校园, 非遗进校园): a named campaign even without a programme word after it.
+CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家庭)")
 PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
 # Clause-opening verbs that also occur inside programme names (安防建设提升工程, 规范民办义务教育专项行动)
 # do not end a name.
@@ -31,11 +36,13 @@ PROGRAMME_BREAKS = set(CLAUSE_VERBS) - {"提升", "规范", "促进", "推广", 
                                         "引导", "探索", "支持", "强化"}
 # An unquoted 活动 is named only when it is a kind of event (禁毒宣传进校园活动, 案例征集活动, 法治教育大讲堂
 # 活动); a domain or a kind of work before 活动 (实践教育活动, 专业培训活动, 志愿服务活动) describes what is done.
-EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选",
+EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选", "创建",
                "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
 HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设")
+# Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
+GENERIC_NAMES = ("研究项目", "招聘计划", "教学计划", "工作计划")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
@@ -53,10 +60,9 @@ def normalise_name(name):
 
 
 def _kind_of(name):
-    match = None
-    for match in HEAD_RE.finditer(name):
-        pass
-    return KINDS[match.group()] if match else None
+    """The kind of the programme word a name ends with (“四名工程”; not “班班有活动、校校有特色”), or None."""
+    match = re.search(f"({HEAD_RE.pattern})[0-9.．]*$", name)  # a version may follow: “能力提升工程2.0”
+    return KINDS[match.group(1)] if match else None
 
 
 def _head_after(text, b, end):
@@ -100,22 +106,58 @@ def _unquoted(text, start, end, skip, bounds):
             continue  # 项目课题, 计划单列: the word modifies a noun; 中小学项目8个: projects counted, not a programme
         if text.startswith("地", b) or text[a - 1:a] == "有":
             continue  # 有计划地赴高校开展: an adverb, not a programme
-        name_start = a
-        word = bounds.before(a) or bounds.inside(a)  # 服务项目 is one word: the name runs on before 项目
-        while word is not None and (word.tag != "x" or word.text.isdigit()) and not word.text.endswith(NAME_STOPS) \
-                and word.text not in PROGRAMME_BREAKS and a - word.start <= 24 \
-                and not re.fullmatch(r"\d{4}|年", word.text):
-            name_start = word.start
-            word = bounds.before(word.start)
-        clause = text[max(start, _clause_start(text, start, name_start)):name_start]
-        if a - name_start < MIN_NAME or not any(verb in clause for verb in INTRODUCERS):
+        # 文艺支教志愿服务等项目: the programme is the item before 等.
+        item_end = a - 1 if text[a - 1:a] == "等" else a
+        name_start = _name_start(text, item_end, bounds)
+        if text[name_start - 1:name_start] == "等" and item_end - name_start <= 6 \
+                or text[name_start:name_start + 1] in "级类型":
+            continue  # “非遗进校园”等文化传承项目: the kind of the items listed; 县（区）级…: a fragment
+        # 国培计划、省培计划: a short name listed right after a programme is one too.
+        listed = found and text[found[-1].end:name_start] in ("、", "和", "及") and item_end - name_start >= 2
+        if item_end - name_start < MIN_NAME and not listed or not _introduced(text, start, name_start, b) \
+                or text[name_start:b].endswith(GENERIC_NAMES):
             continue
-        if match.group() == "活动" and (not text[name_start:a].endswith(EVENT_WORDS)
+        if match.group() == "活动" and (not text[name_start:item_end].endswith(EVENT_WORDS)
                                        or text[name_start - 1:name_start] == "的"):
             continue  # 教师实践教育活动: what is done; 以营利为目的的艺术竞赛活动: a kind described, not named
-        found.append(Initiative(name_start, b, normalise_name(text[name_start:b]), KINDS[match.group()]))
+        name = normalise_name(text[name_start:item_end] + match.group())
+        found.append(Initiative(name_start, b, name, KINDS[match.group()]))
         found += _coordinated(text, start, name_start, found[-1].kind)
+    for match in CAMPAIGN_RE.finditer(text, start, end):  # 开展高雅艺术进校园, 以非遗进校园为载体
+        a, b = match.span()
+        if b not in bounds.ends or any(x <= a <= (y if y is not None else end) for x, y in skip):
+            continue
+        name_start = _name_start(text, a, bounds)
+        following = bounds.after(b)
+        if a - name_start >= 2 and _introduced(text, start, name_start, b) and not (
+                following is not None and following.tag.startswith(("n", "vn"))):  # 课外读物进校园规范管理
+            found.append(Initiative(name_start, b, normalise_name(text[name_start:b]), "activity"))
     return found
+
+
+def _name_start(text, a, bounds):
+    """Where an unquoted name ending at a starts: words back to a stop word, a verb that ends a clause, a
+    numeral (一届…, 一次…) or a year."""
+    name_start = a
+    word = bounds.before(a) or bounds.inside(a)  # 服务项目 is one word: the name runs on before 项目
+    while word is not None and (word.tag != "x" or word.text.isdigit()) and not word.text.endswith(NAME_STOPS) \
+            and word.text not in PROGRAMME_BREAKS and a - word.start <= 24 \
+            and not re.fullmatch(r"\d{4}|年", word.text):
+        name_start = word.start
+        word = bounds.before(word.start)
+    counted = re.match(r"[一两二三四五六七八九十]+[届次个项批场]", text[name_start:a])
+    return name_start + counted.end() if counted else name_start  # 举办一届…展演活动: one of them, not its name
+
+
+def _introduced(text, start, name_start, b):
+    """A verb that runs the programme opens the clause (实施…行动), or 在…中 / 以…为依托 frame the name."""
+    clause = text[max(start, _clause_start(text, start, name_start)):name_start]
+    if any(verb in clause for verb in INTRODUCERS):
+        return True
+    after = INTRODUCED_AFTER_RE.match(text, b)
+    if after is None:
+        return False
+    return ("在" if after.group().endswith("中") else "以") in clause
 
 
 def _clause_start(text, start, index):

@@ -48,7 +48,8 @@ VAGUE_ONE = "批些系列定流线体致起道步般切直律类样"
 COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
-               "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施")
+               "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
+               "保证", "修满", "修习", "获得")
 RATE_RE = re.compile(r"[\u4e00-\u9fff]*?(?:率|比例|比重|占比|覆盖面)$")
 # Two adjacent numerals are a small range: 一两项 → 1 to 2.
 PAIR_RE = re.compile(r"^(一两|两三|三四|三五|四五|五六|六七|七八|八九)$")
@@ -101,7 +102,8 @@ def _noun_after(text, after_start, end):
     for word in words(text, after_start, stop):
         rest = re.match(rf"[^{COUNTED_STOP}\s]*", text[word.end:min(len(text), word.end + 4)]).group()
         # 加大党员发展力度 opens a new clause; 规范校, 示范园 are nouns ending in a place word.
-        if word.text in CLAUSE_VERBS and len(rest) >= 2 and rest[0] not in "校园区点室所站馆":
+        if word.text in CLAUSE_VERBS and len(rest) >= 2 and rest[0] not in "校园区点室所站馆" \
+                or word.text in ("为", "作为"):  # 以5个国家级实验区为试点
             phrase_end = word.start
             break
     return text[after_start:phrase_end].replace("“", "").replace("”", "")
@@ -120,8 +122,9 @@ def _rate_before(text, clause_start, number_start):
     return ""
 
 
-def _counted(text, after_start, end, before):
-    """What is counted: the noun right after the unit, else the noun between a verb and the number."""
+def _counted(text, after_start, end, before, reaches=False):
+    """What is counted: the noun right after the unit, else the noun between a verb and the number, else
+    (`reaches`: the figure follows 达/达到) the subject that reaches it (市级艺术特色学校达140所以上)."""
     after = _noun_after(text, after_start, end)
     if len(after) >= 2:
         return after
@@ -131,6 +134,9 @@ def _counted(text, after_start, end, before):
         if index >= 0:
             noun = head[index + len(verb):]
             return noun[-10:] if len(noun) >= 2 else ""
+    subject = re.sub(r"^[年底末]+", "", re.split(r"[^\u4e00-\u9fff]", head)[-1])  # 到2020年市级…学校达到200所
+    if reaches and 2 <= len(subject) <= 12 and words(subject, 0, len(subject))[-1].tag.startswith(("n", "j", "l")):
+        return subject
     return ""
 
 
@@ -237,7 +243,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             counted = _rate_before(text, _clause_start(text, start, phrase_start), phrase_start)
         else:
             counted = "" if kind == "frequency" else _counted(
-                text, phrase_end, end, text[max(start, phrase_start - 12):phrase_start])
+                text, phrase_end, end, text[max(start, phrase_start - 12):phrase_start],
+                reaches=bound in ("达到", "达") and phrase_start < a)
         unit = "%" if unit == "％" else unit
         found.append(Target(phrase_start, phrase_end, value, minimum, maximum, unit, approximate, kind, counted))
         taken.append((a, b))
