@@ -64,6 +64,14 @@ def bodies(text):
                  id="clubs-and-学校与社会资源"),
     pytest.param("由中心校统一安排到分校（教学点）任教。", [("中心校", "mentioned"), ("分校", "mentioned"), ("教学点", "mentioned")],
                  id="rural-school-units"),
+    pytest.param("责任单位：各县（市、区）人民政府，市教育局、市委编办、文明办\n",
+                 [("县（市、区）人民政府", "responsible"), ("市教育局", "responsible"), ("市委编办", "responsible"),
+                  ("文明办", "responsible")], id="a-bracket-inside-a-listed-name"),
+    pytest.param("作为对学校评价、考核的重要指标，加强对学校国防教育管理。", [("学校", "mentioned")],
+                 id="对学校评价-but-not-对学校国防教育"),
+    pytest.param("成立吉林市学校美育工作委员会，明确安全管理工作职能机构。", [("吉林市学校美育工作委员会", "mentioned")],
+                 id="a-committee-named-after-schools-and-an-internal-unit"),
+    pytest.param("各区县政府要将美育作为重点。", [("政府", "mentioned")], id="jieba-cut-各区|县政府"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -107,8 +115,16 @@ def initiatives(text):
     pytest.param("组织开展文艺支教志愿服务等项目。", [("文艺支教志愿服务项目", "project")], id="the-item-before-等项目"),
     pytest.param("开展“非遗进校园”“婺剧进校园”等文化传承项目。",
                  [("非遗进校园", "project"), ("婺剧进校园", "project")], id="a-category-after-等-is-no-programme"),
-    pytest.param("办好大中小学生艺术展演、高雅艺术进校园等活动。", [("高雅艺术进校园活动", "activity")],
+    pytest.param("办好大中小学生艺术展演、高雅艺术进校园等活动。", [("高雅艺术进校园", "activity")],
                  id="campaign-进校园"),
+    pytest.param("推进经典诵读、汉字听写和书写大赛等活动。", [], id="a-list-before-等活动-names-nothing"),
+    pytest.param("按照乡村教师支持计划，用足用好农村义务教育阶段学校教师特设岗位计划。",
+                 [("乡村教师支持计划", "plan"), ("农村义务教育阶段学校教师特设岗位计划", "plan")],
+                 id="支持-inside-a-name-and-a-verb-jieba-cut-up"),
+    pytest.param("巩固提升“班班有歌声，校校有校歌”活动成果。", [("班班有歌声,校校有校歌", "activity")],
+                 id="a-comma-in-a-quoted-programme"),
+    pytest.param("在中小学教师培训计划中加大培训，在国家级和省级培训计划中倾斜。", [("省级培训计划", "plan")],
+                 id="a-training-plan-is-named-only-by-its-level"),
     pytest.param("聘请艺术家和民间艺人进校园。", [], id="people-entering-schools-is-no-campaign"),
     pytest.param("每三年举办一届省级大中小学艺术展演活动。", [("省级大中小学艺术展演活动", "activity")],
                  id="one-edition-of-a-named-activity"),
@@ -145,6 +161,9 @@ def test_what_a_target_counts(text, expected):
     pytest.param("完善外来务工随迁子女就学政策。", [], id="an-existing-policy-improved"),
     pytest.param("修订完善招生政策。", ["招生政策"], id="a-policy-revised"),
     pytest.param("同时发布全省学校美育教育发展年度报告。", ["全省学校美育教育发展年度报告"], id="发布-a-report"),
+    pytest.param("编制并公开发布年度报告。", ["年度报告"], id="two-verbs-chained"),
+    pytest.param("各地要制定出时间表和路线图。", ["时间表", "路线图"], id="时间表-and-路线图"),
+    pytest.param("特制定如下实施意见：", [], id="this-document"),
     pytest.param("学校要执行国家制定的配置标准。", [], id="a-standard-already-set"),
 ])
 def test_planned_documents(text, expected):
@@ -199,7 +218,8 @@ def test_label_sets(fact_results):
                     **UNTUNED_SETS}
 
 
-UNTUNED_SETS = {}
+UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "yunnan-2016"],
+                "untuned-5": ["guangdong-2016", "langfang-2016", "tianjin-2017", "xianyang-2016"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -209,7 +229,14 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (1.0,
                  ("seen-2", "programmes"): (1.0, 0.84),
                  ("seen-3", "targets"): (1.0, 0.96), ("seen-3", "counted"): (1.0, 0.58),
                  ("seen-3", "bodies"): (0.96, 0.93), ("seen-3", "programmes"): (0.94, 0.85),
-                 ("seen-3", "goals"): (1.0, 1.0), ("seen-3", "planned_documents"): (1.0, 0.85)}
+                 ("seen-3", "goals"): (1.0, 1.0), ("seen-3", "planned_documents"): (1.0, 0.85),
+                 ("seen-4", "targets"): (0.96, 0.91), ("seen-4", "counted"): (0.83, 0.66),
+                 ("seen-4", "bodies"): (0.96, 0.92), ("seen-4", "programmes"): (0.91, 0.86),
+                 ("seen-4", "goals"): (1.0, 0.89), ("seen-4", "planned_documents"): (1.0, 1.0),
+                 # Round 5: labelled blind, measured once with the rules frozen; not read to change a rule.
+                 ("untuned-5", "targets"): (0.97, 0.92), ("untuned-5", "counted"): (0.9, 0.45),
+                 ("untuned-5", "bodies"): (0.95, 0.95), ("untuned-5", "programmes"): (0.77, 0.89),
+                 ("untuned-5", "goals"): (1.0, 1.0), ("untuned-5", "planned_documents"): (0.89, 0.80)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids="-".join)

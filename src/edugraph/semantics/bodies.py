@@ -19,37 +19,45 @@ from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "院校",
-         "研究所", "研究院", "教研室",
+         "研究所", "研究院", "教研室", "研究室", "编办",
          "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府", "管委会", "管委", "开发区", "企业",
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
-         "中心校", "分校", "村小", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
+         "中心校", "分校", "村小", "中职", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
-         "共青团组织", "少先队组织", "文联", "少年宫", "青少年宫", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
-         "县市区", "国务院", "教育部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
+         "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "科研院所",
+         "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "少年宫", "青少年宫", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
+         "县市区", "国务院", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
          "区政府", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
-GROWABLE = ("区市", "县市区", "开发区", "党委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
+GROWABLE = ("区市", "县市区", "开发区", "党委", "市委", "县委", "省委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
 SPLIT_HEADS = ("部门", "政府", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区",
                "院校", "委员会", "分队", "支队",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
-COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校"}
+COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联"}
 # Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理, 政府购买服务,
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平).
 COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常", "购买", "优秀",
                   "争创", "兼职", "特岗", "课时")
 # Verbs jieba tags as nouns: after a body they are what it does (到农村学校任教, 地方高校服务本地, 由中心校统一安排).
-NOT_MODIFIERS = ("任教", "服务", "统一")
+NOT_MODIFIERS = ("任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法")
 # School words that name a stage as often as a body (普通高中多元特色发展, 中小学美育): a body only as the subject of
 # what follows (普通高中要…, 中小学在…, 普通高中按《…》).
-STAGE_SCHOOLS = ("普通高中", "中小学")
-SUBJECT_AFTER_RE = re.compile(r"(?:要|应|在|按|须|必须|可|也要|还要|均|都|每|积极|主动|（)")
+STAGE_SCHOOLS = ("普通高中", "中小学", "中职")
+SUBJECT_AFTER_RE = re.compile(r"(?:要|应|在|按|须|必须|可|也要|还要|均|都|每|积极|主动)")
+# Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
+# over a school word only towards one of these.
+GROWS_OVER_SCHOOLS = ("委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所")
+# 对学校评价、考核: the object of an evaluation, not a modifier (加强对学校国防教育管理 is one).
+EVALUATED = ("评价", "考核", "督导", "检查")
+# Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
+INTERNAL_UNITS = ("职能机构", "职能部门")
 COMPOUND_EXACT = ("非", "办", "特")
 # Distributive time words after a body open its clause (学校每学年要进行一次自评), they modify nothing.
 NOT_COMPOUNDING = ("每",)
@@ -167,12 +175,18 @@ def _listed(text, start, end, free):
                 break
             stop = index
             while stop < end and text[stop] not in LIST_END + "、，,":
+                if text[stop] in "（(":  # 各县（市、区）人民政府: a bracket inside one item
+                    close = re.compile(r"[^（()）\n]{0,10}[）)]").match(text, stop + 1, end)
+                    if close:
+                        stop = close.end()
+                        continue
                 stop += 1
             if text[index:stop].strip().lstrip("各") in LEVEL_WORDS and stop < end and text[stop] == "、":
                 stop += 1  # 各区、市政府: one list item printed with a 、 inside
                 while stop < end and text[stop] not in LIST_END + "、，,":
                     stop += 1
-            item = text[index:stop].strip().replace("、", "")
+            item = text[index:stop].strip()
+            item = item if "（" in item or "(" in item else item.replace("、", "")
             if item and free(index, stop):
                 a = index + len(text[index:stop]) - len(text[index:stop].lstrip())
                 b = index + len(text[index:stop].rstrip())
@@ -194,7 +208,8 @@ def _grow(bounds, a, head):
         elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
                 or word.text.startswith(VERB_PREFIXES) \
                 or any(c in STOP_CHARS for c in word.text) \
-                or (word.text in FIXED + HEADS and word.text not in GROWABLE + STAGE_SCHOOLS):
+                or (word.text in FIXED + HEADS and word.text not in GROWABLE + STAGE_SCHOOLS
+                    and not (word.text in SCHOOLS and head in GROWS_OVER_SCHOOLS)):
             break
         taken.insert(0, word)
         word = bounds.before(word.start)
@@ -249,9 +264,14 @@ def _name(text, start, a, b, head, bounds):
         stripped = JURISDICTION_WORDS_RE.sub("", text[after_each:b])
         if stripped in HEADS or stripped in FIXED or len(stripped) >= 4:
             name_start = b - len(stripped)
-    joined = re.search(r"(?<![各全])[县市区旗]{1,2}$", text[max(start, name_start - 3):name_start])
+    joined = re.search(r"(各?)([县市区旗]{1,2})$", text[max(start, name_start - 3):name_start])
     if joined and text[name_start:name_start + 1] in "区市县旗":
-        name_start -= len(joined.group())  # 由县区政府牵头: jieba cut 县 | 区政府
+        if joined.group(1):  # 各区县政府 (jieba: 各区 | 县政府): all of them, a generic 政府
+            stripped = JURISDICTION_WORDS_RE.sub("", text[name_start:b])
+            if stripped in HEADS or stripped in FIXED or len(stripped) >= 4:
+                name_start = b - len(stripped)
+        else:
+            name_start -= len(joined.group(2))  # 由县区政府牵头: jieba cut 县 | 区政府
     name = _clean(text[name_start:b])
     return b - len(name), name
 
@@ -271,18 +291,19 @@ def find_bodies(text, start, end, skip):
     bounds = Boundaries(tokens)
     names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start)]
     for a, b, head in _candidates(text, start, end, bounds):
-        if head in COMPOUNDING and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
+        if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
+                and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
             continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
         if head in STAGE_SCHOOLS and not SUBJECT_AFTER_RE.match(text, b, end):
             continue  # 普通高中多元特色发展, 中小学美育: the stage
-        if head in SCHOOLS and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
+        if (head in SCHOOLS or head == "院校") and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
             continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
         names.append((*_name(text, start, a, b, head, bounds)[:1], b, _name(text, start, a, b, head, bounds)[1]))
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b) or CLUBS_RE.match(name):
+        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS):
             continue
         body = Body(a, b, name, _is_generic(name, words(text, a, b)))
         body.new = text[max(start, a - 2):a] in NEW_BEFORE

@@ -12,16 +12,17 @@ from edugraph.semantics.spans import title_spans
 
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
-                  "规程", "守则", "预案", "法", "政策", "文件")
+                  "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图")
 # Verbs saying the body will produce the document rather than cite an existing one.
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
                "制定", "制订", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
-CHAINED = r"(?:并|和|、)?(?:(?:启动)?(?:实施|印发|出台|发布))?"
+CHAINED = r"(?:(?:并|和|、|与)(?:公开)?(?:(?:启动)?(?:实施|印发|出台|发布|落实|执行)))?"
 ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
 # 发布 names a document to come only without 《》 (发布年度报告); 发布《…》 is as often an existing one.
+# 时间表 and 路线图 are documents on their own (制定时间表、路线图); 出 after the verb is its complement (制定出…).
 UNBRACKETED_RE = re.compile(
-    rf"(?:{'|'.join(ISSUE_VERBS + ('发布',))}){CHAINED}"
-    rf"(?P<title>[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
+    rf"(?:{'|'.join(ISSUE_VERBS + ('发布',))})出?{CHAINED}"
+    rf"(?P<title>时间表|路线图|[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
     r"(?![\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")
 # A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.
 DESCRIBED_RE = re.compile(
@@ -30,12 +31,12 @@ DESCRIBED_RE = re.compile(
     r"(?=[，,。；;、）)]|$)")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
-    rf"(?:和|及|、)(?P<title>[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
+    rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
     r"(?=[，,。；;、）)]|$)")
 # A 《…》 the plan carries out whose name ends in a programme word is a programme, not a document.
 PROGRAMME_TITLE_RE = re.compile(r"(?:项目|工程|行动|活动)$")
 RUN_BEFORE_RE = re.compile(r"(?:实施|启动|开展|推进)$")
-DEICTIC = ("以下", "本", "落实本", "贯彻本", "上述")
+DEICTIC = ("以下", "如下", "本", "落实本", "贯彻本", "上述")
 TRUNCATE_AT = "，,。；;：:！？"
 BASIS_RE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|执行")
 NUMBER_AFTER_RE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）]{4,30}?号)\s*[）)]")

@@ -20,10 +20,11 @@ KINDS = {"专项行动": "action", "行动计划": "plan", "活动项目": "proj
 HEAD_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 # Verbs that run a programme; one must open the clause before an unquoted name.
 INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参加", "组织", "举办", "举行", "设立", "承担", "依托",
-               "办好", "抓好", "做好", "深化", "统筹", "继续", "推广")
+               "办好", "抓好", "做好", "深化", "统筹", "继续", "推广", "按照", "实行", "用好", "通过", "结合", "执行",
+               "用于")
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
-                            "等", "的", "或", "并", "通过", "鼓励", "支持", "引导", "加强", "完善", "纳入", "结合", "在",
+                            "等", "的", "或", "并", "通过", "鼓励", "引导", "加强", "完善", "纳入", "结合", "在",
                             "以")
 # An unquoted name may also be introduced by what comes after it: 在…培训计划中加大, 以…工程为依托.
 INTRODUCED_AFTER_RE = re.compile(r"(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手)")
@@ -40,9 +41,10 @@ EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲�
                "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
 HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
-COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设")
+COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设", "申报", "立项",
+                      "评审")
 # Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
-GENERIC_NAMES = ("研究项目", "招聘计划", "教学计划", "工作计划")
+GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "教学计划", "工作计划")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
@@ -84,8 +86,9 @@ def _quoted(text, start, end, skip):
             continue
         kind = _kind_of(name) or _head_after(text, match.end(), end)
         # “2+1”项目 names a programme; a quoted figure or word with no programme word after it does not.
-        if len(name) < 2 or not (kind or any("\u4e00" <= c <= "\u9fff" for c in name)) or "，" in name \
-                or "," in name or PERIOD_RE.match(name):
+        # A comma inside a quote is a slogan's, unless a programme word follows (“班班有歌声，校校有校歌”活动).
+        if len(name) < 2 or not (kind or any("\u4e00" <= c <= "\u9fff" for c in name)) \
+                or ("，" in name or "," in name) and kind is None or PERIOD_RE.match(name):
             continue
         found.append(Initiative(match.start(), match.end(), name, kind or "slogan"))
     # “唱响呼伦贝尔”和“课前一支歌”活动: a quote coordinated with a programme takes its kind.
@@ -107,15 +110,19 @@ def _unquoted(text, start, end, skip, bounds):
         if text.startswith("地", b) or text[a - 1:a] == "有":
             continue  # 有计划地赴高校开展: an adverb, not a programme
         # 文艺支教志愿服务等项目: the programme is the item before 等.
-        item_end = a - 1 if text[a - 1:a] == "等" else a
+        item_end = a - 1 if text[a - 1:a] == "等" and match.group() != "活动" else a  # 经典诵读和书写大赛等活动: a list
         name_start = _name_start(text, item_end, bounds)
         if text[name_start - 1:name_start] == "等" and item_end - name_start <= 6 \
                 or text[name_start:name_start + 1] in "级类型":
             continue  # “非遗进校园”等文化传承项目: the kind of the items listed; 县（区）级…: a fragment
         # 国培计划、省培计划: a short name listed right after a programme is one too.
         listed = found and text[found[-1].end:name_start] in ("、", "和", "及") and item_end - name_start >= 2
+        if not _introduced(text, start, name_start, b):
+            # A verb that runs the programme, cut by jieba into characters the name took (用足用好 → 用|足|用|好).
+            ends = [text.rfind(v, name_start, item_end) + len(v) for v in INTRODUCERS if text.rfind(v, name_start, item_end) >= 0]
+            name_start = max([name_start, *ends])
         if item_end - name_start < MIN_NAME and not listed or not _introduced(text, start, name_start, b) \
-                or text[name_start:b].endswith(GENERIC_NAMES):
+                or _generic(text[name_start:b]):
             continue
         if match.group() == "活动" and (not text[name_start:item_end].endswith(EVENT_WORDS)
                                        or text[name_start - 1:name_start] == "的"):
@@ -135,6 +142,11 @@ def _unquoted(text, start, end, skip, bounds):
     return found
 
 
+def _generic(name):
+    """课题研究项目, 中小学教师招聘计划, 中小学教师培训计划: a kind of plan; 省级培训计划, 国培计划 are named."""
+    return name.endswith(GENERIC_NAMES) or name.endswith("培训计划") and not re.search("国家级|省级|国培|省培", name)
+
+
 def _name_start(text, a, bounds):
     """Where an unquoted name ending at a starts: words back to a stop word, a verb that ends a clause, a
     numeral (一届…, 一次…) or a year."""
@@ -145,6 +157,8 @@ def _name_start(text, a, bounds):
             and not re.fullmatch(r"\d{4}|年", word.text):
         name_start = word.start
         word = bounds.before(word.start)
+    # 支持 belongs to a name inside it (乡村教师支持计划), not at its start (支持…项目).
+    name_start += len(re.match(r"(?:支持)?", text[name_start:a]).group())
     counted = re.match(r"[一两二三四五六七八九十]+[届次个项批场]", text[name_start:a])
     return name_start + counted.end() if counted else name_start  # 举办一届…展演活动: one of them, not its name
 
