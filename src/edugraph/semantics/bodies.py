@@ -50,6 +50,7 @@ NOT_MODIFIERS = ("任教", "服务", "统一", "定向", "全面", "合理", "�
 # School words that name a stage as often as a body (普通高中多元特色发展, 中小学美育): a body only as the subject of
 # what follows (普通高中要…, 中小学在…, 普通高中按《…》).
 STAGE_SCHOOLS = ("普通高中", "中小学", "中职")
+ACTING_VERBS = ("聘请", "开展", "开设", "建立", "配备", "组织", "实施", "落实", "设立", "成立", "举办", "推进")
 SUBJECT_AFTER_RE = re.compile(r"(?:要|应|在|按|须|必须|可|也要|还要|均|都|每|积极|主动)")
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
@@ -65,10 +66,10 @@ NOT_COMPOUNDING = ("每",)
 CLUBS_RE = re.compile(r"^(?!.*(?:文艺|社会|专业|民间)).*社团$")  # 艺术类社团, 红领巾社团 — not 高水平文艺社团
 # A school after one of these is a designation, not a body (美育特色学校, 艺术教育示范学校).
 DESIGNATIONS = ("示范", "特色", "先进", "实验", "品牌", "规范", "传承", "试点", "优质", "重点", "达标", "标准化",
-                "名", "薄弱", "高水平", "优秀")
+                "名", "薄弱", "高水平", "优秀", "龙头")
 # Of these, the ones that are never a verb or an adverb make a designation on their own (开展示范学校复评,
 # 第二批高水平学校); the others (规范学校办学行为, 重点…) only after a noun.
-PLAIN_DESIGNATIONS = ("示范", "特色", "先进", "品牌", "传承", "试点", "达标", "高水平")
+PLAIN_DESIGNATIONS = ("示范", "特色", "先进", "品牌", "传承", "试点", "达标", "高水平", "龙头")
 # Named with a place (省教育厅, 威海市教育局): a place word, then words, then an office word.
 OFFICE_WORD_RE = re.compile(r"(?:厅|局|委|办|科协)$")
 OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴办", "包办", "代办", "协办", "格局", "布局", "大局",
@@ -159,8 +160,21 @@ def _modifies(word):
 CONJUNCT_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{0,6}?(?:学校|学|院校|高校|高中|初中|幼儿园|园))+")
 
 
+# 学校与社会美育资源: the school's and society's resources (高校和社会力量参与 names two actors).
+SOCIAL_RESOURCES_RE = re.compile("[、和及与]社会(?=(?:美育|艺术|文化|教育)?资源)")
+
+
+def _subject(text, b, end, bounds):
+    """普通高中要…, 中小学、幼儿园要…, 中小学聘请…: a stage word that is the subject of what follows."""
+    conjuncts = CONJUNCT_RE.match(text, b, end)
+    after = conjuncts.end() if conjuncts else b
+    following = bounds.after(after)
+    return bool(SUBJECT_AFTER_RE.match(text, after, end)) or (
+        following is not None and following.text in ACTING_VERBS)
+
+
 def _coordinated_modifier(text, b, end, bounds):
-    match = CONJUNCT_RE.match(text, b, end) or re.compile("[、和及与]社会").match(text, b, end)  # 学校与社会美育资源
+    match = CONJUNCT_RE.match(text, b, end) or SOCIAL_RESOURCES_RE.match(text, b, end)
     return bool(match) and match.end() in bounds.ends and _modifies(bounds.after(match.end()))
 
 
@@ -296,8 +310,11 @@ def find_bodies(text, start, end, skip):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
             continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
-        if head in STAGE_SCHOOLS and not SUBJECT_AFTER_RE.match(text, b, end):
+        if head in STAGE_SCHOOLS and not _subject(text, b, end, bounds):
             continue  # 普通高中多元特色发展, 中小学美育: the stage
+        if re.search(r"[0-9０-９一二三四五六七八九十百千]\s*[所个家]$", text[max(start, a - 4):a]) \
+                or text.startswith("令第", b):
+            continue  # 创建200所中小学校为…: counted; 教育部令第39号: a decree's number
         if (head in SCHOOLS or head == "院校") and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
             continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
         names.append((*_name(text, start, a, b, head, bounds)[:1], b, _name(text, start, a, b, head, bounds)[1]))

@@ -12,7 +12,7 @@ from edugraph.semantics.spans import title_spans
 
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
-                  "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图")
+                  "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材")
 # Verbs saying the body will produce the document rather than cite an existing one.
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
                "制定", "制订", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
@@ -23,7 +23,7 @@ ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
 UNBRACKETED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS + ('发布',))})出?{CHAINED}"
     rf"(?P<title>时间表|路线图|[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
-    r"(?![\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")
+    r"(?!化|[\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")  # 设施设备标准化: not a 标准
 # A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.
 DESCRIBED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS)})[^，,。；;：:《》]{{1,40}}?的"
@@ -124,6 +124,8 @@ def find_citations(text, start, end):
                 covered.append(following.span("title"))
     for match in DESCRIBED_RE.finditer(text, start, end):
         a, b = match.span("title")
+        if match.group("title").endswith("政策") and text[match.start():match.start() + 2] == "完善":
+            continue  # 完善…的投入政策: an existing policy improved
         if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
             covered.append((a, b))

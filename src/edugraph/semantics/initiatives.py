@@ -27,7 +27,7 @@ NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "�
                             "等", "的", "或", "并", "通过", "鼓励", "引导", "加强", "完善", "纳入", "结合", "在",
                             "以")
 # An unquoted name may also be introduced by what comes after it: 在…培训计划中加大, 以…工程为依托.
-INTRODUCED_AFTER_RE = re.compile(r"(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手)")
+INTRODUCED_AFTER_RE = re.compile(r"(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础)")
 # X进校园 (高雅艺术进校园, 非遗进校园): a named campaign even without a programme word after it.
 CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家庭)")
 PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
@@ -41,10 +41,12 @@ EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲�
                "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
 HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
+# “送培下乡”和“…”等艺术实践活动, “…”等各类美育活动资源: ways of working or resources listed under a generic kind.
+CATEGORY_WORDS = ("各类", "各种", "实践")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设", "申报", "立项",
                       "评审")
 # Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
-GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "教学计划", "工作计划")
+GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "招教计划", "教学计划", "工作计划")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
@@ -73,7 +75,7 @@ def _head_after(text, b, end):
     match = re.match(r"(?:等?[0-9０-９一二三四五六七八九十]*[大项个]?|[和及、与][\u4e00-\u9fff]{0,12}?)?[\u4e00-\u9fff]{0,4}?"
                      rf"({'|'.join(sorted(KINDS, key=len, reverse=True))})", tail)
     if match and not re.search(rf"[{CLAUSE_BREAK}]", match.group()) and not any(
-            word in match.group() for word in HONOUR_WORDS):
+            word in match.group() for word in HONOUR_WORDS + CATEGORY_WORDS):
         return KINDS[match.group(1)]
     return None
 
