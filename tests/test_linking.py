@@ -81,6 +81,15 @@ def test_link_cli(tmp_path, capsys):
     assert out.is_file() and (tmp_path / "links.sssom.tsv").is_file()
 
 
+def test_plans_after_data_are_named_in_the_error(tmp_path, capsys):
+    data = tmp_path / "corpus.nt"
+    data.write_text("", encoding="utf-8")
+    assert main(["link", "--data", str(data), "qingdao-2016", "shandong-2016"]) != 0
+    err = capsys.readouterr().err
+    assert "qingdao-2016 shandong-2016 read as --data files: put the plans before --data" in err
+    assert "Traceback" not in err
+
+
 def test_labels_cover_every_city_task(corpus_graph):
     for city in CITIES:
         labelled = set(yaml.safe_load((LABELS / f"{city}.yaml").read_text(encoding="utf-8"))["matches"])

@@ -172,7 +172,10 @@ def cmd_link(args):
             raise QueryError("link --all takes no plans, endpoints or --sssom: it links every plan that "
                              "implements another plan of the data (-o: all links in one file)")
     elif not (args.lower and args.higher):
-        raise QueryError("link needs LOWER and HIGHER plans (or --all)")
+        # --data takes one or more files, so plan ids written after it are read as files too.
+        stray = [d for d in args.data or [] if not Path(d).exists()]
+        hint = f" ({' '.join(map(str, stray))} read as --data files: put the plans before --data)" if stray else ""
+        raise QueryError(f"link needs LOWER and HIGHER plans (or --all){hint}")
     _output(args.output), _output(args.sssom)
     data = None if (args.lower_endpoint and args.higher_endpoint) else _store(args.data)
     if not args.all:
