@@ -24,7 +24,7 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
-         "中心校", "分校", "村小", "中职", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
+         "中心校", "分校", "村小", "中职学校", "中职", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
          "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "科研院所",
@@ -58,8 +58,8 @@ GROWS_OVER_SCHOOLS = ("委员会", "中心", "联盟", "研究室", "协会", "�
 # 对学校评价、考核: the object of an evaluation, not a modifier (加强对学校国防教育管理 is one).
 EVALUATED = ("评价", "考核", "督导", "检查")
 # Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
-INTERNAL_UNITS = ("职能机构", "职能部门")
-COMPOUND_EXACT = ("非", "办", "特")
+INTERNAL_UNITS = ("职能机构", "职能部门", "基础单位")
+COMPOUND_EXACT = ("非", "办", "特", "自身", "预算")
 # Distributive time words after a body open its clause (学校每学年要进行一次自评), they modify nothing.
 NOT_COMPOUNDING = ("每",)
 # Student clubs are activities of a school, not bodies (建立艺术社团和兴趣小组); 文艺社团 are bodies.
@@ -92,7 +92,7 @@ ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|�
 LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "负责": "responsible",
                "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
 LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇")
-LIST_END = "）)；;。\n"
+LIST_END = "）)；;。\n"  # not 〕: only a bracket inside a name uses it
 INLINE_ROLES = (("牵头", "lead"), ("负责配合", "supporting"), ("负责", "responsible"), ("分工负责", "responsible"),
                 ("配合", "supporting"))
 NEW_BEFORE = ("成立", "组建", "设立")
@@ -189,8 +189,8 @@ def _listed(text, start, end, free):
                 break
             stop = index
             while stop < end and text[stop] not in LIST_END + "、，,":
-                if text[stop] in "（(":  # 各县（市、区）人民政府: a bracket inside one item
-                    close = re.compile(r"[^（()）\n]{0,10}[）)]").match(text, stop + 1, end)
+                if text[stop] in "（(〔":  # 各县（市、区）人民政府, 县〔市、区、特区〕人民政府: a bracket inside one item
+                    close = re.compile(r"[^（()）〔〕\n]{0,10}[）)〕]").match(text, stop + 1, end)
                     if close:
                         stop = close.end()
                         continue
@@ -200,7 +200,7 @@ def _listed(text, start, end, free):
                 while stop < end and text[stop] not in LIST_END + "、，,":
                     stop += 1
             item = text[index:stop].strip()
-            item = item if "（" in item or "(" in item else item.replace("、", "")
+            item = item if any(c in item for c in "（(〔") else item.replace("、", "")
             if item and free(index, stop):
                 a = index + len(text[index:stop]) - len(text[index:stop].lstrip())
                 b = index + len(text[index:stop].rstrip())

@@ -12,10 +12,10 @@ from edugraph.semantics.spans import title_spans
 
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
-                  "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材")
+                  "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材", "指标")
 # Verbs saying the body will produce the document rather than cite an existing one.
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
-               "制定", "制订", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
+               "制定", "制订", "研制", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
 CHAINED = r"(?:(?:并|和|、|与)(?:公开)?(?:(?:启动)?(?:实施|印发|出台|发布|落实|执行)))?"
 ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
 # 发布 names a document to come only without 《》 (发布年度报告); 发布《…》 is as often an existing one.
@@ -32,7 +32,7 @@ DESCRIBED_RE = re.compile(
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
     rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
-    r"(?=[，,。；;、）)]|$)")
+    r"(?=[，,。；;、）)和及]|$)")
 # A 《…》 the plan carries out whose name ends in a programme word is a programme, not a document.
 PROGRAMME_TITLE_RE = re.compile(r"(?:项目|工程|行动|活动)$")
 RUN_BEFORE_RE = re.compile(r"(?:实施|启动|开展|推进)$")
@@ -119,9 +119,10 @@ def find_citations(text, start, end):
             found.append(Citation(a, b, title, "", "plansToIssue"))
             covered.append((a, b))
             following = COORDINATED_RE.match(text, b, end)
-            if following:
+            while following:  # 评价标准、测评指标和操作办法: every document of the list
                 found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
                 covered.append(following.span("title"))
+                following = COORDINATED_RE.match(text, following.end("title"), end)
     for match in DESCRIBED_RE.finditer(text, start, end):
         a, b = match.span("title")
         if match.group("title").endswith("政策") and text[match.start():match.start() + 2] == "完善":

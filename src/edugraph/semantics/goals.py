@@ -16,6 +16,12 @@ OPENING_RE = re.compile(r"^\s*(?:到|至|力争(?:到|在)?|争取(?:到|在)?)\
 # A start year (2017年起，全面加强…) dates nothing itself; in a goal section the sentences after it take it.
 START_RE = re.compile(r"^\s*(?:从|自)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:起|开始)")
 INNER_DEADLINE_RE = re.compile(r"[，,]\s*(?:到|至)\s*(?P<year>(?:19|20)\d{2})\s*年")
+# A deadline inside a sentence followed by an outcome (…，到2020年，中小学美育教师实现全员培训; 力争到2018年配齐…;
+# 中等职业学校要在2018年前建起学生乐团).
+DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|力争到?|争取到?|(?P<by>在))\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
+                                  r"(?P<before>前|以前)?")
+RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
+OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本")
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现")
 
 
@@ -37,7 +43,9 @@ def _items(node, in_goals, text):
 
 def _is_goal_heading(text, item):
     title = item.heading.title.text(text).strip("。：: ")
-    return bool(GOAL_HEADING_RE.search(title)) and len(title) <= 12
+    # 重要意义和工作目标, 原则和目标: a heading that joins goals with other matters marks no goal section; its
+    # dated sentences are still goals.
+    return bool(GOAL_HEADING_RE.search(title)) and len(title) <= 12 and not re.search("[和与、及]", title)
 
 
 def _sentence_goal(text, span, in_goals):
@@ -46,9 +54,15 @@ def _sentence_goal(text, span, in_goals):
                                                      sentence)
     if opening:
         return Goal(span.start, span.end, int(opening.group("year")))
-    if in_goals or MARKER_RE.search(sentence):
+    if RETROSPECT_RE.match(sentence):
+        return None  # 近年来，…基本形成: what has been done, not a goal
+    anywhere = next((m for m in DEADLINE_ANYWHERE_RE.finditer(sentence)
+                     if (not m.group("by") or m.group("before")) and OUTCOME_RE.search(sentence, m.end())), None)
+    if in_goals or MARKER_RE.search(sentence) or anywhere:
         inner = DEADLINE_RE.search(sentence)
         year = int(inner.group("year")) if inner and MARKER_RE.search(sentence) else None
+        if year is None and anywhere:
+            year = int(anywhere.group("year"))
         later = INNER_DEADLINE_RE.search(sentence)  # 2017年起全面加强…，到2019年取得阶段性进展
         if year is None and later and in_goals:
             year = int(later.group("year"))
@@ -87,5 +101,9 @@ def find_goals(doc):
                 else:
                     goal.deadline = goal.deadline if goal.deadline is not None else year
                     year = goal.deadline
+            if goals and goals[-1].end == measure.span.start and text[goal.start - 1:goal.start] in "；;" \
+                    and goals[-1].deadline == goal.deadline and text[goals[-1].end - 1:goals[-1].end] in "；;":
+                goals[-1].end = goal.end  # 建设…8所；建设…8个；…: one sentence, one goal
+                continue
             goals.append(goal)
     return sorted(goals, key=lambda g: g.start)

@@ -21,13 +21,13 @@ HEAD_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 # Verbs that run a programme; one must open the clause before an unquoted name.
 INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参加", "组织", "举办", "举行", "设立", "承担", "依托",
                "办好", "抓好", "做好", "深化", "统筹", "继续", "推广", "按照", "实行", "用好", "通过", "结合", "执行",
-               "用于")
+               "用于", "纳入")
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
                             "等", "的", "或", "并", "通过", "鼓励", "引导", "加强", "完善", "纳入", "结合", "在",
                             "以")
 # An unquoted name may also be introduced by what comes after it: 在…培训计划中加大, 以…工程为依托.
-INTRODUCED_AFTER_RE = re.compile(r"(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础)")
+INTRODUCED_AFTER_RE = re.compile(r"(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础|为契机)")
 # X进校园 (高雅艺术进校园, 非遗进校园): a named campaign even without a programme word after it.
 CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家庭)")
 PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
@@ -46,7 +46,7 @@ CATEGORY_WORDS = ("各类", "各种", "实践")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设", "申报", "立项",
                       "评审")
 # Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
-GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "招教计划", "教学计划", "工作计划")
+GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
@@ -161,7 +161,7 @@ def _name_start(text, a, bounds):
         word = bounds.before(word.start)
     # 支持 belongs to a name inside it (乡村教师支持计划), not at its start (支持…项目).
     name_start += len(re.match(r"(?:支持)?", text[name_start:a]).group())
-    counted = re.match(r"[一两二三四五六七八九十]+[届次个项批场]", text[name_start:a])
+    counted = re.match(r"(?:[一两二三四五六七八九十]+|[0-9０-９]+)\s*[届次个项批场]", text[name_start:a])
     return name_start + counted.end() if counted else name_start  # 举办一届…展演活动: one of them, not its name
 
 
