@@ -276,7 +276,11 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (1.0,
                  ("seen-5", "goals"): (1.0, 1.0), ("seen-5", "planned_documents"): (1.0, 0.95),
                  ("seen-6", "targets"): (1.0, 0.95), ("seen-6", "counted"): (1.0, 0.43),
                  ("seen-6", "bodies"): (0.97, 0.95), ("seen-6", "programmes"): (0.85, 0.76),
-                 ("seen-6", "goals"): (1.0, 0.9), ("seen-6", "planned_documents"): (1.0, 1.0)}
+                 ("seen-6", "goals"): (1.0, 0.9), ("seen-6", "planned_documents"): (1.0, 1.0),
+                 # Round 7: labelled blind and measured once with the rules frozen (ea6cc49); not read since.
+                 ("untuned-7", "targets"): (0.87, 0.76), ("untuned-7", "counted"): (0.8, 0.6),
+                 ("untuned-7", "bodies"): (0.93, 0.87), ("untuned-7", "programmes"): (0.75, 0.77),
+                 ("untuned-7", "goals"): (0.93, 0.7), ("untuned-7", "planned_documents"): (1.0, 0.88)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids="-".join)
