@@ -178,6 +178,9 @@ def _coordinated_modifier(text, b, end, bounds):
     return bool(match) and match.end() in bounds.ends and _modifies(bounds.after(match.end()))
 
 
+BRACKET_CLOSE_RE = re.compile(r"[^（()）〔〕\n]{0,10}[）)〕]")  # the rest of a short bracket inside a listed name
+
+
 def _listed(text, start, end, free):
     """Bodies in responsibility lines: 牵头部门：A，配合部门：B、C → A lead, B and C supporting."""
     found = []
@@ -190,7 +193,7 @@ def _listed(text, start, end, free):
             stop = index
             while stop < end and text[stop] not in LIST_END + "、，,":
                 if text[stop] in "（(〔":  # 各县（市、区）人民政府, 县〔市、区、特区〕人民政府: a bracket inside one item
-                    close = re.compile(r"[^（()）〔〕\n]{0,10}[）)〕]").match(text, stop + 1, end)
+                    close = BRACKET_CLOSE_RE.match(text, stop + 1, end)
                     if close:
                         stop = close.end()
                         continue
@@ -317,7 +320,8 @@ def find_bodies(text, start, end, skip):
             continue  # 创建200所中小学校为…: counted; 教育部令第39号: a decree's number
         if (head in SCHOOLS or head == "院校") and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
             continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
-        names.append((*_name(text, start, a, b, head, bounds)[:1], b, _name(text, start, a, b, head, bounds)[1]))
+        name_start, name = _name(text, start, a, b, head, bounds)
+        names.append((name_start, b, name))
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
         if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS):

@@ -121,8 +121,8 @@ def _unquoted(text, start, end, skip, bounds):
         listed = found and text[found[-1].end:name_start] in ("、", "和", "及") and item_end - name_start >= 2
         if not _introduced(text, start, name_start, b):
             # A verb that runs the programme, cut by jieba into characters the name took (用足用好 → 用|足|用|好).
-            ends = [text.rfind(v, name_start, item_end) + len(v) for v in INTRODUCERS if text.rfind(v, name_start, item_end) >= 0]
-            name_start = max([name_start, *ends])
+            found_at = ((text.rfind(v, name_start, item_end), v) for v in INTRODUCERS)
+            name_start = max([name_start, *(i + len(v) for i, v in found_at if i >= 0)])
         if item_end - name_start < MIN_NAME and not listed or not _introduced(text, start, name_start, b) \
                 or _generic(text[name_start:b]):
             continue
