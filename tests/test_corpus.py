@@ -98,7 +98,10 @@ def test_a_forwarding_notice_signed_before_its_attached_plan(tmp_path):
     path.write_text(notice, encoding="utf-8")
     _, doc = extract_file(path)
     assert doc.metadata.issued == "2023-02-01" and doc.metadata.document_number == "某教发〔2023〕3号"
-    assert doc.preamble.span.text(doc.text).startswith("2023年全市教育工作的总体要求是")
+    # The notice's own sentence and the plan's opening are the preamble's sentences; the signature, date and
+    # title between them are not.
+    assert [m.span.text(doc.text)[:8] for m in doc.preamble.measures] == ["现将《某市教育局", "2023年全市教"]
+    assert [m.ordinal for m in doc.preamble.measures] == [1, 2]
     assert [t.heading.title.text(doc.text) for t in doc.tasks] == ["强化理论武装", "发展学前教育"]
 
 

@@ -82,6 +82,16 @@ def bodies(text):
                  id="学校自身-and-学校预算"),
     pytest.param("建设一批龙头学校，创建命名200所中小学校为传承学校，依据教育部令第39号。", [],
                  id="designation-counted-schools-and-a-decree-number"),
+    pytest.param("教育厅在质量检测中增加艺术内容，各地（市）教育局每年要向教育厅提交报告。",
+                 [("教育厅", "mentioned"), ("教育局", "mentioned"), ("教育厅", "mentioned")],
+                 id="a-department-without-its-place"),
+    pytest.param("省财政加大对经济薄弱地区的投入，教育厅长出席。", [("省财政", "mentioned")], id="省财政-acting-and-a-person"),
+    pytest.param("中小学因地制宜开展活动，鼓励专业人士到农村中小学任教。", [("中小学", "mentioned"), ("中小学", "mentioned")],
+                 id="a-stage-school-opening-a-clause-or-sent-to"),
+    pytest.param("普通高校的艺术院系要注重内涵建设，有条件的中小学可建设学生艺术活动中心。",
+                 [("普通高校", "mentioned"), ("艺术院系", "mentioned"), ("中小学", "mentioned"),
+                  ("学生艺术活动中心", "mentioned")], id="院系-and-no-verb-inside-a-name"),
+    pytest.param("职称评审时向农村学校一线教师倾斜，推进中小学美育。", [], id="学校一线教师-and-a-stage"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -146,7 +156,16 @@ def initiatives(text):
                  id="quotes-under-a-generic-kind"),
     pytest.param("以新华美育在线课堂公益项目为基础，加强网络建设。", [("新华美育在线课堂公益项目", "project")], id="以…为基础"),
     pytest.param("将学校美育工作纳入省公共文化建设工程，以我省大数据战略行动为契机。",
-                 [("省公共文化建设工程", "project"), ("我省大数据战略行动", "action")], id="纳入-and-为契机"),
+                 [("省公共文化建设工程", "project"), ("大数据战略行动", "action")], id="纳入-and-为契机-without-我省"),
+    pytest.param("在中小学教师国家培训计划、市级培训计划中加大培训力度，在教师国家级培训计划（国培计划）中倾斜。",
+                 [("中小学教师国家培训计划", "plan"), ("市级培训计划", "plan"), ("教师国家级培训计划", "plan")],
+                 id="named-training-plans-in-在…中"),
+    pytest.param("开展好每年5月举办的学生艺术活动月、12月举办的迎新年艺术展演月活动。",
+                 [("学生艺术活动月", "activity"), ("迎新年艺术展演月活动", "activity")], id="活动月-and-举办的"),
+    pytest.param("利用国家农村远程教育工程项目，组织召开中小学生艺术展演活动。",
+                 [("国家农村远程教育工程项目", "project"), ("中小学生艺术展演活动", "activity")], id="利用-and-召开"),
+    pytest.param("各地每3年举办1次艺术展演活动，学校每年举办校园艺术节活动，纳入各专业人才培养计划。", [],
+                 id="kinds-of-event-and-each-ones-plan"),
     pytest.param("每3年举办1届省级大中小学生艺术展演活动，全面落实国家美育课程计划。",
                  [("省级大中小学生艺术展演活动", "activity")], id="an-arabic-edition-and-a-curriculum-plan"),
 ])
@@ -169,6 +188,38 @@ def test_programmes_and_slogans(text, expected):
     pytest.param("保证艺术类必修课程6个学分。", ["艺术类必修课程"], id="保证-before-the-figure"),
 ])
 def test_what_a_target_counts(text, expected):
+    assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("帮助学生形成1项至2项艺术特长，教师应占学生总数的0.15%-0.2%。",
+                 [("1项至2项", None, 1, 2, "项", "count"), ("0.15%-0.2%", None, 0.15, 0.2, "%", "percentage")],
+                 id="a-range-printing-its-unit-twice"),
+    pytest.param("专职教师比例分别不低于60%和80%。", [("不低于60%", None, 60, None, "%", "percentage"),
+                                           ("80%", None, 80, None, "%", "percentage")], id="a-bound-over-coordinated-figures"),
+    pytest.param("各地至少每3年举办1次艺术展演。", [("1次", None, 1, None, "次", "frequency")], id="至少-before-每N年"),
+    pytest.param("骨干教师应有2年以上乡村学校任教经历，经不少于一学年的专业培训。",
+                 [("2年以上", None, 2, None, "年", "count"), ("不少于一学年", None, 1, None, "学年", "count")],
+                 id="lengths-of-time"),
+    pytest.param("以3年为周期，轮流开展培训，培养一项以上的艺术特长，美术各一项爱好。",
+                 [("以3年为周期", 3, None, None, "年", "frequency"), ("一项以上", None, 1, None, "项", "count"),
+                  ("一项", 1, None, None, "项", "count")], id="a-cycle-and-bounded-一"),
+    pytest.param("确保2020年美育师资配备全面达标，2017年我省评选200所基点校。2015年国务院印发意见，2017年起实施。",
+                 [("2020年", 2020, None, None, "年", "deadline"), ("2017年", 2017, None, None, "年", "deadline"),
+                  ("200所", 200, None, None, "所", "count")], id="bare-years-later-than-the-plan"),
+])
+def test_target_figures(text, expected):
+    found = find_targets(text, 0, len(text), [], plan_year=2016)
+    number = lambda d: None if d is None else float(d)  # noqa: E731
+    assert [(text[t.start:t.end], number(t.value), number(t.minimum), number(t.maximum), t.unit, t.kind)
+            for t in found] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("确保艺术课程课时总量不低于国家课程方案规定总课时的9%。", ["艺术课程课时总量"], id="subject-of-a-percentage"),
+    pytest.param("经不少于一学年的专业培训后担任教师。", [""], id="a-length-of-time-counts-nothing"),
+])
+def test_what_a_percentage_or_duration_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
 
 
@@ -216,6 +267,19 @@ def test_goals_outside_goal_sections_and_under_mixed_headings(tmp_path):
                      ("职业学校要在2019年前建起学生乐团。", 2019),
                      ("纳入国培计划，到2020年，中小学美育教师实现全员培训。", 2020),
                      ("建设特色学校25所；建设实践基地8个。", None)]
+
+
+def test_goals_dated_by_a_bare_later_year(tmp_path):
+    from edugraph.structure.extract import extract_file
+    text = ("某省2016年美育工作意见\n一、主要任务\n（一）配齐教师。确保2020年美育师资配备全面达标。"
+            "2017年我省评选200所艺术工作基点校；到2020年，全省建设300所特色学校。2015年，国务院印发意见。"
+            "2016年起，全面加强美育。到2020年建设省级艺术团100个、特色学校300所。\n")
+    (tmp_path / "goals.txt").write_text(text, encoding="utf-8")
+    _, doc = extract_file(tmp_path / "goals.txt")
+    assert doc.metadata.year == 2016
+    goals = [(doc.text[g.start:g.end], g.deadline) for g in find_goals(doc)]
+    assert goals == [("确保2020年美育师资配备全面达标。", 2020), ("2017年我省评选200所艺术工作基点校；", 2017),
+                     ("到2020年，全省建设300所特色学校。", 2020), ("到2020年建设省级艺术团100个、特色学校300所。", 2020)]
 
 
 def test_goal_section_sentences_without_a_fact_and_after_a_start_year(tmp_path):

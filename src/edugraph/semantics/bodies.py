@@ -21,7 +21,7 @@ from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "院校",
          "研究所", "研究院", "教研室", "研究室", "编办",
          "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府", "管委会", "管委", "开发区", "企业",
-         "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组")
+         "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
          "中心校", "分校", "村小", "中职学校", "中职", "中等职业学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
@@ -38,13 +38,13 @@ GROWABLE = ("区市", "县市区", "开发区", "党委", "市委", "县委", "�
 SPLIT_HEADS = ("部门", "政府", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区",
                "院校", "委员会", "分队", "支队",
-               "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会")
+               "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "院系")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
 COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联"}
 # Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理, 政府购买服务,
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平).
 COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常", "购买", "优秀",
-                  "争创", "兼职", "特岗", "课时")
+                  "争创", "兼职", "特岗", "课时", "一线")
 # Verbs jieba tags as nouns: after a body they are what it does (到农村学校任教, 地方高校服务本地, 由中心校统一安排).
 NOT_MODIFIERS = ("任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法")
 # School words that name a stage as often as a body (普通高中多元特色发展, 中小学美育): a body only as the subject of
@@ -52,6 +52,13 @@ NOT_MODIFIERS = ("任教", "服务", "统一", "定向", "全面", "合理", "�
 STAGE_SCHOOLS = ("普通高中", "中小学", "中职")
 ACTING_VERBS = ("聘请", "开展", "开设", "建立", "配备", "组织", "实施", "落实", "设立", "成立", "举办", "推进")
 SUBJECT_AFTER_RE = re.compile(r"(?:要|应|在|按|须|必须|可|也要|还要|均|都|每|积极|主动)")
+# Tags of the word after a stage school that opens a clause and make it the subject (中小学因地制宜开展…,
+# 中小学以艺术课程…为…); a noun after it makes it a modifier (中小学美育).
+SUBJECT_TAGS = ("v", "d", "i", "p")
+# A department named without its place (教育厅在…, 向教育厅提交, 各地（市）教育局): the place is the plan's own.
+DEPARTMENT_RE = re.compile(r"(?:教育|财政|人力资源(?:和)?社会保障|人社|文化(?:和旅游)?|文旅|民政|公安|卫生(?:健康|计生|和计划生育)?"
+                           r"|体育|科技|司法|审计|住房(?:和)?城乡建设|自然资源|国土资源|发展(?:和)?改革|发改|新闻出版广电|广电"
+                           r"|农业(?:农村)?|工业和信息化|工信|机构编制)(?:厅|局|委员会|委)")
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
 GROWS_OVER_SCHOOLS = ("委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所")
@@ -82,6 +89,8 @@ STOP_WORDS = {"会同", "协同", "经", "对", "由", "在", "与", "和", "及
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
               "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地"}
 VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导")
+# 可建设学生艺术活动中心: jieba tags 建设 a noun; right before the head it is part of the name (建设部门).
+BUILD_VERBS = ("建设", "创建", "打造", "组建")
 STOP_CHARS = "对由和与及在向为把将被从"
 NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "b", "l", "vn", "an", "s", "i")
 DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各)")
@@ -164,13 +173,20 @@ CONJUNCT_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{0,6}?(?:学校|学|院�
 SOCIAL_RESOURCES_RE = re.compile("[、和及与]社会(?=(?:美育|艺术|文化|教育)?资源)")
 
 
-def _subject(text, b, end, bounds):
-    """普通高中要…, 中小学、幼儿园要…, 中小学聘请…: a stage word that is the subject of what follows."""
+def _subject(text, a, b, end, bounds):
+    """普通高中要…, 中小学、幼儿园要…, 中小学聘请…, 中小学因地制宜开展… (opening a clause): a stage word that is
+    the subject of what follows; 到中小学任教: the place someone is sent to, an institution too."""
+    sent_to = bounds.before(a)
+    if sent_to is not None and sent_to.tag.startswith("n") and len(sent_to.text) == 2:
+        sent_to = bounds.before(sent_to.start)  # 到农村中小学
+    if sent_to is not None and sent_to.text == "到":
+        return True
     conjuncts = CONJUNCT_RE.match(text, b, end)
     after = conjuncts.end() if conjuncts else b
     following = bounds.after(after)
-    return bool(SUBJECT_AFTER_RE.match(text, after, end)) or (
-        following is not None and following.text in ACTING_VERBS)
+    opens = a == 0 or text[a - 1] in "，,。；;：:\n\u3000 "
+    return bool(SUBJECT_AFTER_RE.match(text, after, end)) or following is not None and (
+        following.text in ACTING_VERBS or opens and following.tag.startswith(SUBJECT_TAGS) and following.tag != "vn")
 
 
 def _coordinated_modifier(text, b, end, bounds):
@@ -223,7 +239,7 @@ def _grow(bounds, a, head):
         if word.text == "指导" and head == "委员会" and not taken:
             pass  # 教学指导委员会
         elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
-                or word.text.startswith(VERB_PREFIXES) \
+                or word.text.startswith(VERB_PREFIXES) or word.text in BUILD_VERBS and taken \
                 or any(c in STOP_CHARS for c in word.text) \
                 or (word.text in FIXED + HEADS and word.text not in GROWABLE + STAGE_SCHOOLS
                     and not (word.text in SCHOOLS and head in GROWS_OVER_SCHOOLS)):
@@ -243,6 +259,20 @@ def _candidates(text, start, end, bounds):
             if b in bounds.ends and (index in bounds.starts or word in SPLIT_HEADS or text[index - 1:index] == "各"):
                 found.append((index, b, word))
             index = text.find(word, index + 1, end)
+    return found
+
+
+def _departments(text, start, end, bounds):
+    """(a, b) of departments named without a place (教育厅在…), and of 省财政/市财政 acting (省财政加大…)."""
+    found = []
+    for match in DEPARTMENT_RE.finditer(text, start, end):
+        a, b = match.span()
+        if b in bounds.ends and not text.startswith(("长", "主任"), b):
+            found.append((a, b))
+    for i, word in enumerate(bounds.tokens[:-2]):
+        if word.text in ("省", "市", "县", "区") and bounds.tokens[i + 1].text == "财政" \
+                and bounds.tokens[i + 2].tag == "v" and bounds.tokens[i + 1].start == word.end:
+            found.append((word.start, bounds.tokens[i + 1].end))
     return found
 
 
@@ -306,14 +336,14 @@ def find_bodies(text, start, end, skip):
     taken += [m.span("label") for m in ROLE_LABEL_RE.finditer(text, start, end)]
     tokens = words(text, start, end)
     bounds = Boundaries(tokens)
-    names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start)]
+    names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start) + _departments(text, start, end, bounds)]
     for a, b, head in _candidates(text, start, end, bounds):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
             continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
-        if head in STAGE_SCHOOLS and not _subject(text, b, end, bounds):
+        if head in STAGE_SCHOOLS and not _subject(text, a, b, end, bounds):
             continue  # 普通高中多元特色发展, 中小学美育: the stage
         if re.search(r"[0-9０-９一二三四五六七八九十百千]\s*[所个家]$", text[max(start, a - 4):a]) \
                 or text.startswith("令第", b):

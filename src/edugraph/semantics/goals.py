@@ -9,6 +9,8 @@ same section (到2020年，培养… 初步形成… → both 2020); anywhere el
 import re
 from dataclasses import dataclass
 
+from edugraph.semantics.quantities import NOT_A_DEADLINE_AFTER
+
 GOAL_HEADING_RE = re.compile(r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标|目标任务|^目标$")
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
                          r"(?:底|末)?(?:前|以前)?\s*[，,]")
@@ -18,10 +20,13 @@ START_RE = re.compile(r"^\s*(?:从|自)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:起|
 INNER_DEADLINE_RE = re.compile(r"[，,]\s*(?:到|至)\s*(?P<year>(?:19|20)\d{2})\s*年")
 # A deadline inside a sentence followed by an outcome (…，到2020年，中小学美育教师实现全员培训; 力争到2018年配齐…;
 # 中等职业学校要在2018年前建起学生乐团).
-DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|力争到?|争取到?|(?P<by>在))\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
-                                  r"(?P<before>前|以前)?")
+DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|(?P<firm>力争到?|争取到?|确保到?)|(?P<by>在))\s*(?P<year>(?:19|20)\d{2})\s*年"
+                                  r"(?:底|末)?(?P<before>前|以前)?")
+# A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
+BARE_OPENING_RE = re.compile(r"^\s*(?:(?P<lead>确保|力争|争取)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
+                             + NOT_A_DEADLINE_AFTER)
 RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
-OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本")
+OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及")
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现")
 
 
@@ -48,16 +53,19 @@ def _is_goal_heading(text, item):
     return bool(GOAL_HEADING_RE.search(title)) and len(title) <= 12 and not re.search("[和与、及]", title)
 
 
-def _sentence_goal(text, span, in_goals):
+def _sentence_goal(text, span, in_goals, plan_year=None):
     sentence = text[span.start:span.end]
     opening = OPENING_RE.match(sentence) or re.match(r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)[，,]",
                                                      sentence)
     if opening:
         return Goal(span.start, span.end, int(opening.group("year")))
+    bare = BARE_OPENING_RE.match(sentence)
+    if bare and plan_year and int(bare.group("year")) >= plan_year + (not bare.group("lead")):
+        return Goal(span.start, span.end, int(bare.group("year")))
     if RETROSPECT_RE.match(sentence):
         return None  # 近年来，…基本形成: what has been done, not a goal
     anywhere = next((m for m in DEADLINE_ANYWHERE_RE.finditer(sentence)
-                     if (not m.group("by") or m.group("before")) and OUTCOME_RE.search(sentence, m.end())), None)
+                     if m.group("firm") or (not m.group("by") or m.group("before")) and OUTCOME_RE.search(sentence, m.end())), None)
     if in_goals or MARKER_RE.search(sentence) or anywhere:
         inner = DEADLINE_RE.search(sentence)
         year = int(inner.group("year")) if inner and MARKER_RE.search(sentence) else None
@@ -91,7 +99,7 @@ def find_goals(doc):
     for in_goals, measures in units:
         year = None
         for measure in measures:
-            goal = _sentence_goal(text, measure.span, in_goals)
+            goal = _sentence_goal(text, measure.span, in_goals, doc.metadata.year)
             if goal is None:
                 continue
             if in_goals:

@@ -15,19 +15,19 @@ from edugraph.semantics.spans import QUOTE_RE
 from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 
 # Programme word → kind, longest first.
-KINDS = {"专项行动": "action", "行动计划": "plan", "活动项目": "project", "行动": "action", "工程": "project",
+KINDS = {"专项行动": "action", "行动计划": "plan", "活动项目": "project", "活动月": "activity", "行动": "action", "工程": "project",
          "计划": "plan", "项目": "project", "活动": "activity", "战略": "strategy"}
 HEAD_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 # Verbs that run a programme; one must open the clause before an unquoted name.
 INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参加", "组织", "举办", "举行", "设立", "承担", "依托",
                "办好", "抓好", "做好", "深化", "统筹", "继续", "推广", "按照", "实行", "用好", "通过", "结合", "执行",
-               "用于", "纳入")
+               "用于", "纳入", "利用")
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
                             "等", "的", "或", "并", "通过", "鼓励", "引导", "加强", "完善", "纳入", "结合", "在",
-                            "以")
+                            "以", "召开", "举行", "开办")
 # An unquoted name may also be introduced by what comes after it: 在…培训计划中加大, 以…工程为依托.
-INTRODUCED_AFTER_RE = re.compile(r"(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础|为契机)")
+INTRODUCED_AFTER_RE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础|为契机)")
 # X进校园 (高雅艺术进校园, 非遗进校园): a named campaign even without a programme word after it.
 CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家庭)")
 PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
@@ -39,6 +39,10 @@ PROGRAMME_BREAKS = set(CLAUSE_VERBS) - {"提升", "规范", "促进", "推广", 
 # 活动); a domain or a kind of work before 活动 (实践教育活动, 专业培训活动, 志愿服务活动) describes what is done.
 EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选", "创建",
                "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
+# A kind of event every school or county holds (学生艺术展演活动, 校园艺术节活动, 学生乐团展演活动): participants
+# and art forms before an event word, nothing that names one event (大中小学生艺术展演, 迎新年艺术展演月活动).
+GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|合唱|美育|班级|校级)*"
+                              r"(?:展演|艺术节|文化节|比赛|竞赛|展示|汇演)$")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
 HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
 # “送培下乡”和“…”等艺术实践活动, “…”等各类美育活动资源: ways of working or resources listed under a generic kind.
@@ -46,7 +50,7 @@ CATEGORY_WORDS = ("各类", "各种", "实践")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设", "申报", "立项",
                       "评审")
 # Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
-GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划")
+GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划", "人才培养计划")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
@@ -126,9 +130,12 @@ def _unquoted(text, start, end, skip, bounds):
         if item_end - name_start < MIN_NAME and not listed or not _introduced(text, start, name_start, b) \
                 or _generic(text[name_start:b]):
             continue
+        held = re.search(r"(?:举办|举行|开展|组织)的$", text[_clause_start(text, start, name_start):name_start])
         if match.group() == "活动" and (not text[name_start:item_end].endswith(EVENT_WORDS)
-                                       or text[name_start - 1:name_start] == "的"):
+                                       or text[name_start - 1:name_start] == "的" and not held):
             continue  # 教师实践教育活动: what is done; 以营利为目的的艺术竞赛活动: a kind described, not named
+        if match.group() == "活动" and GENERIC_EVENT_RE.match(text[name_start:item_end]):
+            continue
         name = normalise_name(text[name_start:item_end] + match.group())
         found.append(Initiative(name_start, b, name, KINDS[match.group()]))
         found += _coordinated(text, start, name_start, found[-1].kind)
@@ -146,7 +153,9 @@ def _unquoted(text, start, end, skip, bounds):
 
 def _generic(name):
     """课题研究项目, 中小学教师招聘计划, 中小学教师培训计划: a kind of plan; 省级培训计划, 国培计划 are named."""
-    return name.endswith(GENERIC_NAMES) or name.endswith("培训计划") and not re.search("国家级|省级|国培|省培", name)
+    # 各专业人才培养计划: each one's plan, a kind.
+    return name.endswith(GENERIC_NAMES) or name.startswith("各") or name.endswith("培训计划") and not re.search(
+        "国家|国培|省培|[省市县区]级", name)
 
 
 def _name_start(text, a, bounds):
@@ -161,6 +170,7 @@ def _name_start(text, a, bounds):
         word = bounds.before(word.start)
     # 支持 belongs to a name inside it (乡村教师支持计划), not at its start (支持…项目).
     name_start += len(re.match(r"(?:支持)?", text[name_start:a]).group())
+    name_start += len(re.match(r"(?:[我本][省市区县州旗])?", text[name_start:a]).group())  # 我省大数据战略行动
     counted = re.match(r"(?:[一两二三四五六七八九十]+|[0-9０-９]+)\s*[届次个项批场]", text[name_start:a])
     return name_start + counted.end() if counted else name_start  # 举办一届…展演活动: one of them, not its name
 

@@ -17,18 +17,29 @@ from edugraph.semantics.words import CLAUSE_VERBS, words
 UNITS = sorted("""
 个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 公里 学分
 个 所 名 人 次 项 门 种 家 条 支 座 间 套 台 本 册 篇 场 节 天 周 元 亩 倍 处 位 块 班 部 件 首 幅 户 张
-组 园 校次 轮 遍 届 岁 % ％ ‰
+组 园 校次 轮 遍 届 岁 学年 学期 % ％ ‰
 """.split(), key=len, reverse=True)
 CN_NUM = "〇零一二两三四五六七八九十百千万"
 NUMBER = rf"(?:[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+)?|[{CN_NUM}]+)"
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 RANGE_SEP = r"(?:-|－|—|–|~|～|至|到)"
+# A range may print its unit on both ends (1项至2项, 0.15%-0.2%).
 QUANTITY_RE = re.compile(
-    rf"(?P<lo>{NUMBER})(?:\s*(?P<sep>{RANGE_SEP})\s*(?P<hi>{NUMBER}))?\s*(?P<approx_after>余|多)?\s*"
-    rf"(?P<unit>{UNIT_RE})(?P<approx_tail>左右)?")
+    rf"(?P<lo>{NUMBER})(?:\s*(?P<lo_unit>{UNIT_RE})?\s*(?P<sep>{RANGE_SEP})\s*(?P<hi>{NUMBER}))?\s*"
+    rf"(?P<approx_after>余|多)?\s*(?(lo_unit)(?P=lo_unit)|(?P<unit>{UNIT_RE}))(?P<approx_tail>左右)?")
+# Years or months as a length of time, bounded (2年以上任教经历, 不少于3年): a count of years, not a date.
+YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)"
+                            r"(?P<after>以上|及以上)?(?![0-9０-９月底末前起])")
+# 以3年为周期: one round every N years.
+CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:一个)?(?:周期|一轮)")
 PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
 DEADLINE_RE = re.compile(r"(?:到|至|于|在)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
                          r"|(?P<year2>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)")
+# A bare year after 确保/力争 (确保2020年…达标) or opening a clause (2017年我省评选200所…) is a deadline when it is
+# not a start (2017年起/开始), a period (2017年以来, 2017年度), a month or one end of a span of years.
+NOT_A_DEADLINE_AFTER = r"(?![起开以度后内间至到、\-－—–~～0-9０-９一二三四五六七八九十]|[春秋][季学])"
+BARE_YEAR_RE = re.compile(r"(?:(?P<lead>确保|力争|争取)|(?<=[，,。；;：:\n\u3000]))\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
+                          + NOT_A_DEADLINE_AFTER)
 MIN_BEFORE = ("不少于", "不低于", "不得少于", "不得低于", "至少", "最少", "超过", "高于", "多于", "达到", "达")
 MAX_BEFORE = ("不超过", "不高于", "不得超过", "不多于", "最多", "低于", "少于", "控制在")
 MIN_AFTER = ("以上", "及以上")
@@ -36,6 +47,8 @@ MAX_AFTER = ("以内", "以下", "及以下", "之内")
 APPROX_BEFORE = ("约", "大约", "近", "将近")
 # 个 + one of these nouns: the noun is the real unit (6个学分 → 学分).
 UNIT_NOUNS = ("学分", "课时", "学时", "工作日", "学期", "学年", "百分点")
+# A bound governs each of coordinated figures after it (分别不低于60%和80%).
+COORDINATED_RE = re.compile(rf"(?:\s*{NUMBER}\s*(?:{UNIT_RE})?\s*[和、及与或])+\s*")
 FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
 DURATION_RE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|周|天)\s*(?:以内|之内|内)")
 CLAUSE_BREAK = "，,。；;：:！？"
@@ -122,6 +135,27 @@ def _rate_before(text, clause_start, number_start):
     return ""
 
 
+PROPORTION_WORDS = tuple(sorted(MIN_BEFORE + MAX_BEFORE + ("占", "为"), key=len, reverse=True))
+
+
+def _subject_before(text, clause_start, number_start):
+    """What a percentage with no rate word measures: the noun phrase the clause's bound or 占 follows
+    (确保艺术课程课时总量不低于总课时的9% → 艺术课程课时总量), or "" when there is none."""
+    before = text[clause_start:number_start]
+    found = [(before.find(w), -len(w)) for w in PROPORTION_WORDS if before.find(w) > 0]
+    if not found:
+        return ""
+    at = min(found)[0]  # the first: 不低于国家课程方案规定总课时的9% holds a second noun
+    tokens = words(text, clause_start, clause_start + at)
+    j = len(tokens)
+    while j > 0 and (tokens[j - 1].tag[:1] in "njt" or tokens[j - 1].tag in ("vn", "an", "b")
+                     or tokens[j - 1].tag == "f" and len(tokens[j - 1].text) > 1) \
+            and (j == len(tokens) or tokens[j - 1].end == tokens[j].start):
+        j -= 1
+    phrase = text[tokens[j].start:clause_start + at] if j < len(tokens) else ""
+    return phrase if 2 <= len(phrase) <= 14 and re.fullmatch(r"[\u4e00-\u9fff]+", phrase) else ""
+
+
 def _counted(text, after_start, end, before, reaches=False):
     """What is counted: the noun right after the unit, else the noun between a verb and the number, else
     (`reaches`: the figure follows 达/达到) the subject that reaches it (市级艺术特色学校达140所以上)."""
@@ -153,7 +187,8 @@ def _bound_before(text, start, a):
         index = before.rfind(word)
         if index >= 0 and (best is None or (index + len(word), len(word)) > (best[0] + len(best[1]), len(best[1]))):
             best = (index, word)
-    if best is None or re.search(rf"[0-9０-９{CN_NUM[1:]}]", before[best[0] + len(best[1]):]):
+    between = before[best[0] + len(best[1]):] if best else ""
+    if best is None or re.search(rf"[0-9０-９{CN_NUM[1:]}]", between) and not COORDINATED_RE.fullmatch(between):
         return None, a
     adjacent = best[0] + len(best[1]) == len(before)
     return best[1], (clause + best[0] if adjacent else a)
@@ -181,6 +216,25 @@ def find_targets(text, start, end, skip, plan_year=None):
             a, b = start + opening.start(1), start + opening.end(1) + 1
             found.append(Target(a, b, Decimal(opening.group(1)), None, None, "年", False, "deadline", ""))
             taken.append((a, b))
+    for match in BARE_YEAR_RE.finditer(text, start, end):
+        a, b = match.span("year")[0], match.end()
+        year = int(match.group("year"))
+        ahead = year >= plan_year if match.group("lead") else year > plan_year if plan_year else False
+        if free(a, b) and (ahead or (match.group("lead") and not plan_year)):
+            found.append(Target(a, b, Decimal(year), None, None, "年", False, "deadline", ""))
+            taken.append((a, b))
+    for match in CYCLE_RE.finditer(text, start, end):
+        a, b = match.span()
+        if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
+            found.append(Target(a, b, n, None, None, match.group("unit"), False, "frequency", ""))
+            taken.append((a, b))
+    for match in YEARS_BOUND_RE.finditer(text, start, end):
+        a, b = match.span()
+        n = to_decimal(match.group("n"))
+        if (match.group("bound") or match.group("after")) and free(a, b) and n is not None and n < 100 \
+                and not text[max(start, a - 1):a].isdigit():
+            found.append(Target(a, b, None, n, None, match.group("unit"), False, "count", ""))
+            taken.append((a, b))
     for match in DURATION_RE.finditer(text, start, end):
         a, b = match.span()
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
@@ -190,7 +244,7 @@ def find_targets(text, start, end, skip, plan_year=None):
 
     for match in QUANTITY_RE.finditer(text, start, end):
         a, b = match.span()
-        lo_text, unit = match.group("lo"), match.group("unit")
+        lo_text, unit = match.group("lo"), match.group("unit") or match.group("lo_unit")
         before = text[max(start, a - 8):a]
         if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
             continue
@@ -201,8 +255,10 @@ def find_targets(text, start, end, skip, plan_year=None):
         if not lo_text[0].isdigit() and NAME_AFTER_RE.match(text, b) or text.startswith("一体", b):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
+        bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b)
         if lo_text == "一" and not match.group("hi") and (
-                unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") or before.endswith("新")):
+                unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") and not bounded_after
+                and not before.endswith("各") or before.endswith("新")):
             continue  # 一个/一支/每一名/新一轮: an article, not a committed number
         if lo_text[0] not in "0123456789０１２３４５６７８９" and before.endswith("每"):
             continue
@@ -237,10 +293,13 @@ def find_targets(text, start, end, skip, plan_year=None):
         if approximate and minimum is None and maximum is None and match.group("approx_after"):
             value, minimum = None, lo  # 100余所: more than 100
         kind = _kind(unit, text[max(start, a - 16):a])
-        if kind == "frequency" and value is not None and re.search(r"至少|不少于", text[max(start, a - 6):a]):
+        if kind == "frequency" and value is not None and re.search(r"至少|不少于", text[max(start, a - 10):a]):
             value, minimum = None, lo
-        if kind == "percentage":
-            counted = _rate_before(text, _clause_start(text, start, phrase_start), phrase_start)
+        if unit in ("学年", "学期", "天", "周"):
+            counted = ""  # a length of time: what fills it is not a counted thing
+        elif kind == "percentage":
+            clause = _clause_start(text, start, phrase_start)
+            counted = _rate_before(text, clause, phrase_start) or _subject_before(text, clause, a)
         else:
             counted = "" if kind == "frequency" else _counted(
                 text, phrase_end, end, text[max(start, phrase_start - 12):phrase_start],

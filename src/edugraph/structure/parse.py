@@ -379,7 +379,7 @@ def _is_prose(text, start, end):
 
 
 def _preamble(text, before, skip):
-    """The prose paragraphs at the end of `before` (the lines before the first heading), stopping at the
+    """(Preamble or None, where the front matter ends): the prose paragraphs at the end of `before` (the lines before the first heading), stopping at the
     title block or salutation. In a forwarding notice the last `skip` lines (the wrapped document's title,
     the notice's signature and date) stand between the notice's own text and the heading: passed over."""
     block = None
@@ -390,9 +390,36 @@ def _preamble(text, before, skip):
             break
         block = (start, block[1] if block else end)
     if block is None:
-        return None
+        return None, None
     span = Span(*_trim(text, *block))
-    return Preamble(span=span, measures=_measures(text, span.start, span.end))
+    front_end = span.start  # a forwarding notice's date and the title it forwards stay front matter
+    measures = _measures(text, span.start, span.end)
+    notice = _forwarding_text(text, before, block[0]) if not skip else None
+    if notice is not None:  # the notice's own text, above the title block of the document it forwards
+        measures = _measures(text, *notice) + measures
+        for ordinal, measure in enumerate(measures, 1):
+            measure.ordinal = ordinal
+        span = Span(notice[0], span.end)
+    return Preamble(span=span, measures=measures), front_end
+
+
+# The sentence of a forwarding notice that hands the document on (…已经自治区人民政府同意，现转发给你们).
+FORWARDING_RE = re.compile(r"(?:转发|印发)给你们|现(?:予|将[^。]{0,80})?(?:转发|印发)")
+
+
+def _forwarding_text(text, before, block_start):
+    """(start, end) of a forwarding notice's own paragraph when it stands above the title block (date,
+    title, issuers in brackets) of the document it forwards, whose preamble is `block_start`; else None."""
+    lines = [line for line in before if line[2] <= block_start and text[line[1]:line[2]].strip()]
+    for seen, (_, start, end) in enumerate(reversed(lines)):
+        if seen > MAX_WRAPPER_LINES:
+            return None
+        if _is_closing_line(text, start, end):
+            continue
+        if seen and _is_prose(text, start, end) and FORWARDING_RE.search(text, start, end):
+            return _trim(text, start, end)
+        return None
+    return None
 
 
 WRAPPED_RE = re.compile(r"(?:印发|转发|颁布|发布)《([^《》\n]{4,80})》")
@@ -507,7 +534,7 @@ def parse_structure(text):
     first = outline[0].span.start
     before = [line for line in lines if line[2] <= first]
     skip = _wrapped_document_lines(text, before)
-    preamble = _preamble(text, before, skip)
+    preamble, front_end = _preamble(text, before, skip)
     # A forwarding notice's signature and date stand after its own text: they are front matter too.
-    header_end = first if skip or not preamble else preamble.span.start
+    header_end = first if skip or not preamble else front_end
     return Structure(preamble, outline, [], header_end, body_end, warnings, notes)
