@@ -105,7 +105,8 @@ def find_citations(text, start, end):
     for match in UNBRACKETED_RE.finditer(text, start, end):
         a, b = match.span("title")
         title = match.group("title")
-        if title.startswith(DEICTIC) or title.startswith("的"):
+        if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校)", title) \
+                or title.startswith("的") or text.startswith("的", b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
         if title.endswith("政策") and text[match.start():a] in ("完善", "进一步完善"):
             continue  # 完善随迁子女就学政策: an existing policy improved, not a document to issue

@@ -25,6 +25,8 @@ DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|(?P<firm>力争到?|争取到?|�
 # A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
 BARE_OPENING_RE = re.compile(r"^\s*(?:(?P<lead>确保|力争|争取)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
                              + NOT_A_DEADLINE_AFTER)
+# …，2017年配齐区县教研员; …，2016年底前，各县必须配齐…: a bare year opening a clause inside a sentence.
+BARE_INSIDE_RE = re.compile(r"[，,；;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?P<before>前|以前)?" + NOT_A_DEADLINE_AFTER)
 RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
 OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及")
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现")
@@ -66,6 +68,12 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
         return None  # 近年来，…基本形成: what has been done, not a goal
     anywhere = next((m for m in DEADLINE_ANYWHERE_RE.finditer(sentence)
                      if m.group("firm") or (not m.group("by") or m.group("before")) and OUTCOME_RE.search(sentence, m.end())), None)
+    if anywhere is None and plan_year:
+        bare_inside = next((m for m in BARE_INSIDE_RE.finditer(sentence)
+                            if int(m.group("year")) >= plan_year + (not m.group("before"))
+                            and OUTCOME_RE.search(sentence, m.end())), None)
+        if bare_inside:
+            return Goal(span.start, span.end, int(bare_inside.group("year")))
     if in_goals or MARKER_RE.search(sentence) or anywhere:
         inner = DEADLINE_RE.search(sentence)
         year = int(inner.group("year")) if inner and MARKER_RE.search(sentence) else None

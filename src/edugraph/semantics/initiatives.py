@@ -42,7 +42,14 @@ EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲�
 # A kind of event every school or county holds (学生艺术展演活动, 校园艺术节活动, 学生乐团展演活动): participants
 # and art forms before an event word, nothing that names one event (大中小学生艺术展演, 迎新年艺术展演月活动).
 GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|合唱|美育|班级|校级)*"
-                              r"(?:展演|艺术节|文化节|比赛|竞赛|展示|汇演)$")
+                              r"(?:展演|艺术节|文化节|比赛|竞赛|展示|汇演)$|^优秀[\u4e00-\u9fff]{1,6}评选$")
+# Named programmes short enough to pass for words (国培计划, 省培计划, 区培计划, 特岗计划): named wherever they
+# stand, but not inside a longer one (国培省培计划).
+SHORT_NAMES_RE = re.compile(r"(?:(?:[国省区市县]培、)*[国省区市县]培|特岗(?:教师)?)计划")
+# 实施全面改善贫困地区…项目: a name may open with these words when the verb that runs it comes right before.
+NAME_OPENING_RE = re.compile(r"全面(?:改善|完善|加强|提升)?")
+# “…”杯: a competition named after its cup.
+CUP_RE = re.compile(r"杯$")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
 HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
 # “送培下乡”和“…”等艺术实践活动, “…”等各类美育活动资源: ways of working or resources listed under a generic kind.
@@ -90,7 +97,7 @@ def _quoted(text, start, end, skip):
         name = normalise_name(match.group(1))
         if any(a <= match.start() <= (b if b is not None else end) for a, b in skip):
             continue
-        kind = _kind_of(name) or _head_after(text, match.end(), end)
+        kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None)
         # “2+1”项目 names a programme; a quoted figure or word with no programme word after it does not.
         # A comma inside a quote is a slogan's, unless a programme word follows (“班班有歌声，校校有校歌”活动).
         if len(name) < 2 or not (kind or any("\u4e00" <= c <= "\u9fff" for c in name)) \
@@ -123,6 +130,9 @@ def _unquoted(text, start, end, skip, bounds):
             continue  # “非遗进校园”等文化传承项目: the kind of the items listed; 县（区）级…: a fragment
         # 国培计划、省培计划: a short name listed right after a programme is one too.
         listed = found and text[found[-1].end:name_start] in ("、", "和", "及") and item_end - name_start >= 2
+        opening = _opening_words(text, start, name_start)
+        if opening:
+            name_start -= opening
         if not _introduced(text, start, name_start, b):
             # A verb that runs the programme, cut by jieba into characters the name took (用足用好 → 用|足|用|好).
             found_at = ((text.rfind(v, name_start, item_end), v) for v in INTRODUCERS)
@@ -151,10 +161,40 @@ def _unquoted(text, start, end, skip, bounds):
     return found
 
 
+def _opening_words(text, start, name_start):
+    """How many characters before name_start open the name (实施|全面改善|贫困地区…项目 → 4), else 0."""
+    clause = text[_clause_start(text, start, name_start):name_start]
+    for verb in INTRODUCERS:
+        if clause.endswith(verb):
+            return 0
+    match = re.search(rf"(?:{'|'.join(INTRODUCERS)})({NAME_OPENING_RE.pattern})$", clause)
+    return len(match.group(1)) if match else 0
+
+
+def _short_names(text, start, end, skip):
+    found = []
+    for match in SHORT_NAMES_RE.finditer(text, start, end):
+        a, b = match.span()
+        if any(x <= a <= (y if y is not None else end) for x, y in skip) or text[a - 1:a] == "培":
+            continue
+        if text[a - 1:a] in "（(" and text[:a - 1].endswith(tuple(KINDS)):
+            continue  # 国家级培训计划（国培计划）: the long name restated
+        items = match.group().split("、")  # 国培、省培计划: each shares 计划
+        at = a
+        for item in items[:-1]:
+            found.append(Initiative(at, at + len(item), item + "计划", "plan"))
+            at += len(item) + 1
+        name = normalise_name(items[-1])
+        found.append(Initiative(at, b, name, "plan"))
+    return found
+
+
 def _generic(name):
     """课题研究项目, 中小学教师招聘计划, 中小学教师培训计划: a kind of plan; 省级培训计划, 国培计划 are named."""
     # 各专业人才培养计划: each one's plan, a kind.
-    return name.endswith(GENERIC_NAMES) or name.startswith("各") or name.endswith("培训计划") and not re.search(
+    if "专项" in name and name.endswith("招聘计划"):
+        return False  # 体音美教师专项招聘计划: one named recruitment programme
+    return name.endswith(GENERIC_NAMES) or name.startswith(("各", "相关", "有关")) or name.endswith("培训计划") and not re.search(
         "国家|国培|省培|[省市县区]级", name)
 
 
@@ -226,6 +266,10 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     bounds = Boundaries(words(text, start, end))
     # The longest name wins where unquoted names overlap (…成果项目推广应用三年行动计划 over …成果项目).
     for initiative in sorted(_unquoted(text, start, end, skip, bounds), key=lambda i: i.start - i.end):
+        if not any(initiative.start < y and x < initiative.end for x, y in taken):
+            found.append(initiative)
+            taken.append((initiative.start, initiative.end))
+    for initiative in _short_names(text, start, end, skip):
         if not any(initiative.start < y and x < initiative.end for x, y in taken):
             found.append(initiative)
             taken.append((initiative.start, initiative.end))
