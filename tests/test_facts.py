@@ -230,6 +230,11 @@ def test_what_a_percentage_or_duration_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
 
 
+def test_a_bare_year_in_a_plan_of_unknown_year():
+    text = "确保2020年全面达标，2019年全面推开。"
+    assert [(t.value, t.kind) for t in find_targets(text, 0, len(text), [])] == [(2020, "deadline")]
+
+
 @pytest.mark.parametrize("text,expected", [
     pytest.param("研究出台指导性文件。", ["指导性文件"], id="研究出台"),
     pytest.param("制定应对突发事件的处置预案。", ["处置预案"], id="described-before-its-name"),

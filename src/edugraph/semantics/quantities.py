@@ -81,6 +81,14 @@ class Target:
     counted: str        # what is counted, as printed, or ""
 
 
+def is_due(year, plan_year, firm):
+    """Whether a bare year states when something is due: after 确保/力争 or with 前 (`firm`) any year from the
+    plan's own on (any year when the plan's is unknown); otherwise only a year later than the plan's."""
+    if firm:
+        return plan_year is None or year >= plan_year
+    return plan_year is not None and year > plan_year
+
+
 def to_decimal(text):
     text = unicodedata.normalize("NFKC", text).replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
@@ -219,8 +227,7 @@ def find_targets(text, start, end, skip, plan_year=None):
     for match in BARE_YEAR_RE.finditer(text, start, end):
         a, b = match.span("year")[0], match.end()
         year = int(match.group("year"))
-        ahead = year >= plan_year if match.group("lead") else year > plan_year if plan_year else False
-        if free(a, b) and (ahead or (match.group("lead") and not plan_year)):
+        if free(a, b) and is_due(year, plan_year, firm=bool(match.group("lead"))):
             found.append(Target(a, b, Decimal(year), None, None, "年", False, "deadline", ""))
             taken.append((a, b))
     for match in CYCLE_RE.finditer(text, start, end):
