@@ -256,27 +256,29 @@ def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected
 
 
-def test_goals_in_a_goal_section_and_anywhere(tmp_path):
+def _goals_of(tmp_path, text):
+    """(plan, [(goal text, deadline)]) of a plan written to a file."""
     from edugraph.structure.extract import extract_file
+    (tmp_path / "goals.txt").write_text(text, encoding="utf-8")
+    _, doc = extract_file(tmp_path / "goals.txt")
+    return doc, [(doc.text[g.start:g.end], g.deadline) for g in find_goals(doc)]
+
+
+def test_goals_in_a_goal_section_and_anywhere(tmp_path):
     text = ("一、总体要求\n（一）工作目标。到2018年，开齐开足美育课程。到2020年，建设800所美育特色学校。"
             "初步形成美育体系。\n（二）基本原则。坚持育人为本。\n二、主要任务\n（三）加强管理。力争全面建成示范区。"
             "推进课程建设。\n")
-    (tmp_path / "goals.txt").write_text(text, encoding="utf-8")
-    _, doc = extract_file(tmp_path / "goals.txt")
-    goals = [(doc.text[g.start:g.end], g.deadline) for g in find_goals(doc)]
+    _, goals = _goals_of(tmp_path, text)
     assert goals == [("到2018年，开齐开足美育课程。", 2018), ("到2020年，建设800所美育特色学校。", 2020),
                      ("初步形成美育体系。", 2020), ("力争全面建成示范区。", None)]
 
 
 def test_goals_outside_goal_sections_and_under_mixed_headings(tmp_path):
-    from edugraph.structure.extract import extract_file
     text = ("一、重要意义和工作目标\n（一）重要作用。美育是审美教育。近年来，美育体系基本形成。到2018年，取得突破。\n"
             "二、主要任务\n（二）配齐教师。科学计算工作量，力争到2018年配齐美育教师。职业学校要在2019年前建起学生乐团。"
             "纳入国培计划，到2020年，中小学美育教师实现全员培训。\n"
             "三、发展目标\n建设特色学校25所；建设实践基地8个。\n")
-    (tmp_path / "goals.txt").write_text(text, encoding="utf-8")
-    _, doc = extract_file(tmp_path / "goals.txt")
-    goals = [(doc.text[g.start:g.end], g.deadline) for g in find_goals(doc)]
+    _, goals = _goals_of(tmp_path, text)
     assert goals == [("到2018年，取得突破。", 2018), ("科学计算工作量，力争到2018年配齐美育教师。", 2018),
                      ("职业学校要在2019年前建起学生乐团。", 2019),
                      ("纳入国培计划，到2020年，中小学美育教师实现全员培训。", 2020),
@@ -284,29 +286,21 @@ def test_goals_outside_goal_sections_and_under_mixed_headings(tmp_path):
 
 
 def test_goals_dated_by_a_bare_later_year(tmp_path):
-    from edugraph.structure.extract import extract_file
     text = ("某省2016年美育工作意见\n一、主要任务\n（一）配齐教师。确保2020年美育师资配备全面达标。"
             "2017年我省评选200所艺术工作基点校；到2020年，全省建设300所特色学校。2015年，国务院印发意见。"
             "2016年起，全面加强美育。到2020年建设省级艺术团100个、特色学校300所。\n")
-    (tmp_path / "goals.txt").write_text(text, encoding="utf-8")
-    _, doc = extract_file(tmp_path / "goals.txt")
+    doc, goals = _goals_of(tmp_path, text)
     assert doc.metadata.year == 2016
-    goals = [(doc.text[g.start:g.end], g.deadline) for g in find_goals(doc)]
     assert goals == [("确保2020年美育师资配备全面达标。", 2020), ("2017年我省评选200所艺术工作基点校；", 2017),
                      ("到2020年，全省建设300所特色学校。", 2020), ("到2020年建设省级艺术团100个、特色学校300所。", 2020)]
     text = "某市2016年美育工作意见\n一、主要任务\n（一）配齐教研员。建立准入制度，2017年配齐专职教研员。加强建设，2016年底前，各县必须配齐人员。\n"
-    (tmp_path / "inside.txt").write_text(text, encoding="utf-8")
-    _, doc = extract_file(tmp_path / "inside.txt")
-    assert [g.deadline for g in find_goals(doc)] == [2017, 2016]
+    assert [deadline for _, deadline in _goals_of(tmp_path, text)[1]] == [2017, 2016]
 
 
 def test_goal_section_sentences_without_a_fact_and_after_a_start_year(tmp_path):
-    from edugraph.structure.extract import extract_file
     text = ("一、主要目标\n2017年起，全面加强和改进学校美育工作。美育师资基本配足。2018年起全面推进，到2019年取得进展。"
             "到2020年，初步形成体系。\n二、主要任务\n（一）加强管理。推进课程建设。\n")
-    (tmp_path / "goals.txt").write_text(text, encoding="utf-8")
-    _, doc = extract_file(tmp_path / "goals.txt")
-    goals = [(doc.text[g.start:g.end], g.deadline) for g in find_goals(doc)]
+    _, goals = _goals_of(tmp_path, text)
     assert goals == [("2017年起，全面加强和改进学校美育工作。", None), ("美育师资基本配足。", 2017),
                      ("2018年起全面推进，到2019年取得进展。", 2019), ("到2020年，初步形成体系。", 2020)]
     # Written to RDF too, also the sentences with no other fact in them.

@@ -9,7 +9,7 @@ same section (到2020年，培养… 初步形成… → both 2020); anywhere el
 import re
 from dataclasses import dataclass
 
-from edugraph.semantics.quantities import NOT_A_DEADLINE_AFTER
+from edugraph.semantics.quantities import BARE_YEAR_RE, NOT_A_DEADLINE_AFTER, is_due
 
 GOAL_HEADING_RE = re.compile(r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标|目标任务|^目标$")
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
@@ -22,9 +22,6 @@ INNER_DEADLINE_RE = re.compile(r"[，,]\s*(?:到|至)\s*(?P<year>(?:19|20)\d{2})
 # 中等职业学校要在2018年前建起学生乐团).
 DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|(?P<firm>力争到?|争取到?|确保到?)|(?P<by>在))\s*(?P<year>(?:19|20)\d{2})\s*年"
                                   r"(?:底|末)?(?P<before>前|以前)?")
-# A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
-BARE_OPENING_RE = re.compile(r"^\s*(?:(?P<lead>确保|力争|争取)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
-                             + NOT_A_DEADLINE_AFTER)
 # …，2017年配齐区县教研员; …，2016年底前，各县必须配齐…: a bare year opening a clause inside a sentence.
 BARE_INSIDE_RE = re.compile(r"[，,；;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?P<before>前|以前)?" + NOT_A_DEADLINE_AFTER)
 RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
@@ -61,8 +58,9 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
                                                      sentence)
     if opening:
         return Goal(span.start, span.end, int(opening.group("year")))
-    bare = BARE_OPENING_RE.match(sentence)
-    if bare and plan_year and int(bare.group("year")) >= plan_year + (not bare.group("lead")):
+    # A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
+    bare = BARE_YEAR_RE.match(sentence, len(sentence) - len(sentence.lstrip()))
+    if bare and plan_year and is_due(int(bare.group("year")), plan_year, firm=bool(bare.group("lead"))):
         return Goal(span.start, span.end, int(bare.group("year")))
     if RETROSPECT_RE.match(sentence):
         return None  # 近年来，…基本形成: what has been done, not a goal
@@ -70,7 +68,7 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
                      if m.group("firm") or (not m.group("by") or m.group("before")) and OUTCOME_RE.search(sentence, m.end())), None)
     if anywhere is None and plan_year:
         bare_inside = next((m for m in BARE_INSIDE_RE.finditer(sentence)
-                            if int(m.group("year")) >= plan_year + (not m.group("before"))
+                            if is_due(int(m.group("year")), plan_year, firm=bool(m.group("before")))
                             and OUTCOME_RE.search(sentence, m.end())), None)
         if bare_inside:
             return Goal(span.start, span.end, int(bare_inside.group("year")))

@@ -47,7 +47,7 @@ GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|�
 # stand, but not inside a longer one (国培省培计划).
 SHORT_NAMES_RE = re.compile(r"(?:(?:[国省区市县]培、)*[国省区市县]培|特岗(?:教师)?)计划")
 # 实施全面改善贫困地区…项目: a name may open with these words when the verb that runs it comes right before.
-NAME_OPENING_RE = re.compile(r"全面(?:改善|完善|加强|提升)?")
+OPENED_NAME_RE = re.compile(rf"(?:{'|'.join(INTRODUCERS)})(?P<opening>全面(?:改善|完善|加强|提升)?)$")
 # “…”杯: a competition named after its cup.
 CUP_RE = re.compile(r"杯$")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
@@ -95,7 +95,7 @@ def _quoted(text, start, end, skip):
     found = []
     for match in QUOTE_RE.finditer(text, start, end):
         name = normalise_name(match.group(1))
-        if any(a <= match.start() <= (b if b is not None else end) for a, b in skip):
+        if _skipped(match.start(), skip, end):
             continue
         kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None)
         # “2+1”项目 names a programme; a quoted figure or word with no programme word after it does not.
@@ -115,7 +115,7 @@ def _unquoted(text, start, end, skip, bounds):
     found = []
     for match in HEAD_RE.finditer(text, start, end):
         a, b = match.span()
-        if b not in bounds.ends or any(x <= a <= (y if y is not None else end) for x, y in skip):
+        if b not in bounds.ends or _skipped(a, skip, end):
             continue
         following = bounds.after(b)
         if following is not None and following.text.startswith(COMPOUND_FOLLOWERS) or re.match(r"\s*[0-9０-９]", text[b:b + 2]):
@@ -151,7 +151,7 @@ def _unquoted(text, start, end, skip, bounds):
         found += _coordinated(text, start, name_start, found[-1].kind)
     for match in CAMPAIGN_RE.finditer(text, start, end):  # 开展高雅艺术进校园, 以非遗进校园为载体
         a, b = match.span()
-        if b not in bounds.ends or any(x <= a <= (y if y is not None else end) for x, y in skip):
+        if b not in bounds.ends or _skipped(a, skip, end):
             continue
         name_start = _name_start(text, a, bounds)
         following = bounds.after(b)
@@ -161,21 +161,22 @@ def _unquoted(text, start, end, skip, bounds):
     return found
 
 
+def _skipped(index, skip, end):
+    """Whether index falls in one of the `skip` ranges (cited titles; an open one runs to `end`)."""
+    return any(x <= index <= (y if y is not None else end) for x, y in skip)
+
+
 def _opening_words(text, start, name_start):
     """How many characters before name_start open the name (实施|全面改善|贫困地区…项目 → 4), else 0."""
-    clause = text[_clause_start(text, start, name_start):name_start]
-    for verb in INTRODUCERS:
-        if clause.endswith(verb):
-            return 0
-    match = re.search(rf"(?:{'|'.join(INTRODUCERS)})({NAME_OPENING_RE.pattern})$", clause)
-    return len(match.group(1)) if match else 0
+    match = OPENED_NAME_RE.search(text, _clause_start(text, start, name_start), name_start)
+    return len(match.group("opening")) if match else 0
 
 
 def _short_names(text, start, end, skip):
     found = []
     for match in SHORT_NAMES_RE.finditer(text, start, end):
         a, b = match.span()
-        if any(x <= a <= (y if y is not None else end) for x, y in skip) or text[a - 1:a] == "培":
+        if _skipped(a, skip, end) or text[a - 1:a] == "培":
             continue
         if text[a - 1:a] in "（(" and text[:a - 1].endswith(tuple(KINDS)):
             continue  # 国家级培训计划（国培计划）: the long name restated
@@ -265,11 +266,9 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
         taken.append((a, b + 1))
     bounds = Boundaries(words(text, start, end))
     # The longest name wins where unquoted names overlap (…成果项目推广应用三年行动计划 over …成果项目).
-    for initiative in sorted(_unquoted(text, start, end, skip, bounds), key=lambda i: i.start - i.end):
-        if not any(initiative.start < y and x < initiative.end for x, y in taken):
-            found.append(initiative)
-            taken.append((initiative.start, initiative.end))
-    for initiative in _short_names(text, start, end, skip):
+    # Short names (国培计划) come last: they may stand inside a longer name (国培省培计划).
+    unquoted = sorted(_unquoted(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
+    for initiative in unquoted + _short_names(text, start, end, skip):
         if not any(initiative.start < y and x < initiative.end for x, y in taken):
             found.append(initiative)
             taken.append((initiative.start, initiative.end))

@@ -38,8 +38,8 @@ DEADLINE_RE = re.compile(r"(?:到|至|于|在)(?P<year>(?:19|20)\d{2})\s*年(?:�
 # A bare year after 确保/力争 (确保2020年…达标) or opening a clause (2017年我省评选200所…) is a deadline when it is
 # not a start (2017年起/开始), a period (2017年以来, 2017年度), a month or one end of a span of years.
 NOT_A_DEADLINE_AFTER = r"(?![起开以度后内间至到、\-－—–~～0-9０-９一二三四五六七八九十]|[春秋][季学])"
-BARE_YEAR_RE = re.compile(r"(?:(?P<lead>确保|力争|争取)|(?<=[，,。；;：:\n\u3000]))\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
-                          + NOT_A_DEADLINE_AFTER)
+BARE_YEAR_RE = re.compile(r"(?:(?P<lead>确保|力争|争取)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?" + NOT_A_DEADLINE_AFTER)
+CLAUSE_OPENERS = "，,。；;：:\n\u3000 "  # what a clause-opening bare year may follow
 MIN_BEFORE = ("不少于", "不低于", "不得少于", "不得低于", "至少", "最少", "超过", "高于", "多于", "达到", "达")
 MAX_BEFORE = ("不超过", "不高于", "不得超过", "不多于", "最多", "低于", "少于", "控制在")
 MIN_AFTER = ("以上", "及以上")
@@ -218,16 +218,11 @@ def find_targets(text, start, end, skip, plan_year=None):
             year = Decimal(match.group("year") or match.group("year2"))
             found.append(Target(a, b, year, None, None, "年", False, "deadline", ""))
             taken.append((a, b))
-    if plan_year:
-        opening = re.match(r"\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]", text[start:end])
-        if opening and int(opening.group(1)) > plan_year and free(start, start + opening.end(1) + 1):
-            a, b = start + opening.start(1), start + opening.end(1) + 1
-            found.append(Target(a, b, Decimal(opening.group(1)), None, None, "年", False, "deadline", ""))
-            taken.append((a, b))
     for match in BARE_YEAR_RE.finditer(text, start, end):
         a, b = match.span("year")[0], match.end()
         year = int(match.group("year"))
-        if free(a, b) and is_due(year, plan_year, firm=bool(match.group("lead"))):
+        opens = match.group("lead") or match.start() == start or text[match.start() - 1] in CLAUSE_OPENERS
+        if opens and free(a, b) and is_due(year, plan_year, firm=bool(match.group("lead"))):
             found.append(Target(a, b, Decimal(year), None, None, "年", False, "deadline", ""))
             taken.append((a, b))
     for match in CYCLE_RE.finditer(text, start, end):
