@@ -92,6 +92,12 @@ def bodies(text):
                  [("普通高校", "mentioned"), ("艺术院系", "mentioned"), ("中小学", "mentioned"),
                   ("学生艺术活动中心", "mentioned")], id="院系-and-no-verb-inside-a-name"),
     pytest.param("职称评审时向农村学校一线教师倾斜，推进中小学美育。", [], id="学校一线教师-and-a-stage"),
+    pytest.param("鼓励成立校际美育协作组织；中职中专学校和艺术类学校要开设课程；美术馆、剧场和青少年校外活动中心要免费开放。",
+                 [("校际美育协作组织", "mentioned"), ("中职中专学校", "mentioned"), ("艺术类学校", "mentioned"),
+                  ("美术馆", "mentioned"), ("剧场", "mentioned"), ("青少年校外活动中心", "mentioned")],
+                 id="a-cooperation-body-school-types-and-venues"),
+    pytest.param("各区市、国家级开发区和威海高新区要加强统筹。",
+                 [("区市", "mentioned"), ("国家级开发区", "mentioned"), ("威海高新区", "mentioned")], id="a-high-tech-zone"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -132,11 +138,27 @@ def initiatives(text):
     pytest.param("在中小学教师国培计划、省培计划中加大培训。", [("中小学教师国培计划", "plan"), ("省培计划", "plan")],
                  id="在…中-frames-the-names"),
     pytest.param("以优质数字教育资源全覆盖工程为依托。", [("优质数字教育资源全覆盖工程", "project")], id="以…为依托"),
-    pytest.param("组织开展文艺支教志愿服务等项目。", [("文艺支教志愿服务项目", "project")], id="the-item-before-等项目"),
+    pytest.param("组织开展文艺支教志愿服务等项目。", [("文艺支教志愿服务", "project")], id="the-item-before-等项目"),
     pytest.param("开展“非遗进校园”“婺剧进校园”等文化传承项目。",
                  [("非遗进校园", "project"), ("婺剧进校园", "project")], id="a-category-after-等-is-no-programme"),
-    pytest.param("办好大中小学生艺术展演、高雅艺术进校园等活动。", [("高雅艺术进校园", "activity")],
-                 id="campaign-进校园"),
+    pytest.param("办好大中小学生艺术展演、高雅艺术进校园等活动。",
+                 [("大中小学生艺术展演", "activity"), ("高雅艺术进校园", "activity")], id="campaign-进校园-and-the-exhibition"),
+    pytest.param("继续办好市、县级中小学生艺术展演，开展学生艺术展演和经典诵读，建设大中小学生艺术展演场馆。",
+                 [("县级中小学生艺术展演", "activity")], id="the-exhibition-named-by-its-stages-not-a-bare-one"),
+    pytest.param("认真贯彻落实《某省乡村教师支持计划（2015-2020年）》，按照义务教育均衡发展和五年行动计划配齐器材。",
+                 [("某省乡村教师支持计划", "plan")], id="a-cited-plan-is-a-programme"),
+    pytest.param("将《某省体育艺术教育五年行动计划（2014-2018年）》纳入考核。各地要按照五年行动计划配齐器材。",
+                 [("某省体育艺术教育五年行动计划", "plan"), ("五年行动计划", "plan")], id="the-short-form-of-a-plan-named-before"),
+    pytest.param("制定《学校美育工作计划》。", [], id="a-work-plan-cited-is-no-programme"),
+    pytest.param("进一步开展好中小学生艺术展演活动。", [("中小学生艺术展演活动", "activity")], id="开展好"),
+    pytest.param("开展文艺支教志愿服务和“结对子、种文化”活动，推进区域整体推进改革试点和“特色学校”创建活动。",
+                 [("文艺支教志愿服务", "activity"), ("结对子、种文化", "activity"), ("特色学校", "activity")],
+                 id="a-name-coordinated-before-a-quoted-programme"),
+    pytest.param("深入推进“经典诵读进校园”，扩大“信用进校园”示范点覆盖面。",
+                 [("经典诵读进校园", "activity"), ("信用进校园", "slogan")], id="a-quoted-campaign"),
+    pytest.param("开展普及面广的“非遗”项目集中展演活动。", [("非遗", "slogan")], id="a-programme-word-modifying-an-event"),
+    pytest.param("加大中小学教师国、省、市、县四级培训计划对乡村教师的倾斜。", [("县四级培训计划", "plan")],
+                 id="a-training-plan-named-by-its-levels-needs-no-verb"),
     pytest.param("推进经典诵读、汉字听写和书写大赛等活动。", [], id="a-list-before-等活动-names-nothing"),
     pytest.param("按照乡村教师支持计划，用足用好农村义务教育阶段学校教师特设岗位计划。",
                  [("乡村教师支持计划", "plan"), ("农村义务教育阶段学校教师特设岗位计划", "plan")],
@@ -214,6 +236,12 @@ def test_what_a_target_counts(text, expected):
     pytest.param("确保2020年美育师资配备全面达标，2017年我省评选200所基点校。2015年国务院印发意见，2017年起实施。",
                  [("2020年", 2020, None, None, "年", "deadline"), ("2017年", 2017, None, None, "年", "deadline"),
                   ("200所", 200, None, None, "所", "count")], id="bare-years-later-than-the-plan"),
+    pytest.param("建立准入制度，2016年配齐专职教研员，2016年全面加强美育。",
+                 [("2016年", 2016, None, None, "年", "deadline")], id="a-completion-verb-dates-the-plans-own-year"),
+    pytest.param("用3年左右的时间，60%以上的学校达标；利用三年时间完成。2016-2017学年度测评覆盖率达到40%。",
+                 [("3年左右的时间", None, None, 3, "年", "deadline"), ("60%以上", None, 60, None, "%", "percentage"),
+                  ("三年时间", None, None, 3, "年", "deadline"), ("达到40%", 40, None, None, "%", "percentage")],
+                 id="time-given-and-a-school-year-named"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -251,6 +279,10 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
     pytest.param("学校要执行国家制定的配置标准。", [], id="a-standard-already-set"),
     pytest.param("研究制定本区域学校美育发展规划，研究制订本地区兼职教师管理办法的实施细则。",
                  ["本区域学校美育发展规划", "实施细则"], id="本区域-is-no-deictic-and-a-described-document"),
+    pytest.param("合理设计美育教师工作量计算和考核办法，研究建立学校美育课程质量标准，深入实施“作业设计质量提升”等5大成果"
+                 "项目推广应用三年行动计划。", ["美育教师工作量计算和考核办法", "学校美育课程质量标准"], id="设计-and-建立-with-a-document"),
+    pytest.param("进一步制订和完善学校美育工作的管理规章，研究完善学校美育相关规章制度。", ["管理规章"],
+                 id="two-verbs-and-规章-but-not-规章制度"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected
@@ -293,8 +325,23 @@ def test_goals_dated_by_a_bare_later_year(tmp_path):
     assert doc.metadata.year == 2016
     assert goals == [("确保2020年美育师资配备全面达标。", 2020), ("2017年我省评选200所艺术工作基点校；", 2017),
                      ("到2020年，全省建设300所特色学校。", 2020), ("到2020年建设省级艺术团100个、特色学校300所。", 2020)]
-    text = "某市2016年美育工作意见\n一、主要任务\n（一）配齐教研员。建立准入制度，2017年配齐专职教研员。加强建设，2016年底前，各县必须配齐人员。\n"
-    assert [deadline for _, deadline in _goals_of(tmp_path, text)[1]] == [2017, 2016]
+    text = ("某市2016年美育工作意见\n一、主要任务\n（一）配齐教研员。建立准入制度，2017年配齐专职教研员。加强建设，2016年底前，"
+            "各县必须配齐人员。建立制度，2016年配齐兼职教研员。\n")
+    assert [deadline for _, deadline in _goals_of(tmp_path, text)[1]] == [2017, 2016, 2016]
+
+
+def test_goals_continued_and_joined_across_measures(tmp_path):
+    text = ("某市2016年美育工作意见\n一、总体要求\n全面贯彻党的教育方针。到2018年，取得突破性进展。到2020年，建设一批特色学校。"
+            "初步形成美育体系。\n推进建设。基本形成长效机制。\n"
+            "二、总体目标\n全面加强美育，2018年取得突破性进展。资源配置逐步优化；管理机制进一步完善。\n")
+    _, goals = _goals_of(tmp_path, text)
+    assert goals == [("到2018年，取得突破性进展。", 2018), ("到2020年，建设一批特色学校。", 2020), ("初步形成美育体系。", 2020),
+                     ("基本形成长效机制。", None), ("全面加强美育，2018年取得突破性进展。", 2018),
+                     ("资源配置逐步优化；管理机制进一步完善。", 2018)]
+    # A goal joined across ；-separated measures is written to RDF too, on its first measure.
+    from rdflib.namespace import RDF
+    graph = union_graph(build([tmp_path / "goals.txt"]))
+    assert len(set(graph.subjects(RDF.type, EDU.Goal))) == 6
 
 
 def test_goal_section_sentences_without_a_fact_and_after_a_start_year(tmp_path):

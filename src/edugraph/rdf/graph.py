@@ -99,8 +99,7 @@ class _PlanWriter:
             self.add(parent, EDU.hasMeasure, node)
             facts = measure.facts
             # A goal sentence with no other fact (全面加强和改进学校美育工作。) is still written.
-            if facts is not None and (facts or any(facts.start <= g.start and g.end <= facts.end
-                                                   for g in self.plan_goals)):
+            if facts is not None and (facts or any(facts.start <= g.start < facts.end for g in self.plan_goals)):
                 self.facts(path, facts, targets=True)
 
     def component(self, path, kind, item):
@@ -140,8 +139,8 @@ class _PlanWriter:
             self.add(owner, link, thing)
             if kind == "body":
                 self.responsibility(path, owner, value, thing)
-        for goal in self.plan_goals:
-            if facts.start <= goal.start and goal.end <= facts.end and targets:
+        for goal in self.plan_goals:  # a goal joined across ；-separated measures hangs off its first
+            if facts.start <= goal.start < facts.end and targets:
                 self.goal(path, owner, goal, facts, target_nodes)
 
     @property

@@ -7,7 +7,7 @@ other extractors skip them, so words inside a title never count as stages, targe
 from dataclasses import dataclass, field
 
 from edugraph.semantics.bodies import Body, find_bodies
-from edugraph.semantics.citations import Citation, find_citations, is_programme_title
+from edugraph.semantics.citations import Citation, find_citations, is_plan_title, is_programme_title
 from edugraph.semantics.goals import Goal, find_goals
 from edugraph.semantics.initiatives import Initiative, find_initiatives
 from edugraph.semantics.quantities import Target, find_targets
@@ -40,7 +40,9 @@ def analyse(text, start, end, plan_year=None):
                   if b is not None and is_programme_title(text, start, a, b)]
     quotes = quote_spans(text, start, end)
     numbers = document_number_spans(text, start, end)
-    initiatives = find_initiatives(text, start, end, cited, programmes)
+    plans = [(a, b) for a, b in title_spans(text, start, end)
+             if b is not None and (a, b) not in programmes and is_plan_title(text, a, b)]
+    initiatives = find_initiatives(text, start, end, cited, programmes + plans)
     named = [(i.start, i.end - 1) for i in initiatives if i.kind != "slogan"]
     return Facts(
         start=start, end=end,

@@ -12,9 +12,11 @@ from edugraph.semantics.spans import title_spans
 
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
-                  "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材", "指标")
+                  "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材", "指标", "规章")
 # Verbs saying the body will produce the document rather than cite an existing one.
+# 合理设计…考核办法 and 研究建立…质量标准 draft a document too (设计 alone is as often part of a noun: 作业设计).
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
+               "制定和完善", "制订和完善", "制定并完善", "合理设计", "研究设计", "研究建立",
                "制定", "制订", "研制", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
 CHAINED = r"(?:(?:并|和|、|与)(?:公开)?(?:(?:启动)?(?:实施|印发|出台|发布|落实|执行)))?"
 ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
@@ -36,6 +38,7 @@ COORDINATED_RE = re.compile(
 # A 《…》 the plan carries out whose name ends in a programme word is a programme, not a document.
 PROGRAMME_TITLE_RE = re.compile(r"(?:项目|工程|行动|活动)$")
 RUN_BEFORE_RE = re.compile(r"(?:实施|启动|开展|推进)$")
+PERIOD_AFTER_RE = re.compile(r"\s*[（(][^（()）]*[0-9０-９]{4}[^（()）]*[）)]$")  # …计划（2015-2020年）
 DEICTIC = ("以下", "如下", "本", "落实本", "贯彻本", "上述")
 TRUNCATE_AT = "，,。；;：:！？"
 BASIS_RE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|执行")
@@ -74,6 +77,13 @@ def is_programme_title(text, start, open_index, close_index):
     """实施《促进…质量提升项目》: a programme carried out, named in title brackets."""
     return bool(PROGRAMME_TITLE_RE.search(text[open_index + 1:close_index])
                 and RUN_BEFORE_RE.search(text[max(start, open_index - 4):open_index]))
+
+
+def is_plan_title(text, open_index, close_index):
+    """《乡村教师支持计划（2015-2020年）》: a published plan that is also the programme it sets up (not a
+    学校工作计划 or 教学计划, which are kinds of document)."""
+    name = PERIOD_AFTER_RE.sub("", text[open_index + 1:close_index])
+    return name.endswith("计划") and not name.endswith(("工作计划", "教学计划", "课程计划"))
 
 
 def find_citations(text, start, end):

@@ -9,7 +9,7 @@ same section (到2020年，培养… 初步形成… → both 2020); anywhere el
 import re
 from dataclasses import dataclass
 
-from edugraph.semantics.quantities import BARE_YEAR_RE, NOT_A_DEADLINE_AFTER, is_due
+from edugraph.semantics.quantities import BARE_YEAR_RE, COMPLETES_AFTER_RE, NOT_A_DEADLINE_AFTER, is_due
 
 GOAL_HEADING_RE = re.compile(r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标|目标任务|^目标$")
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
@@ -25,7 +25,7 @@ DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|(?P<firm>力争到?|争取到?|�
 # …，2017年配齐区县教研员; …，2016年底前，各县必须配齐…: a bare year opening a clause inside a sentence.
 BARE_INSIDE_RE = re.compile(r"[，,；;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?P<before>前|以前)?" + NOT_A_DEADLINE_AFTER)
 RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
-OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及")
+OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及|取得")
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现")
 
 
@@ -60,7 +60,8 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
         return Goal(span.start, span.end, int(opening.group("year")))
     # A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
     bare = BARE_YEAR_RE.match(sentence, len(sentence) - len(sentence.lstrip()))
-    if bare and plan_year and is_due(int(bare.group("year")), plan_year, firm=bool(bare.group("lead"))):
+    if bare and plan_year and is_due(int(bare.group("year")), plan_year,
+                                     firm=bool(bare.group("lead") or COMPLETES_AFTER_RE.match(sentence, bare.end()))):
         return Goal(span.start, span.end, int(bare.group("year")))
     if RETROSPECT_RE.match(sentence):
         return None  # 近年来，…基本形成: what has been done, not a goal
@@ -68,7 +69,8 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
                      if m.group("firm") or (not m.group("by") or m.group("before")) and OUTCOME_RE.search(sentence, m.end())), None)
     if anywhere is None and plan_year:
         bare_inside = next((m for m in BARE_INSIDE_RE.finditer(sentence)
-                            if is_due(int(m.group("year")), plan_year, firm=bool(m.group("before")))
+                            if is_due(int(m.group("year")), plan_year,
+                                      firm=bool(m.group("before") or COMPLETES_AFTER_RE.match(sentence, m.end())))
                             and OUTCOME_RE.search(sentence, m.end())), None)
         if bare_inside:
             return Goal(span.start, span.end, int(bare_inside.group("year")))
@@ -103,11 +105,15 @@ def find_goals(doc):
                     seen.add(id(item))
                     units.append((flag, item.measures))
     for in_goals, measures in units:
-        year = None
+        year, last = None, None
         for measure in measures:
             goal = _sentence_goal(text, measure.span, in_goals, doc.metadata.year)
             if goal is None:
                 continue
+            if not in_goals and goal.deadline is None and last is not None and last.deadline is not None \
+                    and MARKER_RE.search(text, goal.start, goal.end) and not text[last.end:goal.start].strip(" \u3000"):
+                goal.deadline = last.deadline  # 到2020年，建设…。初步形成…: the next sentence of the same paragraph
+            last = goal
             if in_goals:
                 start = START_RE.match(text[measure.span.start:measure.span.end])
                 if start and goal.deadline is None:

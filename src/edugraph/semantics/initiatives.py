@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from edugraph.semantics.citations import PERIOD_AFTER_RE
 from edugraph.semantics.spans import QUOTE_RE
 from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 
@@ -30,6 +31,11 @@ NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "�
 INTRODUCED_AFTER_RE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础|为契机)")
 # X进校园 (高雅艺术进校园, 非遗进校园): a named campaign even without a programme word after it.
 CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家庭)")
+# (大)中小学生艺术展演: the national and provincial exhibitions, named even without 活动 after them; a bare
+# 学生艺术展演 is what any school holds.
+EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展演(?!活动|月|周|季|场馆|团体|平台)")
+# 五年行动计划 after 《…五年行动计划》: the short form of a plan the text has named.
+PERIOD_PLAN_RE = re.compile(r"[一二三四五六七八九十两]年行动计划")
 PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
 # Clause-opening verbs that also occur inside programme names (安防建设提升工程, 规范民办义务教育专项行动)
 # do not end a name.
@@ -58,6 +64,7 @@ COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "
                       "评审")
 # Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
 GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划", "人才培养计划")
+WORK_KINDS = ("试点", "改革", "建设", "工作", "发展")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
@@ -86,18 +93,22 @@ def _head_after(text, b, end):
     match = re.match(r"(?:等?[0-9０-９一二三四五六七八九十]*[大项个]?|[和及、与][\u4e00-\u9fff]{0,12}?)?[\u4e00-\u9fff]{0,4}?"
                      rf"({'|'.join(sorted(KINDS, key=len, reverse=True))})", tail)
     if match and not re.search(rf"[{CLAUSE_BREAK}]", match.group()) and not any(
-            word in match.group() for word in HONOUR_WORDS + CATEGORY_WORDS):
-        return KINDS[match.group(1)]
+            word in match.group() for word in HONOUR_WORDS + CATEGORY_WORDS) \
+            and not (match.group() == match.group(1)
+                     and re.match(r"[\u4e00-\u9fff]{2,8}?(?:活动|行动|工程)", text[b + match.end():b + match.end() + 10])):
+        return KINDS[match.group(1)]  # not “非遗”项目集中展演活动: there 项目 modifies the event after it
     return None
 
 
 def _quoted(text, start, end, skip):
-    found = []
+    found, campaigns = [], set()
     for match in QUOTE_RE.finditer(text, start, end):
         name = normalise_name(match.group(1))
         if _skipped(match.start(), skip, end):
             continue
         kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None)
+        if kind is None and CAMPAIGN_RE.search(name[-3:]) and not re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]):
+            campaigns.add(match.start())  # 推进“经典诵读进校园”: a named campaign (not “信用进校园”示范点, a site)
         # “2+1”项目 names a programme; a quoted figure or word with no programme word after it does not.
         # A comma inside a quote is a slogan's, unless a programme word follows (“班班有歌声，校校有校歌”活动).
         if len(name) < 2 or not (kind or any("\u4e00" <= c <= "\u9fff" for c in name)) \
@@ -108,7 +119,18 @@ def _quoted(text, start, end, skip):
     for first, second in zip(found[::-1][1:], found[::-1]):
         if first.kind == "slogan" and second.kind != "slogan" and re.fullmatch(r"[和、及与]?", text[first.end:second.start]):
             first.kind = second.kind
-    return found
+    for quoted in found:
+        if quoted.kind == "slogan" and quoted.start in campaigns:
+            quoted.kind = "activity"
+    # 开展文艺支教志愿服务和“结对子、种文化”活动: an unquoted name coordinated before a quoted programme shares its word.
+    for quoted in [q for q in found if q.kind != "slogan"]:
+        before = re.search(rf"(?:{'|'.join(INTRODUCERS)})(?P<name>[\u4e00-\u9fff]{{4,12}})[和及与]$",
+                           text[max(start, quoted.start - 20):quoted.start])
+        if before and not _skipped(quoted.start - len(before.group()), skip, end) \
+                and not before.group("name").endswith(WORK_KINDS):  # 推进…改革试点和“…”创建活动: a kind of work
+            a = quoted.start - 1 - len(before.group("name"))
+            found.append(Initiative(a, quoted.start - 1, before.group("name"), quoted.kind))
+    return sorted(found, key=lambda i: i.start)
 
 
 def _unquoted(text, start, end, skip, bounds):
@@ -137,25 +159,32 @@ def _unquoted(text, start, end, skip, bounds):
             # A verb that runs the programme, cut by jieba into characters the name took (用足用好 → 用|足|用|好).
             found_at = ((text.rfind(v, name_start, item_end), v) for v in INTRODUCERS)
             name_start = max([name_start, *(i + len(v) for i, v in found_at if i >= 0)])
-        if item_end - name_start < MIN_NAME and not listed or not _introduced(text, start, name_start, b) \
-                or _generic(text[name_start:b]):
-            continue
+        if text[name_start:name_start + 1] == "好" and text[:name_start].endswith(INTRODUCERS):
+            name_start += 1  # 开展好…活动: 好 completes the verb
+        levelled = _levelled_training_plan(text[name_start:b])
+        if item_end - name_start < MIN_NAME and not listed \
+                or not (levelled or _introduced(text, start, name_start, b)) \
+                or _generic(text[name_start:b]) or HEAD_RE.match(text, name_start):
+            continue  # …“非遗”项目集中展演活动: a name does not open with a programme word
         held = re.search(r"(?:举办|举行|开展|组织)的$", text[_clause_start(text, start, name_start):name_start])
         if match.group() == "活动" and (not text[name_start:item_end].endswith(EVENT_WORDS)
                                        or text[name_start - 1:name_start] == "的" and not held):
             continue  # 教师实践教育活动: what is done; 以营利为目的的艺术竞赛活动: a kind described, not named
         if match.group() == "活动" and GENERIC_EVENT_RE.match(text[name_start:item_end]):
             continue
-        name = normalise_name(text[name_start:item_end] + match.group())
+        # 全面改善…条件等项目: the item listed is the programme; the word after 等 names its kind.
+        name = normalise_name(text[name_start:item_end] + ("" if item_end < a else match.group()))
         found.append(Initiative(name_start, b, name, KINDS[match.group()]))
         found += _coordinated(text, start, name_start, found[-1].kind)
-    for match in CAMPAIGN_RE.finditer(text, start, end):  # 开展高雅艺术进校园, 以非遗进校园为载体
-        a, b = match.span()
+    # 开展高雅艺术进校园 (the campaign's subject runs back from 进校园); 办好全市大中小学生艺术展演.
+    campaigns = [(m.start(), m.end(), 2) for m in CAMPAIGN_RE.finditer(text, start, end)]
+    campaigns += [(m.start(), m.end(), 0) for m in EXHIBITION_RE.finditer(text, start, end)]
+    for a, b, shortest in campaigns:
         if b not in bounds.ends or _skipped(a, skip, end):
             continue
         name_start = _name_start(text, a, bounds)
         following = bounds.after(b)
-        if a - name_start >= 2 and _introduced(text, start, name_start, b) and not (
+        if a - name_start >= shortest and _introduced(text, start, name_start, b) and not (
                 following is not None and following.tag.startswith(("n", "vn"))):  # 课外读物进校园规范管理
             found.append(Initiative(name_start, b, normalise_name(text[name_start:b]), "activity"))
     return found
@@ -174,6 +203,10 @@ def _opening_words(text, start, name_start):
 
 def _short_names(text, start, end, skip):
     found = []
+    for match in PERIOD_PLAN_RE.finditer(text, start, end):  # 按照…和五年行动计划: named in full before
+        a, b = match.span()
+        if not _skipped(a, skip, end) and match.group() in text[:max(0, a - 1)]:
+            found.append(Initiative(a, b, match.group(), "plan"))
     for match in SHORT_NAMES_RE.finditer(text, start, end):
         a, b = match.span()
         if _skipped(a, skip, end) or text[a - 1:a] == "培":
@@ -190,13 +223,18 @@ def _short_names(text, start, end, skip):
     return found
 
 
+def _levelled_training_plan(name):
+    """国家级培训计划, 县四级培训计划: a training plan named by its level, wherever it stands."""
+    return re.search(r"(?:国家|[省市县区两三四五])级培训计划$", name) is not None
+
+
 def _generic(name):
     """课题研究项目, 中小学教师招聘计划, 中小学教师培训计划: a kind of plan; 省级培训计划, 国培计划 are named."""
     # 各专业人才培养计划: each one's plan, a kind.
     if "专项" in name and name.endswith("招聘计划"):
         return False  # 体音美教师专项招聘计划: one named recruitment programme
-    return name.endswith(GENERIC_NAMES) or name.startswith(("各", "相关", "有关")) or name.endswith("培训计划") and not re.search(
-        "国家|国培|省培|[省市县区]级", name)
+    return name.endswith(GENERIC_NAMES) or name.startswith(("各", "相关", "有关")) or name.endswith("培训计划") and not (
+        re.search("国家|国培|省培", name) or _levelled_training_plan(name))
 
 
 def _name_start(text, a, bounds):
@@ -261,7 +299,7 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     found = _quoted(text, start, end, skip)
     taken = [(i.start, i.end) for i in found]
     for a, b in programmes_in_titles:
-        name = normalise_name(text[a + 1:b])
+        name = normalise_name(PERIOD_AFTER_RE.sub("", text[a + 1:b]))  # …支持计划（2015-2020年）
         found.append(Initiative(a, b + 1, name, _kind_of(name) or "project"))
         taken.append((a, b + 1))
     bounds = Boundaries(words(text, start, end))

@@ -40,6 +40,8 @@ DEADLINE_RE = re.compile(r"(?:到|至|于|在)(?P<year>(?:19|20)\d{2})\s*年(?:�
 NOT_A_DEADLINE_AFTER = r"(?![起开以度后内间至到、\-－—–~～0-9０-９一二三四五六七八九十]|[春秋][季学])"
 BARE_YEAR_RE = re.compile(r"(?:(?P<lead>确保|力争|争取)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?" + NOT_A_DEADLINE_AFTER)
 CLAUSE_OPENERS = "，,。；;：:\n\u3000 "  # what a clause-opening bare year may follow
+# 2017年配齐…: a completion verb right after a bare year makes it a deadline even in the plan's own year.
+COMPLETES_AFTER_RE = re.compile(r"\s*(?:配齐|配足|建成|完成|实现|达到)")
 MIN_BEFORE = ("不少于", "不低于", "不得少于", "不得低于", "至少", "最少", "超过", "高于", "多于", "达到", "达")
 MAX_BEFORE = ("不超过", "不高于", "不得超过", "不多于", "最多", "低于", "少于", "控制在")
 MIN_AFTER = ("以上", "及以上")
@@ -51,6 +53,10 @@ UNIT_NOUNS = ("学分", "课时", "学时", "工作日", "学期", "学年", "�
 COORDINATED_RE = re.compile(rf"(?:\s*{NUMBER}\s*(?:{UNIT_RE})?\s*[和、及与或])+\s*")
 FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
 DURATION_RE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|周|天)\s*(?:以内|之内|内)")
+# 用3年左右的时间, 利用三年时间: the time given to reach something, a deadline counted from now.
+TIME_GIVEN_RE = re.compile(rf"(?<=用)\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)(?P<approx>左右)?(?:的)?时间")
+# 2016-2017学年度: a school year named, not a quantity.
+SCHOOL_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*[-－—–~～至]\s*(?:19|20)\d{2}\s*学年")
 CLAUSE_BREAK = "，,。；;：:！？"
 # A formulaic name: a Chinese numeral + 项 + rule word (八项规定, 九项工作制度), or N位一体.
 NAME_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:规定|制度|原则|纪律|准则|禁令)|一体)")
@@ -222,7 +228,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         a, b = match.span("year")[0], match.end()
         year = int(match.group("year"))
         opens = match.group("lead") or match.start() == start or text[match.start() - 1] in CLAUSE_OPENERS
-        if opens and free(a, b) and is_due(year, plan_year, firm=bool(match.group("lead"))):
+        firm = bool(match.group("lead") or COMPLETES_AFTER_RE.match(text, b))
+        if opens and free(a, b) and is_due(year, plan_year, firm=firm):
             found.append(Target(a, b, Decimal(year), None, None, "年", False, "deadline", ""))
             taken.append((a, b))
     for match in CYCLE_RE.finditer(text, start, end):
@@ -243,6 +250,12 @@ def find_targets(text, start, end, skip, plan_year=None):
             phrase_start = a - 1 if text[a - 1:a] == "在" and a - 1 >= start else a
             found.append(Target(phrase_start, b, None, None, n, match.group("unit"), False, "deadline", ""))
             taken.append((a, b))
+    for match in TIME_GIVEN_RE.finditer(text, start, end):
+        a, b = match.span()
+        if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
+            found.append(Target(a, b, None, None, n, match.group("unit"), bool(match.group("approx")), "deadline", ""))
+            taken.append((a, b))
+    taken += [m.span() for m in SCHOOL_YEAR_RE.finditer(text, start, end)]
 
     for match in QUANTITY_RE.finditer(text, start, end):
         a, b = match.span()
