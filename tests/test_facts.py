@@ -382,7 +382,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-6": ["bingtuan-2016", "guizhou-2016", "hainan-2016", "luzhou-2017"],
                 "seen-7": ["chongqing-2016", "heilongjiang-2016", "jiangsu-2016", "xizang-2016"],
                 "seen-8": ["chengdu-2016", "hebei-2015", "ningxia-2017", "xian-2017"],
-                "seen-9": ["guangxi-2021", "huludao-2016", "pingliang-2017", "shaanxi-2016"]}
+                "seen-9": ["guangxi-2021", "huludao-2016", "pingliang-2017", "shaanxi-2016"],
+                "seen-10": ["dazhou-2017", "huainan-2016", "shanxi-2017", "wenshan-2017"],
+                "untuned-10": ["jingdezhen-2018", "shaoxing-2016", "zhumadian-2016", "ziyang-2017"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
