@@ -96,6 +96,10 @@ def bodies(text):
                  [("校际美育协作组织", "mentioned"), ("中职中专学校", "mentioned"), ("艺术类学校", "mentioned"),
                   ("美术馆", "mentioned"), ("剧场", "mentioned"), ("青少年校外活动中心", "mentioned")],
                  id="a-cooperation-body-school-types-and-venues"),
+    pytest.param("教育行政部门要履行好主体责任，负责统筹规划。学校要配齐教师，负责人要到位。",
+                 [("教育行政部门", "responsible"), ("学校", "mentioned")], id="a-subject-with-a-负责-clause"),
+    pytest.param("（责任部门：市教育局，各区、县（市）政府）", [("市教育局", "responsible"), ("区、县（市）政府", "responsible")],
+                 id="a-bracket-inside-a-listed-item-with-a-、"),
     pytest.param("各区市、国家级开发区和威海高新区要加强统筹。",
                  [("区市", "mentioned"), ("国家级开发区", "mentioned"), ("威海高新区", "mentioned")], id="a-high-tech-zone"),
 ])
@@ -156,6 +160,18 @@ def initiatives(text):
                  id="a-name-coordinated-before-a-quoted-programme"),
     pytest.param("深入推进“经典诵读进校园”，扩大“信用进校园”示范点覆盖面。",
                  [("经典诵读进校园", "activity"), ("信用进校园", "slogan")], id="a-quoted-campaign"),
+    pytest.param("开展“结对子、种文化”“诗书礼乐 ”进校园等活动，大力推动“戏曲进校园”工作。",
+                 [("结对子、种文化", "activity"), ("诗书礼乐进校园", "activity"), ("戏曲进校园", "activity")],
+                 id="a-campaign-word-after-the-quote-and-工作"),
+    pytest.param("开展县级“一师一优课、一课一名师”课堂教学评选活动，组织开展文艺支教志愿服务项目。",
+                 [("一师一优课、一课一名师", "activity"), ("文艺支教志愿服务项目", "project")],
+                 id="an-event-named-by-the-quote-before-it-and-two-verbs"),
+    pytest.param("结合全面改善薄弱学校基本办学条件实施计划，列入农村紧缺师资代偿学费计划，开展艺术实践工作坊活动。",
+                 [("全面改善薄弱学校基本办学条件实施计划", "plan"), ("农村紧缺师资代偿学费计划", "plan"),
+                  ("艺术实践工作坊活动", "activity")], id="实施计划-列入-and-工作坊"),
+    pytest.param("办好市、区、校3级学生艺术展演活动，在省社会科学研究规划项目中立项，形成“班班有活动、校校有特色”的艺术"
+                 "活动氛围，采取“走教”、巡回支教等形式有计划地配齐。", [("班班有活动、校校有特色", "slogan"), ("走教", "slogan")],
+                 id="levels-a-funding-category-a-的-phrase-and-有计划"),
     pytest.param("开展普及面广的“非遗”项目集中展演活动。", [("非遗", "slogan")], id="a-programme-word-modifying-an-event"),
     pytest.param("加大中小学教师国、省、市、县四级培训计划对乡村教师的倾斜。", [("县四级培训计划", "plan")],
                  id="a-training-plan-named-by-its-levels-needs-no-verb"),
@@ -383,11 +399,15 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-7": ["chongqing-2016", "heilongjiang-2016", "jiangsu-2016", "xizang-2016"],
                 "seen-8": ["chengdu-2016", "hebei-2015", "ningxia-2017", "xian-2017"],
                 "seen-9": ["guangxi-2021", "huludao-2016", "pingliang-2017", "shaanxi-2016"],
-                "seen-10": ["dazhou-2017", "huainan-2016", "shanxi-2017", "wenshan-2017"],
-                "untuned-10": ["jingdezhen-2018", "shaoxing-2016", "zhumadian-2016", "ziyang-2017"]}
+                "seen-10": ["dazhou-2017", "huainan-2016", "jingdezhen-2018", "shanxi-2017", "shaoxing-2016", "wenshan-2017",
+                            "zhumadian-2016", "ziyang-2017"],
+                "seen-11": ["baoji-2016", "baoshan-2017", "fujian-2016", "jilin-2017", "nanjing-2017", "shenyang-2017",
+                            "sichuan-2016", "xinxiang-2017"],
+                "untuned-12": ["anqing-2016", "changping-2018", "fuxin-2017", "hohhot-2017", "nantong-2018", "putian-2017",
+                               "quanzhou-2017", "xiamen-2017"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
-# blind figures are in the README.
+# blind figures are in the README. untuned-12 was measured blind once and its errors were not read.
 UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (1.0, 1.0),
                  ("seen-1", "bodies"): (0.97, 0.98), ("seen-1", "programmes"): (0.92, 0.92),
                  ("seen-1", "goals"): (1.0, 1.0), ("seen-1", "planned_documents"): (1.0, 1.0),

@@ -197,6 +197,18 @@ def _coordinated_modifier(text, b, end, bounds):
 BRACKET_CLOSE_RE = re.compile(r"[^（()）〔〕\n]{0,10}[）)〕]")  # the rest of a short bracket inside a listed name
 
 
+def _item_end(text, stop, end):
+    """Where the list item starting at stop ends: at 、，or the list's end, not inside a short bracket."""
+    while stop < end and text[stop] not in LIST_END + "、，,":
+        if text[stop] in "（(〔":  # 各县（市、区）人民政府, 县〔市、区、特区〕人民政府: a bracket inside one item
+            close = BRACKET_CLOSE_RE.match(text, stop + 1, end)
+            if close:
+                stop = close.end()
+                continue
+        stop += 1
+    return stop
+
+
 def _listed(text, start, end, free):
     """Bodies in responsibility lines: 牵头部门：A，配合部门：B、C → A lead, B and C supporting."""
     found = []
@@ -206,18 +218,9 @@ def _listed(text, start, end, free):
         while index < end and text[index] not in LIST_END:
             if ROLE_LABEL_RE.match(text, index):
                 break
-            stop = index
-            while stop < end and text[stop] not in LIST_END + "、，,":
-                if text[stop] in "（(〔":  # 各县（市、区）人民政府, 县〔市、区、特区〕人民政府: a bracket inside one item
-                    close = BRACKET_CLOSE_RE.match(text, stop + 1, end)
-                    if close:
-                        stop = close.end()
-                        continue
-                stop += 1
+            stop = _item_end(text, index, end)
             if text[index:stop].strip().lstrip("各") in LEVEL_WORDS and stop < end and text[stop] == "、":
-                stop += 1  # 各区、市政府: one list item printed with a 、 inside
-                while stop < end and text[stop] not in LIST_END + "、，,":
-                    stop += 1
+                stop = _item_end(text, stop + 1, end)  # 各区、市政府, 各区、县（市）政府: one item with a 、 inside
             item = text[index:stop].strip()
             item = item if any(c in item for c in "（(〔") else item.replace("、", "")
             if item and free(index, stop):
@@ -378,6 +381,10 @@ def _inline_role(text, start, end, body):
     for word, role in INLINE_ROLES:
         if after.startswith(word) and not text.startswith((word + "制", word + "人"), after_start):
             return role
+    opens = body.start == start or text[body.start - 1] in "。；;\n \u3000"
+    if opens and re.match(r"(?:要|应|须|必须)", text[body.end:body.end + 2]) \
+            and re.search(r"[，,]\s*负责(?!人)", text[body.end:end].split("。")[0]):
+        return "responsible"  # 教育行政部门要履行好…职责，负责…统筹规划: the subject takes the duty
     if text[max(start, body.start - 1):body.start] == "由":
         clause = re.split(r"[，,。；;]", text[body.end:end], maxsplit=1)[0]
         for word, role in INLINE_ROLES:

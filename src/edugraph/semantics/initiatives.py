@@ -16,13 +16,13 @@ from edugraph.semantics.spans import QUOTE_RE
 from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
 
 # Programme word → kind, longest first.
-KINDS = {"专项行动": "action", "行动计划": "plan", "活动项目": "project", "活动月": "activity", "行动": "action", "工程": "project",
+KINDS = {"专项行动": "action", "行动计划": "plan", "实施计划": "plan", "活动项目": "project", "活动月": "activity", "行动": "action", "工程": "project",
          "计划": "plan", "项目": "project", "活动": "activity", "战略": "strategy"}
 HEAD_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 # Verbs that run a programme; one must open the clause before an unquoted name.
 INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参加", "组织", "举办", "举行", "设立", "承担", "依托",
                "办好", "抓好", "做好", "深化", "统筹", "继续", "推广", "按照", "实行", "用好", "通过", "结合", "执行",
-               "用于", "纳入", "利用")
+               "用于", "纳入", "利用", "列入")
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
                             "等", "的", "或", "并", "通过", "鼓励", "引导", "加强", "完善", "纳入", "结合", "在",
@@ -44,7 +44,7 @@ PROGRAMME_BREAKS = set(CLAUSE_VERBS) - {"提升", "规范", "促进", "推广", 
 # An unquoted 活动 is named only when it is a kind of event (禁毒宣传进校园活动, 案例征集活动, 法治教育大讲堂
 # 活动); a domain or a kind of work before 活动 (实践教育活动, 专业培训活动, 志愿服务活动) describes what is done.
 EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选", "创建",
-               "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行")
+               "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行", "工作坊")
 # A kind of event every school or county holds (学生艺术展演活动, 校园艺术节活动, 学生乐团展演活动): participants
 # and art forms before an event word, nothing that names one event (大中小学生艺术展演, 迎新年艺术展演月活动).
 GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|合唱|美育|班级|校级)*"
@@ -63,8 +63,9 @@ CATEGORY_WORDS = ("各类", "各种", "实践")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设", "申报", "立项",
                       "评审")
 # Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
-GENERIC_NAMES = ("研究项目", "科研项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划", "人才培养计划")
+GENERIC_NAMES = ("研究项目", "科研项目", "规划项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划", "人才培养计划")
 WORK_KINDS = ("试点", "改革", "建设", "工作", "发展")
+CAMPAIGN_AFTER = ("工作", "活动", "和", "及", "与", "、", "等")  # “戏曲进校园”工作, “…进校园”和“…进课堂”
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
@@ -92,8 +93,10 @@ def _head_after(text, b, end):
     tail = text[b:min(end, b + 24)]
     match = re.match(r"(?:等?[0-9０-９一二三四五六七八九十]*[大项个]?|[和及、与][\u4e00-\u9fff]{0,12}?)?[\u4e00-\u9fff]{0,4}?"
                      rf"({'|'.join(sorted(KINDS, key=len, reverse=True))})", tail)
-    if match and not re.search(rf"[{CLAUSE_BREAK}]", match.group()) and not any(
-            word in match.group() for word in HONOUR_WORDS + CATEGORY_WORDS) \
+    if match and not re.search(rf"[{CLAUSE_BREAK}的]", match.group()) \
+            and not any(word in match.group() for word in CATEGORY_WORDS) \
+            and not ("等" in match.group() and any(word in match.group() for word in HONOUR_WORDS)) \
+            and not match.group()[:match.start(1) - match.start()].endswith("有") \
             and not (match.group() == match.group(1)
                      and re.match(r"[\u4e00-\u9fff]{2,8}?(?:活动|行动|工程)", text[b + match.end():b + match.end() + 10])):
         return KINDS[match.group(1)]  # not “非遗”项目集中展演活动: there 项目 modifies the event after it
@@ -107,14 +110,19 @@ def _quoted(text, start, end, skip):
         if _skipped(match.start(), skip, end):
             continue
         kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None)
-        if kind is None and CAMPAIGN_RE.search(name[-3:]) and not re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]):
+        if kind is None and CAMPAIGN_RE.search(name[-3:]) and (
+                not re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]) or text.startswith(CAMPAIGN_AFTER, match.end())):
             campaigns.add(match.start())  # 推进“经典诵读进校园”: a named campaign (not “信用进校园”示范点, a site)
+        stop = match.end()
+        outside = CAMPAIGN_RE.match(text, stop)
+        if outside and not CAMPAIGN_RE.search(name):  # “诗书礼乐”进校园: the campaign word after the quote
+            name, stop, kind = name + outside.group(), outside.end(), kind or "activity"
         # “2+1”项目 names a programme; a quoted figure or word with no programme word after it does not.
         # A comma inside a quote is a slogan's, unless a programme word follows (“班班有歌声，校校有校歌”活动).
         if len(name) < 2 or not (kind or any("\u4e00" <= c <= "\u9fff" for c in name)) \
                 or ("，" in name or "," in name) and kind is None or PERIOD_RE.match(name):
             continue
-        found.append(Initiative(match.start(), match.end(), name, kind or "slogan"))
+        found.append(Initiative(match.start(), stop, name, kind or "slogan"))
     # “唱响呼伦贝尔”和“课前一支歌”活动: a quote coordinated with a programme takes its kind.
     for first, second in zip(found[::-1][1:], found[::-1]):
         if first.kind == "slogan" and second.kind != "slogan" and re.fullmatch(r"[和、及与]?", text[first.end:second.start]):
@@ -124,12 +132,12 @@ def _quoted(text, start, end, skip):
             quoted.kind = "activity"
     # 开展文艺支教志愿服务和“结对子、种文化”活动: an unquoted name coordinated before a quoted programme shares its word.
     for quoted in [q for q in found if q.kind != "slogan"]:
-        before = re.search(rf"(?:{'|'.join(INTRODUCERS)})(?P<name>[\u4e00-\u9fff]{{4,12}})[和及与]$",
+        before = re.search(rf"(?:{'|'.join(INTRODUCERS)})+(?P<name>[\u4e00-\u9fff]{{4,12}})[和及与]$",
                            text[max(start, quoted.start - 20):quoted.start])
         if before and not _skipped(quoted.start - len(before.group()), skip, end) \
                 and not before.group("name").endswith(WORK_KINDS):  # 推进…改革试点和“…”创建活动: a kind of work
             a = quoted.start - 1 - len(before.group("name"))
-            found.append(Initiative(a, quoted.start - 1, before.group("name"), quoted.kind))
+            found.append(Initiative(a, quoted.start - 1, before.group("name"), _kind_of(before.group("name")) or quoted.kind))
     return sorted(found, key=lambda i: i.start)
 
 
@@ -161,6 +169,8 @@ def _unquoted(text, start, end, skip, bounds):
             name_start = max([name_start, *(i + len(v) for i, v in found_at if i >= 0)])
         if text[name_start:name_start + 1] == "好" and text[:name_start].endswith(INTRODUCERS):
             name_start += 1  # 开展好…活动: 好 completes the verb
+        while text.startswith(INTRODUCERS, name_start) and item_end - name_start > MIN_NAME:
+            name_start += next(len(v) for v in INTRODUCERS if text.startswith(v, name_start))  # 组织开展…项目
         levelled = _levelled_training_plan(text[name_start:b])
         if item_end - name_start < MIN_NAME and not listed \
                 or not (levelled or _introduced(text, start, name_start, b)) \
@@ -250,6 +260,7 @@ def _name_start(text, a, bounds):
     # 支持 belongs to a name inside it (乡村教师支持计划), not at its start (支持…项目).
     name_start += len(re.match(r"(?:支持)?", text[name_start:a]).group())
     name_start += len(re.match(r"(?:[我本][省市区县州旗])?", text[name_start:a]).group())  # 我省大数据战略行动
+    name_start += len(re.match(r"(?:.{0,4}?[0-9０-９]级)?", text[name_start:a]).group())  # 市、区、校3级…活动
     counted = re.match(r"(?:[一两二三四五六七八九十]+|[0-9０-９]+)\s*[届次个项批场]", text[name_start:a])
     return name_start + counted.end() if counted else name_start  # 举办一届…展演活动: one of them, not its name
 
@@ -306,6 +317,12 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     # The longest name wins where unquoted names overlap (…成果项目推广应用三年行动计划 over …成果项目).
     # Short names (国培计划) come last: they may stand inside a longer name (国培省培计划).
     unquoted = sorted(_unquoted(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
+    # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
+    quotes = {i.end: i for i in found}
+    for initiative in [u for u in unquoted if u.start in quotes and text[u.start - 1] in "”\""]:
+        unquoted.remove(initiative)
+        if quotes[initiative.start].kind == "slogan":
+            quotes[initiative.start].kind = initiative.kind
     for initiative in unquoted + _short_names(text, start, end, skip):
         if not any(initiative.start < y and x < initiative.end for x, y in taken):
             found.append(initiative)
