@@ -28,7 +28,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
          "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "科研院所",
-         "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
+         "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
          "区政府", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
@@ -102,7 +102,7 @@ LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible
                "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
 LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇")
 LIST_END = "）)；;。\n"  # not 〕: only a bracket inside a name uses it
-INLINE_ROLES = (("牵头", "lead"), ("负责配合", "supporting"), ("负责", "responsible"), ("分工负责", "responsible"),
+INLINE_ROLES = (("作为牵头", "lead"), ("牵头", "lead"), ("负责配合", "supporting"), ("负责", "responsible"), ("分工负责", "responsible"),
                 ("配合", "supporting"))
 NEW_BEFORE = ("成立", "组建", "设立")
 NAMED_PREFIXES = ("国务院", "教育部", "中共中央", "全国", "国家", "中国")
@@ -198,8 +198,9 @@ BRACKET_CLOSE_RE = re.compile(r"[^（()）〔〕\n]{0,10}[）)〕]")  # the rest
 
 
 def _item_end(text, stop, end):
-    """Where the list item starting at stop ends: at 、，or the list's end, not inside a short bracket."""
-    while stop < end and text[stop] not in LIST_END + "、，,":
+    """Where the list item starting at stop ends: at 、，, a full-width space (牵头部门：市教育局　配合部门：…) or
+    the list's end, not inside a short bracket."""
+    while stop < end and text[stop] not in LIST_END + "、，,\u3000":
         if text[stop] in "（(〔":  # 各县（市、区）人民政府, 县〔市、区、特区〕人民政府: a bracket inside one item
             close = BRACKET_CLOSE_RE.match(text, stop + 1, end)
             if close:
@@ -230,7 +231,9 @@ def _listed(text, start, end, free):
                 a += len(item) - len(cleaned)  # the distributive 各 dropped from the front
                 if cleaned:
                     found.append(Body(a, b, cleaned, _is_generic(cleaned, words(text, a, b)), role=role))
-            index = stop + 1 if stop < end and text[stop] in "、，," else stop
+            index = stop + 1 if stop < end and text[stop] in "、，,\u3000" else stop
+            while index < end and text[index] in " \u3000":
+                index += 1
     return found
 
 

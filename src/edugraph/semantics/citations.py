@@ -16,10 +16,10 @@ DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工
 # Verbs saying the body will produce the document rather than cite an existing one.
 # 合理设计…考核办法 and 研究建立…质量标准 draft a document too (设计 alone is as often part of a noun: 作业设计).
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
-               "制定和完善", "制订和完善", "制定并完善", "合理设计", "研究设计", "研究建立",
+               "制定和完善", "制订和完善", "制定并完善", "合理设计", "研究设计", "研究建立", "制定实施", "健全",
                "制定", "制订", "研制", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
 CHAINED = r"(?:(?:并|和|、|与)(?:公开)?(?:(?:启动)?(?:实施|印发|出台|发布|落实|执行)))?"
-ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}$")
+ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}(?:我市|我省|我区|本市|本省)?$")  # 制定我市《…》
 # 发布 names a document to come only without 《》 (发布年度报告); 发布《…》 is as often an existing one.
 # 时间表 and 路线图 are documents on their own (制定时间表、路线图); 出 after the verb is its complement (制定出…).
 UNBRACKETED_RE = re.compile(
@@ -39,7 +39,7 @@ COORDINATED_RE = re.compile(
 PROGRAMME_TITLE_RE = re.compile(r"(?:项目|工程|行动|活动)$")
 RUN_BEFORE_RE = re.compile(r"(?:实施|启动|开展|推进)$")
 PERIOD_AFTER_RE = re.compile(r"\s*[（(][^（()）]*[0-9０-９]{4}[^（()）]*[）)]$")  # …计划（2015-2020年）
-DEICTIC = ("以下", "如下", "本", "落实本", "贯彻本", "上述")
+DEICTIC = ("以下", "如下", "本", "落实本", "贯彻本", "上述", "此")
 TRUNCATE_AT = "，,。；;：:！？"
 BASIS_RE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|执行")
 NUMBER_AFTER_RE = re.compile(r"\s*[（(]\s*(?P<number>[^（()）]{4,30}?号)\s*[）)]")

@@ -25,7 +25,7 @@ DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|(?P<firm>力争到?|争取到?|�
 # …，2017年配齐区县教研员; …，2016年底前，各县必须配齐…: a bare year opening a clause inside a sentence.
 BARE_INSIDE_RE = re.compile(r"[，,；;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?P<before>前|以前)?" + NOT_A_DEADLINE_AFTER)
 RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
-OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及|取得")
+OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及|取得|建立")
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现")
 
 
@@ -54,8 +54,8 @@ def _is_goal_heading(text, item):
 
 def _sentence_goal(text, span, in_goals, plan_year=None):
     sentence = text[span.start:span.end]
-    opening = OPENING_RE.match(sentence) or re.match(r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)[，,]",
-                                                     sentence)
+    opening = OPENING_RE.match(sentence) or re.match(
+        r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)[，,]", sentence)  # 2017年9月之前，
     if opening:
         return Goal(span.start, span.end, int(opening.group("year")))
     # A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
@@ -89,23 +89,27 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
 def find_goals(doc):
     """[Goal] of a PlanDocument, in text order."""
     text, goals = doc.text, []
-    units = [(False, doc.preamble.measures if doc.preamble else [])]
-    units.append((False, getattr(doc, "measures", None) or []))  # a plan with no numbered structure
+    # (in a goal section?, measures, the section they belong to: a goal section's year runs on into its items)
+    units = [(False, doc.preamble.measures if doc.preamble else [], None)]
+    units.append((False, getattr(doc, "measures", None) or [], None))  # a plan with no numbered structure
     seen = set()
     for section in doc.sections:
         in_goals = _is_goal_heading(text, section)
-        units.append((in_goals, section.measures))
+        units.append((in_goals, section.measures, id(section)))
         for task, flag in _items(section, in_goals, text):
             seen.add(id(task))
-            units.append((flag, task.measures))
+            units.append((flag, task.measures, id(section)))
     for task in doc.tasks:  # numbered items hanging off the plan itself (a flat list)
         if id(task) not in seen:
             for item, flag in [(task, _is_goal_heading(text, task)), *_items(task, _is_goal_heading(text, task), text)]:
                 if id(item) not in seen:
                     seen.add(id(item))
-                    units.append((flag, item.measures))
-    for in_goals, measures in units:
-        year, last = None, None
+                    units.append((flag, item.measures, None))
+    year, owner = None, None
+    for in_goals, measures, section in units:
+        # 二、主要目标 到2020年，…（一）…（二）…: the items of a goal section take the year stated before them.
+        year = year if in_goals and section is not None and section == owner else None
+        owner, last = section, None
         for measure in measures:
             goal = _sentence_goal(text, measure.span, in_goals, doc.metadata.year)
             if goal is None:

@@ -4,7 +4,9 @@ A programme is a name ending in a programme word, introduced by a verb that runs
 开展禁毒宣传进校园活动, 落实国培省培计划), or a quoted name followed by one (“好书伴成长”读书活动) or holding
 one (“四名工程”). Names coordinated before the programme word share it (强镇筑基、强校扩优、强课提质行动).
 A quoted phrase with no programme word (“双减”, “同工同酬”, “保护墙”, “小学化”) is a slogan, not a programme;
-a period name (“十四五”) is neither. A 《…项目》 the plan carries out (实施《…质量提升项目》) is a programme.
+a period name (“十四五”) is neither. A 《…项目》 the plan carries out (实施《…质量提升项目》) and a published plan
+it cites (《乡村教师支持计划（2015-2020年）》) are programmes. Named without a programme word: X进校园 campaigns,
+quoted or not (推进“经典诵读进校园”), and the student art exhibition (办好大中小学生艺术展演).
 """
 
 import re
@@ -61,7 +63,7 @@ HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
 # “送培下乡”和“…”等艺术实践活动, “…”等各类美育活动资源: ways of working or resources listed under a generic kind.
 CATEGORY_WORDS = ("各类", "各种", "实践")
 COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "表", "库", "名单", "管理", "建设", "申报", "立项",
-                      "评审")
+                      "评审", "资源")
 # Kinds of plan or project, not one named programme: 课题研究项目, 中小学教师招聘计划, 学校年度工作计划.
 GENERIC_NAMES = ("研究项目", "科研项目", "规划项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划", "人才培养计划")
 WORK_KINDS = ("试点", "改革", "建设", "工作", "发展")
@@ -97,6 +99,7 @@ def _head_after(text, b, end):
             and not any(word in match.group() for word in CATEGORY_WORDS) \
             and not ("等" in match.group() and any(word in match.group() for word in HONOUR_WORDS)) \
             and not match.group()[:match.start(1) - match.start()].endswith("有") \
+            and not text.startswith(COMPOUND_FOLLOWERS, b + match.end()) \
             and not (match.group() == match.group(1)
                      and re.match(r"[\u4e00-\u9fff]{2,8}?(?:活动|行动|工程)", text[b + match.end():b + match.end() + 10])):
         return KINDS[match.group(1)]  # not “非遗”项目集中展演活动: there 项目 modifies the event after it
@@ -130,15 +133,21 @@ def _quoted(text, start, end, skip):
     for quoted in found:
         if quoted.kind == "slogan" and quoted.start in campaigns:
             quoted.kind = "activity"
-    # 开展文艺支教志愿服务和“结对子、种文化”活动: an unquoted name coordinated before a quoted programme shares its word.
-    for quoted in [q for q in found if q.kind != "slogan"]:
+    return sorted(found + _named_before_quotes(text, start, end, skip, found), key=lambda i: i.start)
+
+
+def _named_before_quotes(text, start, end, skip, quoted):
+    """开展文艺支教志愿服务和“结对子、种文化”活动: an unquoted name coordinated before a quoted programme shares
+    its programme word (not 推进…改革试点和“…”创建活动, a kind of work)."""
+    found = []
+    for programme in [q for q in quoted if q.kind != "slogan"]:
         before = re.search(rf"(?:{'|'.join(INTRODUCERS)})+(?P<name>[\u4e00-\u9fff]{{4,12}})[和及与]$",
-                           text[max(start, quoted.start - 20):quoted.start])
-        if before and not _skipped(quoted.start - len(before.group()), skip, end) \
-                and not before.group("name").endswith(WORK_KINDS):  # 推进…改革试点和“…”创建活动: a kind of work
-            a = quoted.start - 1 - len(before.group("name"))
-            found.append(Initiative(a, quoted.start - 1, before.group("name"), _kind_of(before.group("name")) or quoted.kind))
-    return sorted(found, key=lambda i: i.start)
+                           text[max(start, programme.start - 20):programme.start])
+        if before and not _skipped(programme.start - len(before.group()), skip, end) \
+                and not before.group("name").endswith(WORK_KINDS):
+            name, a = before.group("name"), programme.start - 1 - len(before.group("name"))
+            found.append(Initiative(a, programme.start - 1, name, _kind_of(name) or programme.kind))
+    return found
 
 
 def _unquoted(text, start, end, skip, bounds):
