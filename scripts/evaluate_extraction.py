@@ -11,7 +11,7 @@ measures were written).
 import sys
 from pathlib import Path
 
-from edugraph.corpus import build, default_sources, union_graph
+from edugraph.corpus import build, default_sources, plan_graph, union_graph
 from edugraph.linking.evaluation import FACT_TYPES, evaluate, totals
 from edugraph.semantics.evaluation import FACT_KINDS, evaluate_facts, totals as fact_totals
 
@@ -24,7 +24,9 @@ def fact_results():
     """Fact scores of every labelled plan, tuned (data/sources) and untuned (tests/fixtures/untuned*)."""
     result = build(default_sources() + [path for folder in UNTUNED for path in default_sources(folder)])
     graph = union_graph(result)
-    return evaluate_facts(graph, LABELS / "facts", {doc.plan_id: doc.text for doc in result.plans}), graph
+    scores = evaluate_facts(lambda plan_id: plan_graph(result, plan_id), LABELS / "facts",
+                            {doc.plan_id: doc.text for doc in result.plans})
+    return scores, graph
 
 
 def main(argv):

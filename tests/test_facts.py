@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from edugraph.corpus import build, default_sources, union_graph
+from edugraph.corpus import build, default_sources, plan_graph, union_graph
 from edugraph.errors import InputError
-from edugraph.semantics.evaluation import evaluate_facts, load_labels, totals
+from edugraph.semantics.evaluation import evaluate_facts, found_facts, load_labels, totals
 from edugraph.namespaces import EDU, ID
 from edugraph.serving.queries import run_query
 from edugraph.semantics import analyse, find_goals
@@ -396,7 +396,9 @@ def test_goal_section_sentences_without_a_fact_and_after_a_start_year(tmp_path):
 def fact_results():
     result = build(default_sources() + [path for folder in UNTUNED for path in default_sources(folder)])
     graph = union_graph(result)
-    return evaluate_facts(graph, FACT_LABELS, {doc.plan_id: doc.text for doc in result.plans}), graph
+    scores = evaluate_facts(lambda plan_id: plan_graph(result, plan_id), FACT_LABELS,
+                            {doc.plan_id: doc.text for doc in result.plans})
+    return scores, graph
 
 
 def test_label_sets(fact_results):
@@ -478,6 +480,15 @@ def test_weihai_counted_things_are_right_or_empty(fact_results):
 @pytest.mark.parametrize("kind", ["programmes", "planned_documents"])
 def test_weihai_misses_listed_in_the_issue_are_found(fact_results, kind):
     assert totals(fact_results[0], "tuned")[kind].recall == 1.0
+
+
+def test_a_plans_own_graph_holds_the_same_facts_as_the_union():
+    result = build([HERE / "fixtures" / "tiny-plan.txt"] + default_sources()[:2])
+    plan_id = result.plans[0].plan_id
+    facts = found_facts(plan_graph(result, plan_id), plan_id)
+    assert sum(map(len, facts.values())) > 0
+    assert {k: sorted(v) for k, v in facts.items()} == {
+        k: sorted(v) for k, v in found_facts(union_graph(result), plan_id).items()}
 
 
 def test_a_label_anchor_must_occur_once(tmp_path):

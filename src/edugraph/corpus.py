@@ -144,6 +144,14 @@ def union_graph(result):
     return graph
 
 
+def plan_graph(result, plan_id):
+    """One plan's graph with the shared nodes (bodies, programmes, documents) its facts refer to, in an rdflib
+    Graph: enough to read that plan's facts, and far quicker to query than the union of a corpus."""
+    graph = result.shared_triples.to_rdflib()
+    result.parts[plan_graph_iri(plan_id)].to_rdflib(graph)
+    return graph
+
+
 def plan_graph_iri(plan_id):
     return ID[f"{plan_id}/graph"]
 
