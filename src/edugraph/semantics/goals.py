@@ -2,14 +2,16 @@
 
 A goal is one sentence (measure). It is found in two ways: every sentence under a goal heading (主要目标,
 发展目标, 工作目标, 总体目标, 目标任务) is a goal, an undated one taking the year of the goal before it in the
-same section (到2020年，培养… 初步形成… → both 2020); anywhere else, a sentence that opens with a deadline
-(到2020年，… / 2020年前，…) or says 力争 / 基本形成 / 初步形成 / 基本建立 / 基本实现 / 全面建成 is a goal.
+same section, its numbered items included (到2020年，培养… 初步形成… → both 2020); anywhere else, a sentence
+that opens with a deadline (到2020年，… / 2017年9月之前，…), dates a clause (…，2017年配齐…) or says 力争 /
+基本形成 / 初步形成 / 基本建立 / 基本实现 / 全面建成 is a goal, the last taking the year of a dated goal right
+before it in the same paragraph.
 """
 
 import re
 from dataclasses import dataclass
 
-from edugraph.semantics.quantities import BARE_YEAR_RE, COMPLETES_AFTER_RE, NOT_A_DEADLINE_AFTER, is_due
+from edugraph.semantics.quantities import BARE_YEAR_RE, BY_THE_END, COMPLETES_AFTER_RE, NOT_A_DEADLINE_AFTER, is_due
 
 GOAL_HEADING_RE = re.compile(r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标|目标任务|^目标$")
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
@@ -54,8 +56,7 @@ def _is_goal_heading(text, item):
 
 def _sentence_goal(text, span, in_goals, plan_year=None):
     sentence = text[span.start:span.end]
-    opening = OPENING_RE.match(sentence) or re.match(
-        r"^\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)[，,]", sentence)  # 2017年9月之前，
+    opening = OPENING_RE.match(sentence) or re.match(rf"^\s*(?P<year>(?:19|20)\d{{2}})\s*年{BY_THE_END}[，,]", sentence)
     if opening:
         return Goal(span.start, span.end, int(opening.group("year")))
     # A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.

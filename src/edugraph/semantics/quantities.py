@@ -33,8 +33,10 @@ YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<
 # 以3年为周期: one round every N years.
 CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:一个)?(?:周期|一轮)")
 PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
+# Before the end of a year or of one of its months: 2016年底前, 2017年9月之前.
+BY_THE_END = r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)"
 DEADLINE_RE = re.compile(r"(?:到|至|于|在)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
-                         r"|(?P<year2>(?:19|20)\d{2})\s*年(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)")
+                         rf"|(?P<year2>(?:19|20)\d{{2}})\s*年{BY_THE_END}")
 # A bare year after 确保/力争 (确保2020年…达标) or opening a clause (2017年我省评选200所…) is a deadline when it is
 # not a start (2017年起/开始), a period (2017年以来, 2017年度), a month or one end of a span of years.
 NOT_A_DEADLINE_AFTER = r"(?![起开以度后内间至到、\-－—–~～0-9０-９一二三四五六七八九十]|[春秋][季学])"
