@@ -36,12 +36,11 @@ def analyse(text, start, end, plan_year=None):
     # A planned document's unbracketed name (出台义务教育阶段…指导意见) says what the measure is about;
     # only the words of a cited 《title》 are kept out of stage tagging.
     bracketed = [(c.start, c.end - 1) for c in citations if text[c.start] == "《"]
-    programmes = [(a, b) for a, b in title_spans(text, start, end)
-                  if b is not None and is_programme_title(text, start, a, b)]
+    titles = [(a, b) for a, b in title_spans(text, start, end) if b is not None]
+    programmes = [(a, b) for a, b in titles if is_programme_title(text, start, a, b)]
     quotes = quote_spans(text, start, end)
     numbers = document_number_spans(text, start, end)
-    plans = [(a, b) for a, b in title_spans(text, start, end)
-             if b is not None and (a, b) not in programmes and is_plan_title(text, a, b)]
+    plans = [(a, b) for a, b in titles if (a, b) not in programmes and is_plan_title(text, a, b)]
     initiatives = find_initiatives(text, start, end, cited, programmes + plans)
     named = [(i.start, i.end - 1) for i in initiatives if i.kind != "slogan"]
     return Facts(

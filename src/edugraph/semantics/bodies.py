@@ -15,7 +15,7 @@ own jurisdiction, so its node is per jurisdiction; 国务院, 教育部 or 威�
 import re
 from dataclasses import dataclass
 
-from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
+from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, Boundaries, words
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "院校",
@@ -184,7 +184,7 @@ def _subject(text, a, b, end, bounds):
     conjuncts = CONJUNCT_RE.match(text, b, end)
     after = conjuncts.end() if conjuncts else b
     following = bounds.after(after)
-    opens = a == 0 or text[a - 1] in "，,。；;：:\n\u3000 "
+    opens = a == 0 or text[a - 1] in CLAUSE_OPENERS
     return bool(SUBJECT_AFTER_RE.match(text, after, end)) or following is not None and (
         following.text in ACTING_VERBS or opens and following.tag.startswith(SUBJECT_TAGS) and following.tag != "vn")
 

@@ -80,10 +80,9 @@ def is_programme_title(text, start, open_index, close_index):
 
 
 def is_plan_title(text, open_index, close_index):
-    """《乡村教师支持计划（2015-2020年）》: a published plan that is also the programme it sets up (not a
-    学校工作计划 or 教学计划, which are kinds of document)."""
-    name = PERIOD_AFTER_RE.sub("", text[open_index + 1:close_index])
-    return name.endswith("计划") and not name.endswith(("工作计划", "教学计划", "课程计划"))
+    """《乡村教师支持计划（2015-2020年）》: a published plan that is also the programme it sets up (kinds of
+    plan, 《学校美育工作计划》, are left out where programme names are: initiatives.GENERIC_NAMES)."""
+    return PERIOD_AFTER_RE.sub("", text[open_index + 1:close_index]).endswith("计划")
 
 
 def find_citations(text, start, end):

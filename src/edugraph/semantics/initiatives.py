@@ -320,6 +320,8 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     taken = [(i.start, i.end) for i in found]
     for a, b in programmes_in_titles:
         name = normalise_name(PERIOD_AFTER_RE.sub("", text[a + 1:b]))  # …支持计划（2015-2020年）
+        if name.endswith(GENERIC_NAMES):
+            continue  # 《学校美育工作计划》: a kind of plan, a document only
         found.append(Initiative(a, b + 1, name, _kind_of(name) or "project"))
         taken.append((a, b + 1))
     bounds = Boundaries(words(text, start, end))

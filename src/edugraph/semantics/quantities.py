@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from edugraph.reading.numerals import parse_chinese_number
-from edugraph.semantics.words import CLAUSE_VERBS, words
+from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, words
 
 # Counting words and units, longest first so 万人次 wins over 万人 and 人.
 UNITS = sorted("""
@@ -41,7 +41,6 @@ DEADLINE_RE = re.compile(r"(?:到|至|于|在)(?P<year>(?:19|20)\d{2})\s*年(?:�
 # not a start (2017年起/开始), a period (2017年以来, 2017年度), a month or one end of a span of years.
 NOT_A_DEADLINE_AFTER = r"(?![起开以度后内间至到、\-－—–~～0-9０-９一二三四五六七八九十]|[春秋][季学])"
 BARE_YEAR_RE = re.compile(r"(?:(?P<lead>确保|力争|争取)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?" + NOT_A_DEADLINE_AFTER)
-CLAUSE_OPENERS = "，,。；;：:\n\u3000 "  # what a clause-opening bare year may follow
 # 2017年配齐…: a completion verb right after a bare year makes it a deadline even in the plan's own year.
 COMPLETES_AFTER_RE = re.compile(r"\s*(?:配齐|配足|建成|完成|实现|达到)")
 MIN_BEFORE = ("不少于", "不低于", "不得少于", "不得低于", "至少", "最少", "超过", "高于", "多于", "达到", "达")
