@@ -66,11 +66,33 @@ FREQUENCY_BEFORE = re.compile(r"(?:每|一)(?:年|学年|学期|季度|月|周|�
 # 一 + these is a vague amount or a set phrase, not a count.
 VAGUE_ONE = "批些系列定流线体致起道步般切直律类样"
 COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
+LEVELS_RE = re.compile(r"[国省市县区]、[省市县区]")  # 100所省、市艺术特色学校: levels sharing one name
+COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(?<![中高初])等"  # 中等职业学校 is one name
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
                "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
-               "保证", "修满", "修习", "获得")
-RATE_RE = re.compile(r"[\u4e00-\u9fff]*?(?:率|比例|比重|占比|覆盖面)$")
+               "保证", "修满", "修习", "获得", "安排")
+# Verbs that give a figure to what follows (按总课时的11%开设艺术课程, 6学分用于艺术类必修课程).
+ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
+# Nouns that end a counted name: a verb after one starts what is done with it (优质初中学校|招收艺术特长生).
+HEAD_NOUNS = ("学校", "中小学", "高中", "初中", "小学", "高校", "院校", "大学", "校", "园", "基地", "团", "队", "区", "中心", "教师", "教研员", "课程", "课", "馆", "室",
+              "站", "社团", "项目", "学生", "人员", "专家", "试点", "资金", "经费")
+EVENTS = ("活动", "比赛", "大赛", "展演", "展示", "评选", "会", "节")  # …精品课程展示活动 is one name
+INSTITUTIONS = ("学校", "校", "园", "基地", "团", "中心", "馆", "室", "站")
+# Who must act, not what is counted, when a figure is stated of them (实行学分制的学校不得低于2学分).
+AGENT_NOUNS = ("学校", "学生", "教师", "中小学", "高校")
+# A clause that follows a figure and is not a name: 获得至少2个学分方可毕业.
+NOT_A_NAME_START = ("方可", "方能", "才能", "才可", "即可", "均可", "可以", "能够")
+# Words that scope or distribute a counted thing without naming it: 全市中小学生艺术素质测评覆盖率, 每个学生美育选修课程.
+SCOPE_PREFIX_RE = re.compile(r"^(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度|每个学生|每名学生|每位学生|每个|每名)")
+# What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
+TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
+# Between a subject and its figure: 艺术课累计不少于108节, 课程修完6个学分.
+STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满)+$")
+TRAILING_VERB_RE = re.compile(r"(?:修完|修满|累计|达到|用于)$")
+# A place or stage a figure is distributed over, not what it counts (每县…, 初中阶段…).
+PLACE_ENDS = ("县", "市", "省", "区", "镇", "乡", "街道", "年级", "阶段", "学段")
+RATE_RE = re.compile(r"[\u4e00-\u9fff]*?(?:率|比例|比重|占比|覆盖面|参与面|普及面)$")
 # Two adjacent numerals are a small range: 一两项 → 1 to 2.
 PAIR_RE = re.compile(r"^(一两|两三|三四|三五|四五|五六|六七|七八|八九)$")
 
@@ -118,13 +140,27 @@ def _noun_after(text, after_start, end):
     """The noun phrase right after a number and its unit, up to a clause break or the next clause's verb;
     quotation marks inside (市级“一校一品”品牌示范学校) are dropped from the name."""
     stop = after_start
-    while stop < end and stop - after_start < 16 and (text[stop] not in COUNTED_STOP or text[stop] == "的") \
-            and ("\u4e00" <= text[stop] <= "\u9fff" or text[stop] in "“”"):
+    while stop < end and stop - after_start < 16 and (
+            (text[stop] not in COUNTED_STOP or text[stop] == "的") and ("\u4e00" <= text[stop] <= "\u9fff" or text[stop] in "“”")
+            or stop > after_start and LEVELS_RE.match(text, stop - 1)):
         stop += 1
+    stop = after_start + len(_cut_at_verb(text, after_start, stop))  # 60%以上的中小学校|达到改革试点的要求
     if "的" in text[after_start:stop]:
-        # 1000所各具特色的美育工作示范学校: what is counted is the noun after the last 的.
-        after_start = after_start + text[after_start:stop].rindex("的") + 1
-    if stop <= after_start:
+        # 1000所各具特色的美育工作示范学校: what is counted is the noun after the last 的, unless a name
+        # ends before it (2所北京市金鹏科技团的示范作用: the 的 is a possessive).
+        owner = after_start + text[after_start:stop].index("的")
+        if text[after_start:owner].endswith(INSTITUTIONS) and owner - after_start >= 3:
+            stop = owner
+        else:
+            after_start = after_start + text[after_start:stop].rindex("的") + 1
+    first = words(text, after_start, stop)[:1] if stop > after_start else []
+    if stop < end and text[stop] == "、" or first and first[0].tag == "v":
+        # A description before 的 and its noun: 2000个面向全体学生、内容丰富、形式多样的美育社团,
+        # 至少1个体现地方特色或本校特色的校级艺术社团 (no other figure in between).
+        rest = re.match(r"[^，,。；;：:（()）]{0,30}?的", text[after_start:end])
+        if rest and not QUANTITY_RE.search(rest.group()):
+            return _noun_after(text, after_start + rest.end(), end)
+    if stop <= after_start or text.startswith(NOT_A_NAME_START, after_start):
         return ""
     phrase_end = stop
     for word in words(text, after_start, stop):
@@ -134,7 +170,32 @@ def _noun_after(text, after_start, end):
                 or word.text in ("为", "作为"):  # 以5个国家级实验区为试点
             phrase_end = word.start
             break
-    return text[after_start:phrase_end].replace("“", "").replace("”", "")
+    for verb in ALLOT_VERBS:  # 6学分用于艺术类必修课程: the verb is not part of the name
+        if text.startswith(verb, after_start) and phrase_end - after_start > len(verb) + 1:
+            return _tidy(_noun_after(text, after_start + len(verb), end))
+    return _tidy(_cut_at_verb(text, after_start, phrase_end).replace("“", "").replace("”", ""))
+
+
+def _cut_at_verb(text, start, end):
+    """The name before a verb that says what is done with it: 优质初中学校招收艺术特长生 → 优质初中学校."""
+    for word in words(text, start, end):
+        if word.start > start and word.tag.startswith("v") and word.tag != "vn" and len(word.text) >= 2 \
+                and text[start:word.start].endswith(HEAD_NOUNS) and not text[start:end].endswith(INSTITUTIONS + EVENTS):
+            return text[start:word.start]  # (…教师实践教育基地, …课程展示活动: one name, ending in a head)
+    return text[start:end]
+
+
+def _tidy(phrase):
+    """A counted phrase without scope words, distributive words or what trails the name."""
+    phrase = SCOPE_PREFIX_RE.sub("", phrase)
+    trimmed = TAIL_WORDS_RE.sub("", phrase)
+    return trimmed if len(trimmed) >= 2 else phrase
+
+
+def _allotted_after(text, after_start, end):
+    """What a share is given to: 按总课时的11%开设艺术课程 → 艺术课程 (a verb of ALLOT_VERBS right after)."""
+    verb = next((v for v in ALLOT_VERBS if text.startswith(v, after_start)), None)
+    return _noun_after(text, after_start + len(verb), end) if verb else ""
 
 
 def _rate_before(text, clause_start, number_start):
@@ -161,6 +222,7 @@ def _subject_before(text, clause_start, number_start):
     if not found:
         return ""
     at = min(found)[0]  # the first: 不低于国家课程方案规定总课时的9% holds a second noun
+    at -= len(re.search(r"(?:应当|应|要|须|必须)?$", before[:at]).group())  # 专职教师数应占50%以上
     tokens = words(text, clause_start, clause_start + at)
     j = len(tokens)
     while j > 0 and (tokens[j - 1].tag[:1] in "njt" or tokens[j - 1].tag in ("vn", "an", "b")
@@ -172,20 +234,34 @@ def _subject_before(text, clause_start, number_start):
 
 
 def _counted(text, after_start, end, before, reaches=False):
-    """What is counted: the noun right after the unit, else the noun between a verb and the number, else
-    (`reaches`: the figure follows 达/达到) the subject that reaches it (市级艺术特色学校达140所以上)."""
+    """What is counted: the noun right after the unit, else the noun between a verb and the number
+    (保证美育类必修课程的6个学分), else the noun the figure is stated of (艺术特色学校20所, 美育课程不得低于72个学时;
+    with `reaches`, the figure follows 达/达到: 市级艺术特色学校达140所以上)."""
     after = _noun_after(text, after_start, end)
     if len(after) >= 2:
         return after
-    head = re.split(rf"[{COUNTED_STOP}“”\s]", before)[-1]
+    before = before.rstrip()  # 优秀文化艺术传承学校 8 所
+    possessed = before.endswith("的")  # 保证美育类必修课程的6个学分
+    before = before[:-1] if possessed else before
+    head = re.split(COUNTED_SPLIT, before)[-1]
     for verb in sorted(COUNT_VERBS, key=len, reverse=True):
         index = head.rfind(verb)
         if index >= 0:
-            noun = head[index + len(verb):]
-            return noun[-10:] if len(noun) >= 2 else ""
+            noun = _tidy(TRAILING_VERB_RE.sub("", head[index + len(verb):]))
+            if len(noun) >= 2 and (not possessed or noun.endswith(HEAD_NOUNS)):
+                return noun[-16:]
+            head = head[:index]  # 艺术课累计不少于108节: the verb follows what is counted
+            break
     subject = re.sub(r"^[年底末]+", "", re.split(r"[^\u4e00-\u9fff]", head)[-1])  # 到2020年市级…学校达到200所
-    if reaches and 2 <= len(subject) <= 12 and words(subject, 0, len(subject))[-1].tag.startswith(("n", "j", "l")):
-        return subject
+    subject = _tidy(STATED_OF_TAIL_RE.sub("", subject))
+    if not 2 <= len(subject) <= 14 or "每" in subject or subject.endswith(PLACE_ENDS) or subject in AGENT_NOUNS:
+        return ""
+    last = words(subject, 0, len(subject))[-1]
+    if subject.endswith(HEAD_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")):
+        # 每周音乐、美术课各不少于2节: items coordinated before the subject share the figure.
+        listed = re.search(r"((?:[\u4e00-\u9fff]{2}、)+)$", before[:len(before) - len(head)])
+        return (listed.group(1) if listed else "") + subject
+    return ""
     return ""
 
 
@@ -315,11 +391,15 @@ def find_targets(text, start, end, skip, plan_year=None):
             counted = ""  # a length of time: what fills it is not a counted thing
         elif kind == "percentage":
             clause = _clause_start(text, start, phrase_start)
-            counted = _rate_before(text, clause, phrase_start) or _subject_before(text, clause, a)
+            counted = _tidy(_rate_before(text, clause, phrase_start) or _subject_before(text, clause, a)) \
+                or _allotted_after(text, phrase_end, end) \
+                or (_noun_after(text, phrase_end + 1, end) if text.startswith("的", phrase_end) else "")  # 60%以上的中小学校
         else:
             counted = "" if kind == "frequency" else _counted(
-                text, phrase_end, end, text[max(start, phrase_start - 12):phrase_start],
+                text, phrase_end, end, text[max(start, phrase_start - 24):phrase_start],
                 reaches=bound in ("达到", "达") and phrase_start < a)
+            if not counted and unit in UNIT_NOUNS + ("节",):
+                counted = _object_of_jiang(text, start, phrase_start)
         unit = "%" if unit == "％" else unit
         found.append(Target(phrase_start, phrase_end, value, minimum, maximum, unit, approximate, kind, counted))
         taken.append((a, b))
@@ -337,6 +417,14 @@ def find_targets(text, start, end, skip, plan_year=None):
             found.append(Target(a, b, value, None, None, "%", False, "percentage", ""))
             taken.append((a, b))
     return _elided(text, _restatements(text, sorted(found, key=lambda t: t.start)))
+
+
+def _object_of_jiang(text, start, index):
+    """将艺术课程纳入公共基础必修课，保证72学时: the hours are the course's, named by 将 earlier in the sentence."""
+    sentence = text[max(start, index - 60):index]
+    sentence = re.split(r"[。；;！？\n]", sentence)[-1]
+    found = re.findall(r"将([\u4e00-\u9fff]{2,12}?)(?:纳入|列入|作为|列为)", sentence)
+    return _tidy(found[-1]) if found and found[-1].endswith(HEAD_NOUNS) else ""
 
 
 def _clause_start(text, start, index):
