@@ -210,3 +210,23 @@ def test_a_forwarding_notice_keeps_its_own_text_as_preamble():
     structure = parse_structure(text)
     assert structure.preamble.span.text(text) == "现将《学校兼职教师管理办法》印发给你们，请认真贯彻执行。"
     assert outline_lines(structure.outline, text) == ["第一章\t总则", "  第一条\t为了规范管理，制定本办法"]
+
+
+def test_a_notice_sending_out_two_documents_restarts_the_numbering():
+    text = ("某市关于印发两个实施意见的通知\n各区政府：\n　　现将两个实施意见印发给你们，请认真贯彻执行。\n某市\n2018年3月1日\n"
+            "　　关于加强学校劳动教育的实施意见\n　　为加强劳动教育，提出如下意见。\n一、指导思想\n　　坚持育人为本。\n"
+            "二、主要任务\n　　开齐劳动课程。\n"
+            "　　关于加强学校科技教育的实施意见\n　　为加强科技教育，提出如下意见。\n一、工作目标\n　　到2020年，建成特色学校。\n"
+            "二、保障措施\n　　加强组织领导。\n")
+    structure = parse_structure(text)
+    assert outline_lines(structure.outline, text) == ["一、\t指导思想", "二、\t主要任务", "一、\t工作目标", "二、\t保障措施"]
+    assert structure.warnings == []
+    # the first document's last section stops at the second one's title; its opening hangs off the plan
+    assert structure.outline[1].span.text(text) == "二、主要任务\n　　开齐劳动课程。"
+    assert [m.span.text(text) for m in structure.measures] == ["为加强科技教育，提出如下意见。"]
+    assert any("starts again" in n and "关于加强学校科技教育的实施意见" in n for n in structure.notes)
+
+
+def test_a_repeated_first_number_without_a_document_title_is_no_restart():
+    text = "一、甲部分\n　　做好甲。\n二、乙部分\n　　做好乙。\n　　此外还要注意以下问题，务必落实。\n一、丙部分\n　　做好丙。\n"
+    assert [s.heading.title.text(text) for s in parse_structure(text).sections] == ["甲部分", "乙部分"]

@@ -96,7 +96,8 @@ class PlanDocument:
     metadata: Metadata
     preamble: Preamble | None
     outline: list                                  # top-level divisions: Sections, or Tasks of a flat list
-    measures: list = field(default_factory=list)   # the body's sentences when nothing in it is numbered
+    measures: list = field(default_factory=list)   # the body's sentences when nothing in it is numbered, or
+    #                                                further documents' titles and opening prose
     warnings: list = field(default_factory=list)   # something may be missing or wrong: act on these
     notes: list = field(default_factory=list)      # judgements worth knowing, nothing to fix
 
@@ -114,11 +115,12 @@ class PlanDocument:
         return [d for d in self.divisions() if isinstance(d, Task)]
 
     def all_measures(self):
-        """Every measure of the plan in document order: preamble, divisions, unnumbered body."""
+        """Every measure of the plan in document order: preamble, divisions, and the plan's own (an
+        unnumbered body, or the title and opening of a further document sent out with the first)."""
         out = list(self.preamble.measures) if self.preamble else []
         for division in self.divisions():
             out += division.measures
-        return out + list(self.measures)
+        return sorted(out + list(self.measures), key=lambda m: m.span.start)
 
     @property
     def depth(self):

@@ -76,7 +76,7 @@ class Candidate:
 class Structure:
     preamble: Preamble | None
     outline: list      # top-level Sections, or Tasks of a flat list; [] when nothing is numbered
-    measures: list     # the body's sentences when nothing in it is numbered
+    measures: list     # the body's sentences when nothing in it is numbered; else further documents' titles and openings
     header_end: int    # where the document's front matter (title block, chrome) ends
     body_end: int      # where the closing block (signature, date, notes) starts
     warnings: list     # something may be missing or wrong: act on these
@@ -190,16 +190,20 @@ def _verdict(expected_next, n, weak):
     return None
 
 
-def accept_headings(candidates, style0, warnings):
+def accept_headings(candidates, style0, warnings, restarts=lambda cand: False):
     """Walk the candidates in order and keep the numbered headings, each with its depth (1 = top).
 
     An open level's style continues its numbering (a sibling); a style ranked below the innermost open
     level opens a level under it, starting at 1 or running on from the items of the previous parent at
-    that depth. Anything else is a figure or a list in the prose, not a heading."""
+    that depth. Anything else is a figure or a list in the prose, not a heading. A top-level 1 for which
+    `restarts` is true opens the outline of a further document sent out with the first: the count
+    starts again."""
     accepted, stack = [], []       # stack: _Open per depth
     previous = {}                  # (depth, style) → last number, for numbering that runs on
     for cand in candidates:
         n = cand.number
+        if stack and cand.style == style0 and n == 1 and not cand.weak and stack[0].last > 1 and restarts(cand):
+            stack, previous = [], {}
         if not stack:
             if cand.style == style0 and n == 1 and not cand.weak:
                 stack.append(_Open(style0, 1))
@@ -448,6 +452,29 @@ def _wrapped_document_lines(text, before):
     return found or 0
 
 
+# The title line of a document sent out with others (关于强化中小学体育…的实施意见, 附件2): a short line with no
+# sentence mark, naming a kind of document.
+ATTACHED_TITLE_RE = re.compile(r"(?:附件\s*[0-9０-９一二三四五六七八九十]*[：:]?\s*)?[^。；;，,！？]{2,70}?"
+                               r"(?:意见|方案|办法|通知|规划|计划|要点|细则|规定|标准|纲要|决定|指南|规程|章程)"
+                               r"(?:[（(][^）)]{1,12}[）)])?")
+MAX_ATTACHED_PREAMBLE = 8  # lines of prose between an attached document's title and its first heading
+
+
+def attached_title(text, lines, cand):
+    """(start, end) of the title line of a further document whose outline `cand` (a top-level 1) opens,
+    found among the few lines above it; None when there is none (a repeated 一 is then a typo)."""
+    index = cand.line - 1
+    for number, start, end in reversed(lines[max(0, index - MAX_ATTACHED_PREAMBLE):index]):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if ATTACHED_TITLE_RE.fullmatch(line) and not _match_marker(text, _skip_space(text, start, end), end):
+            return _trim(text, start, end)
+        if not _is_prose(text, start, end):
+            return None
+    return None
+
+
 def _unnumbered_body(text, lines, body_end):
     """The body of a document with no numbered headings: from its first prose paragraph to the closing block."""
     for _, start, end in lines:
@@ -461,10 +488,13 @@ def _unnumbered_body(text, lines, body_end):
     return None
 
 
-def _divisions(text, accepted, body_end, flat, notes):
-    """Build the tree of Sections and Tasks from the accepted (depth, candidate) headings."""
+def _divisions(text, accepted, body_end, flat, notes, cuts=()):
+    """Build the tree of Sections and Tasks from the accepted (depth, candidate) headings; a division
+    stops at the first of `cuts` (the title lines of further documents) after its start."""
     top, path = [], []  # path: the open Division per depth
     starts = [cand.marker.start for _, cand in accepted] + [body_end]
+    starts = [min([s] + [c for c in cuts if prev < c < s]) if i else s
+              for i, (prev, s) in enumerate(zip([0] + starts, starts))]
     nodes = []
     for index, (depth, cand) in enumerate(accepted):
         content_start, line_end = cand.content_start, cand.line_end
@@ -498,7 +528,7 @@ def _divisions(text, accepted, body_end, flat, notes):
         open_.append(node)
     ends.update((id(node), body_end) for node in open_)
     for node, body_start in nodes:
-        end = ends[id(node)]
+        end = min([ends[id(node)]] + [c for c in cuts if node.span.start < c < ends[id(node)]])
         node.span = Span(*_trim(text, node.span.start, max(end, node.span.start)))
         prose_end = node.children[0].span.start if node.children else node.span.end
         body_start = min(body_start, prose_end)
@@ -518,7 +548,15 @@ def parse_structure(text):
     lines = lines_with_offsets(text)
     candidates = find_candidates(text, lines)
     style0 = top_style(candidates)
-    accepted = accept_headings(candidates, style0, warnings) if style0 else []
+    titles = {}  # candidate line → the title line of the further document it opens
+
+    def restarts(cand):
+        found = attached_title(text, lines, cand)
+        if found:
+            titles[cand.line] = found
+        return found is not None
+
+    accepted = accept_headings(candidates, style0, warnings, restarts) if style0 else []
     if not accepted:
         body_end = _body_end(text, lines, 0)
         start = _unnumbered_body(text, lines, body_end)
@@ -530,11 +568,19 @@ def parse_structure(text):
         return Structure(None, [], _measures(text, start, body_end), start, body_end, warnings, notes)
     body_end = _body_end(text, lines, accepted[-1][1].line_end)
     flat = style0 not in SECTION_STYLES
-    outline = _divisions(text, accepted, body_end, flat, notes)
+    opened = [(cand, titles[cand.line]) for depth, cand in accepted if depth == 1 and cand.line in titles]
+    outline = _divisions(text, accepted, body_end, flat, notes, cuts=[title[0] for _, title in opened])
+    further = []  # each further document's title and the prose before its first heading hang off the plan
+    for cand, (title_start, title_end) in opened:
+        notes.append(f"line {cand.line}: the numbering starts again at {text[cand.marker.start:cand.marker.end].strip()} "
+                     f"under a further document, 「{text[title_start:title_end]}」")
+        further += _measures(text, title_end, cand.marker.start)
+    for ordinal, measure in enumerate(further, 1):
+        measure.ordinal = ordinal
     first = outline[0].span.start
     before = [line for line in lines if line[2] <= first]
     skip = _wrapped_document_lines(text, before)
     preamble, front_end = _preamble(text, before, skip)
     # A forwarding notice's signature and date stand after its own text: they are front matter too.
     header_end = first if skip or not preamble else front_end
-    return Structure(preamble, outline, [], header_end, body_end, warnings, notes)
+    return Structure(preamble, outline, further, header_end, body_end, warnings, notes)
