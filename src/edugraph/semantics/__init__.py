@@ -48,7 +48,7 @@ def analyse(text, start, end, plan_year=None):
         targets=find_targets(text, start, end, cited + quotes + numbers + programmes, plan_year),
         citations=citations,
         stages=find_stages(text, start, end, bracketed + programmes),
-        bodies=find_bodies(text, start, end, cited + quotes + named),
+        bodies=find_bodies(text, start, end, cited + quotes + named + titles),  # a name in a 《title》 is the title's
         initiatives=initiatives,
     )
 

@@ -19,8 +19,8 @@ from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, Boundaries, w
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "院校",
-         "研究所", "研究院", "教研室", "研究室", "编办",
-         "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府", "管委会", "管委", "开发区", "高新区", "企业",
+         "研究所", "研究院", "科学院", "学院", "教研室", "研究室", "编办",
+         "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府办公厅", "政府办公室", "政府", "管委会", "管委", "开发区", "高新区", "企业",
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系", "协作组织")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
@@ -29,24 +29,24 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
          "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "科研院所",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
-         "县市区", "国务院", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
+         "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
          "区政府", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
 GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
-SPLIT_HEADS = ("部门", "政府", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
+SPLIT_HEADS = ("部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "协作组织",
                "院校", "委员会", "分队", "支队",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "院系")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
-COMPOUNDING = SCHOOLS | VENUES | {"中心", "企业", "联盟", "开发区", "高新区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联"}
+COMPOUNDING = SCHOOLS | VENUES | {"学院", "中心", "企业", "联盟", "开发区", "高新区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联"}
 # Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理, 政府购买服务,
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平).
 COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常", "购买", "优秀",
                   "争创", "兼职", "特岗", "课时", "一线")
 # Verbs jieba tags as nouns: after a body they are what it does (到农村学校任教, 地方高校服务本地, 由中心校统一安排).
-NOT_MODIFIERS = ("任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法")
+NOT_MODIFIERS = ("设置", "任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法")
 # School words that name a stage as often as a body (普通高中多元特色发展, 中小学美育): a body only as the subject of
 # what follows (普通高中要…, 中小学在…, 普通高中按《…》).
 STAGE_SCHOOLS = ("普通高中", "中小学", "中职")
@@ -87,8 +87,10 @@ PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗
 STOP_WORDS = {"会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
-              "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地"}
-VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导")
+              "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地", "报", "报送",
+              "上报", "呈报", "抄送"}
+VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导", "贯彻", "根据",
+                                      "按照", "依据")
 # 可建设学生艺术活动中心: jieba tags 建设 a noun; right before the head it is part of the name (建设部门).
 BUILD_VERBS = ("建设", "创建", "打造", "组建")
 STOP_CHARS = "对由和与及在向为把将被从"
@@ -101,7 +103,9 @@ ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|�
 LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "负责": "responsible",
                "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
 LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇")
-LIST_END = "）)；;。\n"  # not 〕: only a bracket inside a name uses it
+# A closing bracket ends a list (〔责任单位：市教育局、各县（市、区）政府〕); one inside a name is passed over
+# with its opening bracket (县〔市、区、特区〕人民政府).
+LIST_END = "）)〕】］；;。\n"
 INLINE_ROLES = (("作为牵头", "lead"), ("牵头", "lead"), ("负责配合", "supporting"), ("负责", "responsible"), ("分工负责", "responsible"),
                 ("配合", "supporting"))
 NEW_BEFORE = ("成立", "组建", "设立")
@@ -325,6 +329,10 @@ def _name(text, start, a, b, head, bounds):
                 name_start = b - len(stripped)
         else:
             name_start -= len(joined.group(2))  # 由县区政府牵头: jieba cut 县 | 区政府
+    # 各区（市）县政府, 县（市）区教育部门: a level with its bracketed alternatives opens the name.
+    bracketed = re.search(r"[省市县区旗州盟]（[市县区旗州盟、]{1,6}）$", text[max(start, name_start - 8):name_start])
+    if bracketed and text[name_start:name_start + 1] in "市县区旗":
+        name_start -= len(bracketed.group())
     name = _clean(text[name_start:b])
     return b - len(name), name
 
@@ -376,8 +384,27 @@ LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,
                           r"(?=分工负责|负责(?![人制])|牵头|配合)")
 
 
+# A bracket holding only names and the word that assigns them: （市教育局，市人社局，各县区政府负责）.
+BRACKETED_LIST_RE = re.compile(r"[（(](?P<names>[^（()）。；;！？\n]{2,80}?)(?P<role>分工负责|负责|牵头)[）)]")
+
+
+def _bracketed_role(text, body):
+    """The role a bracket of names ending in 负责/牵头 gives every name in it, or None."""
+    opening = text.rfind("（", max(0, body.start - 60), body.start + 1)
+    opening = max(opening, text.rfind("(", max(0, body.start - 60), body.start + 1))
+    match = BRACKETED_LIST_RE.match(text, opening) if opening >= 0 else None
+    if match and match.end("names") >= body.end and re.fullmatch(r"[^，,、]{2,20}(?:[，,、][^，,、]{2,20})*",
+                                                                   match.group("names")):
+        return dict(INLINE_ROLES)[match.group("role")]
+    return None
+
+
 def _inline_role(text, start, end, body):
-    """由市教育局负责 / 市教育局牵头，市财政局配合: the word right after the name assigns the role."""
+    """由市教育局负责 / 市教育局牵头，市财政局配合: the word right after the name assigns the role; so does a
+    bracket of names ending in 负责 (（市教育局，各县区政府负责）)."""
+    bracketed = _bracketed_role(text, body)
+    if bracketed:
+        return bracketed
     tail = LIST_TAIL_RE.match(text, body.end, end)
     after_start = tail.end() if tail else body.end
     after = text[after_start:min(end, after_start + 4)]
