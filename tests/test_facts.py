@@ -230,6 +230,13 @@ def initiatives(text):
     pytest.param("在相关重大教育发展项目中安排经费，开展优秀教学设计评选活动。", [], id="related-projects-and-a-selection"),
     pytest.param("每3年举办1届省级大中小学生艺术展演活动，全面落实国家美育课程计划。",
                  [("省级大中小学生艺术展演活动", "activity")], id="an-arabic-edition-and-a-curriculum-plan"),
+    pytest.param("继续办好长三角校长论坛、两岸中学生话剧节等系列品牌活动。",
+                 [("长三角校长论坛", "activity"), ("两岸中学生话剧节", "activity")], id="items-before-等品牌活动"),
+    pytest.param("组织“美丽乡村·美好生活”少儿绘画征集等活动，推动科学家进校园工作，市级每年举办一次全市性的中小学生艺术展演活动。",
+                 [("美丽乡村·美好生活少儿绘画征集", "activity"), ("科学家进校园", "activity"), ("中小学生艺术展演活动", "activity")],
+                 id="a-quote-with-its-event-before-等活动-a-pushed-campaign-and-the-exhibition"),
+    pytest.param("实施农村薄弱学校校舍安全改造、乡村学校标准化建设等项目，推动剪纸、皮影等艺术形式进校园。",
+                 [("农村薄弱学校校舍安全改造", "project"), ("乡村学校标准化建设", "project")], id="long-items-before-等项目"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected

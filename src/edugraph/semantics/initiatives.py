@@ -35,7 +35,11 @@ INTRODUCED_AFTER_RE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:[、和�
 CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家庭)")
 # (大)中小学生艺术展演: the national and provincial exhibitions, named even without 活动 after them; a bare
 # 学生艺术展演 is what any school holds.
-EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展演(?!活动|月|周|季|场馆|团体|平台)")
+EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展演(?:活动)?(?!月|周|季|场馆|团体|平台)")
+# …、…等品牌活动: the items listed before are named events (海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动).
+BRANDED_RE = re.compile(r"等(?:系列)?品牌(?P<head>活动|项目)")
+# A verb that pushes a campaign on (推动艺术家进校园工作) introduces it, though it introduces no other programme.
+CAMPAIGN_INTRODUCERS = ("推动",)
 # 五年行动计划 after 《…五年行动计划》: the short form of a plan the text has named.
 PERIOD_PLAN_RE = re.compile(r"[一二三四五六七八九十两]年行动计划")
 PERIOD_RE = re.compile(r"^[十一二三四五六七八九]+五$")
@@ -117,6 +121,9 @@ def _quoted(text, start, end, skip):
                 not re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]) or text.startswith(CAMPAIGN_AFTER, match.end())):
             campaigns.add(match.start())  # 推进“经典诵读进校园”: a named campaign (not “信用进校园”示范点, a site)
         stop = match.end()
+        listed = re.match(r"([\u4e00-\u9fff]{2,10})等(活动|项目|工程|行动)", text[stop:min(end, stop + 16)])
+        if kind is None and listed:  # “中国梦·爱国情·成才志”中华经典诵写讲等活动: the quote and the words after it
+            name, stop, kind = name + listed.group(1), stop + len(listed.group(1)), KINDS[listed.group(2)]
         outside = CAMPAIGN_RE.match(text, stop)
         if outside and not CAMPAIGN_RE.search(name):  # “诗书礼乐”进校园: the campaign word after the quote
             name, stop, kind = name + outside.group(), outside.end(), kind or "activity"
@@ -194,7 +201,7 @@ def _unquoted(text, start, end, skip, bounds):
         # 全面改善…条件等项目: the item listed is the programme; the word after 等 names its kind.
         name = normalise_name(text[name_start:item_end] + ("" if item_end < a else match.group()))
         found.append(Initiative(name_start, b, name, KINDS[match.group()]))
-        found += _coordinated(text, start, name_start, found[-1].kind)
+        found += _coordinated(text, start, name_start, found[-1].kind, longest=24 if item_end < a else 6)
     # 开展高雅艺术进校园 (the campaign's subject runs back from 进校园); 办好全市大中小学生艺术展演.
     campaigns = [(m.start(), m.end(), 2) for m in CAMPAIGN_RE.finditer(text, start, end)]
     campaigns += [(m.start(), m.end(), 0) for m in EXHIBITION_RE.finditer(text, start, end)]
@@ -202,10 +209,37 @@ def _unquoted(text, start, end, skip, bounds):
         if b not in bounds.ends or _skipped(a, skip, end):
             continue
         name_start = _name_start(text, a, bounds)
+        if text[name_start - 1:name_start] == "等" and text[name_start:a].endswith(("形式", "类型", "内容", "资源")):
+            continue  # 戏曲、非遗等艺术形式进校园: the kind of what is listed (…等高雅艺术进校园 is named)
+        if text[name_start:name_start + 1] == "好" and text[:name_start].endswith(INTRODUCERS):
+            name_start += 1  # 开展好…展演活动: 好 completes the verb
+        level = re.match(r"(?:国家|省|市|县|区)级", text[name_start:a]) if shortest else None
+        name_start += len(level.group()) if level else 0  # 国家级高雅艺术进校园: the level is not the campaign's name
         following = bounds.after(b)
-        if a - name_start >= shortest and _introduced(text, start, name_start, b) and not (
-                following is not None and following.tag.startswith(("n", "vn"))):  # 课外读物进校园规范管理
+        introduced = _introduced(text, start, name_start, b) or shortest and any(
+            verb in text[_clause_start(text, start, name_start):name_start] for verb in CAMPAIGN_INTRODUCERS)
+        if a - name_start >= shortest and introduced and not (
+                following is not None and following.tag.startswith(("n", "vn"))  # 课外读物进校园规范管理
+                and following.text not in CAMPAIGN_AFTER):  # 艺术家进校园工作
             found.append(Initiative(name_start, b, normalise_name(text[name_start:b]), "activity"))
+    return found
+
+
+def _branded(text, start, end, skip):
+    """The items listed before 等品牌活动 (继续办好海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动)."""
+    found = []
+    for match in BRANDED_RE.finditer(text, start, end):
+        at = _clause_start(text, start, match.start())
+        while True:  # the verbs that run them: 继续办好…
+            verb = next((v for v in NAME_STOPS + ("继续", "着力", "打造") if text.startswith(v, at)), None)
+            if verb is None:
+                break
+            at += len(verb)
+        for item in re.finditer(r"[^、]+", text[at:match.start()]):
+            a, b = at + item.start(), at + item.end()
+            name = normalise_name(item.group())
+            if 4 <= len(name) <= 24 and re.fullmatch(r"[\u4e00-\u9fff·]+", name) and not _skipped(a, skip, end):
+                found.append(Initiative(a, b, name, KINDS[match.group("head")]))
     return found
 
 
@@ -291,13 +325,14 @@ def _clause_start(text, start, index):
     return index
 
 
-def _coordinated(text, start, name_start, kind):
-    """Short names listed before a programme with 、 share its programme word: 强镇筑基、强校扩优、强课提质行动."""
+def _coordinated(text, start, name_start, kind, longest=6):
+    """Short names listed before a programme with 、 share its programme word: 强镇筑基、强校扩优、强课提质行动;
+    before X等项目 the items are whole programmes and may be long (全面改善…基本办学条件、…建设等项目)."""
     out = []
     while text[name_start - 1:name_start] == "、":
         item_end = name_start - 1
         item_start = item_end
-        while item_start > start and "\u4e00" <= text[item_start - 1] <= "\u9fff" and item_end - item_start < 7:
+        while item_start > start and "\u4e00" <= text[item_start - 1] <= "\u9fff" and item_end - item_start <= longest:
             item_start -= 1
         for verb in sorted(INTRODUCERS, key=len, reverse=True):
             index = text.rfind(verb, item_start, item_end)
@@ -305,7 +340,7 @@ def _coordinated(text, start, name_start, kind):
                 item_start = index + len(verb)
                 break
         item = text[item_start:item_end]
-        if not 2 <= len(item) <= 6 or text[item_start - 1:item_start] not in "、" + "".join(
+        if not 2 <= len(item) <= longest or text[item_start - 1:item_start] not in "、" + "".join(
                 v[-1] for v in INTRODUCERS):
             break
         out.append(Initiative(item_start, item_end, item, kind))
@@ -327,7 +362,8 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     bounds = Boundaries(words(text, start, end))
     # The longest name wins where unquoted names overlap (…成果项目推广应用三年行动计划 over …成果项目).
     # Short names (国培计划) come last: they may stand inside a longer name (国培省培计划).
-    unquoted = sorted(_unquoted(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
+    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + _branded(text, start, end, skip),
+                      key=lambda i: i.start - i.end)
     # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
     quotes = {i.end: i for i in found}
     for initiative in [u for u in unquoted if u.start in quotes and text[u.start - 1] in "”\""]:
