@@ -230,3 +230,17 @@ def test_a_notice_sending_out_two_documents_restarts_the_numbering():
 def test_a_repeated_first_number_without_a_document_title_is_no_restart():
     text = "一、甲部分\n　　做好甲。\n二、乙部分\n　　做好乙。\n　　此外还要注意以下问题，务必落实。\n一、丙部分\n　　做好丙。\n"
     assert [s.heading.title.text(text) for s in parse_structure(text).sections] == ["甲部分", "乙部分"]
+
+
+def test_a_title_sentence_that_states_a_figure_is_also_a_measure():
+    from edugraph.reading.source import SourceText  # noqa: F401  (the text is read like any plan)
+    from edugraph.structure.extract import add_facts
+    from edugraph.structure.model import Metadata, PlanDocument
+    text = "一、课程\n1.高中按方案规定，保证书法课程4个学分。高中要开设书法课。\n2.准确把握目标，开齐开足课程。坚持因地制宜。\n"
+    structure = parse_structure(text)
+    doc = PlanDocument(plan_id="p", text=text, metadata=Metadata(), preamble=None, outline=structure.outline)
+    add_facts(doc)
+    first, second = structure.sections[0].tasks
+    assert [m.span.text(text) for m in first.measures] == ["高中按方案规定，保证书法课程4个学分。", "高中要开设书法课。"]
+    assert [text[t.start:t.end] for t in first.measures[0].facts.targets] == ["4个学分"]
+    assert [m.span.text(text) for m in second.measures] == ["坚持因地制宜。"]  # no figure: a heading only

@@ -15,11 +15,12 @@ from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, words
 
 # Counting words and units, longest first so 万人次 wins over 万人 and 人.
 UNITS = sorted("""
-个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 公里 学分
+个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 分钟 公里 学分
 个 所 名 人 次 项 门 种 家 条 支 座 间 套 台 本 册 篇 场 节 天 周 元 亩 倍 处 位 块 班 部 件 首 幅 户 张
 组 园 校次 轮 遍 届 岁 学年 学期 % ％ ‰
 """.split(), key=len, reverse=True)
 CN_NUM = "〇零一二两三四五六七八九十百千万"
+ROUND_COUNT_UNITS = ("所", "部", "首", "个", "项", "场", "支", "家", "篇", "本", "种", "件", "幅", "名")  # 百所, 千名
 NUMBER = rf"(?:[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+)?|[{CN_NUM}]+)"
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 RANGE_SEP = r"(?:-|－|—|–|~|～|至|到)"
@@ -50,6 +51,7 @@ MAX_AFTER = ("以内", "以下", "及以下", "之内")
 APPROX_BEFORE = ("约", "大约", "近", "将近")
 # 个 + one of these nouns: the noun is the real unit (6个学分 → 学分).
 UNIT_NOUNS = ("学分", "课时", "学时", "工作日", "学期", "学年", "百分点")
+UNIT_NOUN_RE = re.compile(rf"(?:必修|选修)?(?P<unit>{'|'.join(UNIT_NOUNS)})")
 # A bound governs each of coordinated figures after it (分别不低于60%和80%).
 COORDINATED_RE = re.compile(rf"(?:\s*{NUMBER}\s*(?:{UNIT_RE})?\s*[和、及与或])+\s*")
 FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
@@ -340,8 +342,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         before = text[max(start, a - 8):a]
         if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
             continue
-        if lo_text in ("万", "千", "百", "〇", "零"):
-            continue  # a bare unit character, not a number
+        if lo_text in ("万", "〇", "零") or lo_text in ("千", "百") and (unit not in ROUND_COUNT_UNITS or (
+                a > start and text[a - 1] in CN_NUM)):
+            continue  # a bare unit character, not a number (but 百所美育特色学校, 百部经典电影: a hundred)
         if re.match(r"一.一", text[a:a + 4]) or (lo_text == "一" and text[b:b + 1] == "一"):
             continue  # 一人一案, 一校一品: a set phrase
         if not lo_text[0].isdigit() and NAME_AFTER_RE.match(text, b) or text.startswith("一体", b):
@@ -361,9 +364,9 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue
         if unit == "届" and not re.search(r"每[^，,。；;]{0,6}$", text[max(start, a - 8):a]):
             continue  # 十九届, 第七届: an edition, not a number of events
-        if unit == "个" and text.startswith(UNIT_NOUNS, b):
-            noun = next(n for n in UNIT_NOUNS if text.startswith(n, b))
-            unit, b = noun, b + len(noun)
+        noun = re.match(UNIT_NOUN_RE, text[b:b + 6]) if unit == "个" else None
+        if noun:  # 6个学分, 6个必修学分: the unit is 学分
+            unit, b = noun.group("unit"), b + noun.end()
         value, minimum, maximum = lo, None, None
         if hi is not None:
             value, minimum, maximum = None, lo, hi
@@ -387,7 +390,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         kind = _kind(unit, text[max(start, a - 16):a])
         if kind == "frequency" and value is not None and re.search(r"至少|不少于", text[max(start, a - 10):a]):
             value, minimum = None, lo
-        if unit in ("学年", "学期", "天", "周"):
+        if unit in ("分钟", "小时") and text.startswith("的", phrase_end):
+            counted = _noun_after(text, phrase_end + 1, end)  # 不少于30分钟的体育大课间活动: how long it lasts
+        elif unit in ("学年", "学期", "天", "周", "分钟", "小时", "工作日"):
             counted = ""  # a length of time: what fills it is not a counted thing
         elif kind == "percentage":
             clause = _clause_start(text, start, phrase_start)

@@ -4,10 +4,10 @@ import re
 
 from edugraph.errors import StructureError
 from edugraph.structure.metadata import extract_metadata, normalise_document_number
-from edugraph.structure.model import PlanDocument
+from edugraph.structure.model import Measure, PlanDocument, Span
 from edugraph.semantics import analyse
 from edugraph.reading.source import read_source
-from edugraph.structure.parse import LEAD, SENTENCE, parse_structure
+from edugraph.structure.parse import LEAD, SENTENCE, TERMINATORS, parse_structure
 
 
 def plan_id_for(path, sha256):
@@ -41,7 +41,15 @@ def add_facts(doc):
     for division in doc.divisions():
         # A lead clause, or an item's only sentence, is in its first measure already.
         if division.heading.title_kind not in (LEAD, SENTENCE):
-            division.title_facts = analyse(text, division.heading.title.start, division.heading.title.end, year)
+            title = division.heading.title
+            division.title_facts = analyse(text, title.start, title.end, year)
+            if division.title_facts.targets and title.end < len(text) and text[title.end] in TERMINATORS:
+                # 2.普通高中按《…》规定，保证艺术类必修课程6个学分。: a title sentence that states a figure is the
+                # item's first measure too (figures are measures' facts), not a heading alone.
+                division.measures.insert(0, Measure(0, Span(title.start, title.end + 1)))
+                for ordinal, measure in enumerate(division.measures, 1):
+                    measure.ordinal = ordinal
+                division.heading.title_kind, division.title_facts = SENTENCE, None
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)
 
