@@ -333,6 +333,7 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
 
 @pytest.mark.parametrize("text,expected", [
     pytest.param("研究出台指导性文件。", ["指导性文件"], id="研究出台"),
+    pytest.param("制定劳动实践安全管理制度，建立健全考核制度。", ["劳动实践安全管理制度"], id="rules-drawn-up-not-a-mechanism-built"),
     pytest.param("制定应对突发事件的处置预案。", ["处置预案"], id="described-before-its-name"),
     pytest.param("完善外来务工随迁子女就学政策。", [], id="an-existing-policy-improved"),
     pytest.param("修订完善招生政策。", ["招生政策"], id="a-policy-revised"),

@@ -31,6 +31,8 @@ DESCRIBED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS)})[^，,。；;：:《》]{{1,40}}?的"
     rf"(?P<title>[^，,。；;：:、《》的\s]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
     r"(?=[，,。；;、）)]|$)")
+# Rules drawn up as a document: 制定美育教学及实践活动安全管理制度 (建立/健全…制度 builds a mechanism instead).
+RULES_RE = re.compile(r"(?:制定|制订)(?P<title>[^，,。；;：:、《》\s]{2,30}?(?:管理|安全|考核|评价|工作)制度)(?=[，,。；;、）)]|$)")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
     rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
@@ -133,6 +135,11 @@ def find_citations(text, start, end):
                 found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
                 covered.append(following.span("title"))
                 following = COORDINATED_RE.match(text, following.end("title"), end)
+    for match in RULES_RE.finditer(text, start, end):
+        a, b = match.span("title")
+        if not any(x < b and a < y for x, y in covered):
+            found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
+            covered.append((a, b))
     for match in DESCRIBED_RE.finditer(text, start, end):
         a, b = match.span("title")
         if match.group("title").endswith("政策") and text[match.start():match.start() + 2] == "完善":
