@@ -41,7 +41,7 @@ def bodies(text):
     pytest.param("开发高等院校和中小学校美育课程，符合普通高校、职业院校公共艺术教育特点。", [],
                  id="coordinated-school-words-modify-one-noun"),
     pytest.param("将少先队队歌、共青团团歌纳入。", [], id="an-organisations-song-is-no-body"),
-    pytest.param("通过政府购买服务等渠道。", [], id="set-phrase-政府购买服务"),
+    pytest.param("通过政府购买服务等渠道，以“政府购买服务”方式。", [("政府", "mentioned")], id="政府-buys-unless-quoted"),
     pytest.param("定期开展示范学校复评，推进第二批高水平学校争创和产教融合型企业认定。", [], id="designations"),
     pytest.param("建立艺术社团和兴趣小组。", [], id="student-clubs-are-no-body"),
     pytest.param("学校每学年要进行一次自评，通过本地区教育部门官方网站公示。",
@@ -493,7 +493,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-6", "bodies"): (0.97, 0.96), ("seen-6", "programmes"): (1.0, 0.97),
                  ("seen-6", "goals"): (1.0, 1.0), ("seen-6", "planned_documents"): (1.0, 1.0),
                  ("seen-7", "targets"): (1.0, 0.98), ("seen-7", "counted"): (1.0, 0.92),
-                 ("seen-7", "bodies"): (0.94, 0.94), ("seen-7", "programmes"): (0.96, 1.0),
+                 ("seen-7", "bodies"): (0.94, 0.95), ("seen-7", "programmes"): (0.96, 1.0),
                  ("seen-7", "goals"): (1.0, 0.95), ("seen-7", "planned_documents"): (1.0, 0.94),
                  ("seen-8", "targets"): (1.0, 1.0), ("seen-8", "counted"): (0.84, 0.94),
                  ("seen-8", "bodies"): (0.95, 0.9), ("seen-8", "programmes"): (1.0, 0.92),
@@ -506,10 +506,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-10", "goals"): (0.97, 0.94), ("seen-10", "planned_documents"): (1.0, 0.94),
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
                  ("seen-11", "bodies"): (0.97, 0.92), ("seen-11", "programmes"): (0.93, 0.91),
-                 ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.92),
+                 ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
                  ("seen-12", "targets"): (1.0, 0.97), ("seen-12", "counted"): (0.93, 0.87),
-                 ("seen-12", "bodies"): (0.93, 0.93), ("seen-12", "programmes"): (0.97, 0.89),
-                 ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.91, 0.89)}
+                 ("seen-12", "bodies"): (0.93, 0.94), ("seen-12", "programmes"): (0.97, 0.89),
+                 ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.94)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
