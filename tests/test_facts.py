@@ -90,6 +90,11 @@ def bodies(text):
     pytest.param("支持临沂师范学院、省教育科学院在村小、教学点设置课堂，音乐学院乐器展示活动向学生开放。",
                  [("临沂师范学院", "mentioned"), ("省教育科学院", "mentioned"), ("村小", "mentioned"), ("教学点", "mentioned")],
                  id="colleges-an-academy-and-a-school-that-sets-up"),
+    pytest.param("市教委将开展工作，支持北京高校参与，市级财政拨付经费，发改部门、文广新部门配合，请各省级教育行政部门报送，"
+                 "公共艺术馆和社会艺术组织开放。",
+                 [("市教委", "mentioned"), ("高校", "mentioned"), ("市级财政", "mentioned"), ("发改部门", "supporting"),
+                  ("文广新部门", "supporting"), ("省级教育行政部门", "mentioned"), ("公共艺术馆", "mentioned"),
+                  ("社会艺术组织", "mentioned")], id="an-education-commission-a-city-budget-and-departments-jieba-splits"),
     pytest.param("根据学校自身优势，将所需资金列入有关部门和学校预算。", [("有关部门", "mentioned")],
                  id="学校自身-and-学校预算"),
     pytest.param("建设一批龙头学校，创建命名200所中小学校为传承学校，依据教育部令第39号。", [],
@@ -237,6 +242,11 @@ def initiatives(text):
                  id="a-quote-with-its-event-before-等活动-a-pushed-campaign-and-the-exhibition"),
     pytest.param("实施农村薄弱学校校舍安全改造、乡村学校标准化建设等项目，推动剪纸、皮影等艺术形式进校园。",
                  [("农村薄弱学校校舍安全改造", "project"), ("乡村学校标准化建设", "project")], id="long-items-before-等项目"),
+    pytest.param("举办省第二届“少儿书法”视频展评、省中小学生课本剧视频展评和省中学生辩论赛视频展评等三项活动。",
+                 [("省少儿书法视频展评", "activity"), ("省中小学生课本剧视频展评", "activity"), ("省中学生辩论赛视频展评", "activity")],
+                 id="events-listed-before-等N项活动"),
+    pytest.param("结合今年全市学生读书活动月，参加过全国第三届中小学生艺术展演活动，不参与本次展评活动，组织以学校为单位进行展评活动。",
+                 [("学生读书活动月", "activity"), ("中小学生艺术展演活动", "activity")], id="time-scope-edition-and-this-one"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected
@@ -317,6 +327,10 @@ def test_target_figures(text, expected):
     pytest.param("确保艺术课程课时总量不低于国家课程方案规定总课时的9%。", ["艺术课程课时总量"], id="subject-of-a-percentage"),
     pytest.param("经不少于一学年的专业培训后担任教师。", [""], id="a-length-of-time-counts-nothing"),
     pytest.param("安排10分钟的写字练习，每天锻炼1小时。", ["写字练习", ""], id="minutes-of-what-follows-的"),
+    pytest.param("演唱时间均不超过5分钟，参加人数为20-30人，单个文件大小不超过200MB，每队参展人数为8人，每个节目限2名指导教师。",
+                 ["演唱时间", "参加人数", "单个文件大小", "参展人数", "指导教师"], id="measures-stated-and-a-limit"),
+    pytest.param("推荐1-2个科技实践工作坊上报，保证书法类课程有2个学分，各1个参加市级录像展评。", ["科技实践工作坊", "书法类课程", ""],
+                 id="a-verb-after-the-name-or-instead-of-it"),
     pytest.param("按总课时的5%开设劳动课程，按学生总数的0.1%配备心理教师。", ["劳动课程", "心理教师"],
                  id="a-share-given-to-what-follows"),
     pytest.param("全市中小学生体质测试覆盖率达到100%，其中专职教师数应占60%以上，80%以上的中小学校达到标准的要求。",
@@ -402,6 +416,12 @@ def test_goals_dated_by_a_bare_later_year(tmp_path):
     assert [deadline for _, deadline in _goals_of(tmp_path, text)[1]] == [2017, 2016, 2016]
 
 
+def test_goals_due_at_the_end_of_a_plan_period(tmp_path):
+    text = "一、主要任务\n（一）加强美育。至“十三五”末，美育改革取得突破性进展。到十四五期末，全面建成美育体系。“十三五”期间，重点建设20个艺术团。\n"
+    _, goals = _goals_of(tmp_path, text)
+    assert goals == [("至“十三五”末，美育改革取得突破性进展。", 2020), ("到十四五期末，全面建成美育体系。", 2025)]
+
+
 def test_goals_continued_and_joined_across_measures(tmp_path):
     text = ("某市2016年美育工作意见\n一、总体要求\n全面贯彻党的教育方针。到2018年，取得突破性进展。到2020年，建设一批特色学校。"
             "初步形成美育体系。\n推进建设。基本形成长效机制。\n"
@@ -471,8 +491,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "sichuan-2016", "xinxiang-2017"],
                 "seen-12": ["anqing-2016", "changping-2018", "fuxin-2017", "hohhot-2017", "nantong-2018", "putian-2017",
                             "quanzhou-2017", "xiamen-2017"],
-                "untuned-13": ["beijing-2014", "chongqing-2017", "fuzhou-2017", "moe-2014", "moe-2019-jinrun", "ningde-2017",
-                               "shaanxi-2016-pingtai", "suining-2017"]}
+                "seen-13": ["beijing-2014", "chongqing-2017", "fuzhou-2017", "moe-2014", "moe-2019-jinrun", "ningde-2017",
+                            "shaanxi-2016-pingtai", "suining-2017"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -487,7 +507,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-4", "bodies"): (0.96, 0.92), ("seen-4", "programmes"): (1.0, 0.97),
                  ("seen-4", "goals"): (1.0, 1.0), ("seen-4", "planned_documents"): (0.93, 1.0),
                  ("seen-5", "targets"): (1.0, 1.0), ("seen-5", "counted"): (0.9, 0.95),
-                 ("seen-5", "bodies"): (0.96, 0.96), ("seen-5", "programmes"): (0.92, 1.0),
+                 ("seen-5", "bodies"): (0.96, 0.97), ("seen-5", "programmes"): (0.92, 1.0),
                  ("seen-5", "goals"): (1.0, 1.0), ("seen-5", "planned_documents"): (0.95, 1.0),
                  ("seen-6", "targets"): (1.0, 0.96), ("seen-6", "counted"): (0.94, 1.0),
                  ("seen-6", "bodies"): (0.97, 0.96), ("seen-6", "programmes"): (1.0, 0.97),
@@ -502,14 +522,17 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-9", "bodies"): (0.97, 0.95), ("seen-9", "programmes"): (1.0, 0.96),
                  ("seen-9", "goals"): (1.0, 1.0), ("seen-9", "planned_documents"): (1.0, 0.91),
                  ("seen-10", "targets"): (1.0, 0.99), ("seen-10", "counted"): (0.93, 0.9),
-                 ("seen-10", "bodies"): (0.97, 0.92), ("seen-10", "programmes"): (1.0, 0.96),
+                 ("seen-10", "bodies"): (0.97, 0.92), ("seen-10", "programmes"): (1.0, 0.98),
                  ("seen-10", "goals"): (0.97, 0.94), ("seen-10", "planned_documents"): (1.0, 0.94),
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
-                 ("seen-11", "bodies"): (0.97, 0.92), ("seen-11", "programmes"): (0.93, 0.91),
+                 ("seen-11", "bodies"): (0.97, 0.93), ("seen-11", "programmes"): (0.93, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
-                 ("seen-12", "targets"): (1.0, 0.97), ("seen-12", "counted"): (0.93, 0.87),
+                 ("seen-12", "targets"): (1.0, 0.97), ("seen-12", "counted"): (0.93, 0.88),
                  ("seen-12", "bodies"): (0.93, 0.94), ("seen-12", "programmes"): (0.97, 0.89),
-                 ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.94)}
+                 ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.94),
+                 ("seen-13", "targets"): (0.95, 0.92), ("seen-13", "counted"): (0.8, 0.7),
+                 ("seen-13", "bodies"): (0.93, 0.84), ("seen-13", "programmes"): (0.77, 0.79),
+                 ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.88)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

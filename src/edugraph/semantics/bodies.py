@@ -19,7 +19,7 @@ from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, Boundaries, w
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "院校",
-         "研究所", "研究院", "科学院", "学院", "教研室", "研究室", "编办",
+         "研究所", "研究院", "科学院", "学院", "教委", "教研室", "研究室", "编办",
          "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府办公厅", "政府办公室", "政府", "管委会", "管委", "开发区", "高新区", "企业",
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系", "协作组织")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -28,6 +28,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
          "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "科研院所",
+         "公共艺术馆", "公共文化馆", "社会艺术组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
          "区政府", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
@@ -35,7 +36,7 @@ SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
 GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
-SPLIT_HEADS = ("部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
+SPLIT_HEADS = ("部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "教委", "高校", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "协作组织",
                "院校", "委员会", "分队", "支队",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "院系")
@@ -59,7 +60,8 @@ SUBJECT_TAGS = ("v", "d", "i", "p")
 # A department named without its place (教育厅在…, 向教育厅提交, 各地（市）教育局): the place is the plan's own.
 DEPARTMENT_RE = re.compile(r"(?:教育|财政|人力资源(?:和)?社会保障|人社|文化(?:和旅游)?|文旅|民政|公安|卫生(?:健康|计生|和计划生育)?"
                            r"|体育|科技|司法|审计|住房(?:和)?城乡建设|自然资源|国土资源|发展(?:和)?改革|发改|新闻出版广电|广电"
-                           r"|农业(?:农村)?|工业和信息化|工信|机构编制)(?:厅|局|委员会|委)")
+                           r"|农业(?:农村)?|工业和信息化|工信|机构编制|文广新|文广)(?:厅|局|委员会|委)"
+                           r"|(?:发改|文广新|文广|人社|编制)部门")  # jieba leaves 发改, 文广新 out of its dictionary
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
 GROWS_OVER_SCHOOLS = ("委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所")
@@ -281,7 +283,7 @@ def _departments(text, start, end, bounds):
         if b in bounds.ends and not text.startswith(("长", "主任"), b):
             found.append((a, b))
     for i, word in enumerate(bounds.tokens[:-2]):
-        if word.text in ("省", "市", "县", "区") and bounds.tokens[i + 1].text == "财政" \
+        if word.text in ("省", "市", "县", "区", "省级", "市级", "县级", "区级") and bounds.tokens[i + 1].text == "财政" \
                 and bounds.tokens[i + 2].tag == "v" and bounds.tokens[i + 1].start == word.end:
             found.append((word.start, bounds.tokens[i + 1].end))
     return found
@@ -334,6 +336,8 @@ def _name(text, start, a, b, head, bounds):
     bracketed = re.search(r"[省市县区旗州盟]（[市县区旗州盟、]{1,6}）$", text[max(start, name_start - 8):name_start])
     if bracketed and text[name_start:name_start + 1] in "市县区旗":
         name_start -= len(bracketed.group())
+    if text[name_start:name_start + 1] == "级" and text[name_start - 1:name_start] in "省市县区":
+        name_start -= 1  # 各省级教育行政部门 (jieba: 各省 | 级): the level is whole
     name = _clean(text[name_start:b])
     return b - len(name), name
 

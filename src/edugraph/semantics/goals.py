@@ -17,6 +17,9 @@ GOAL_HEADING_RE = re.compile(r"(?:主要|发展|工作|总体|总|建设|具体|
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
                          r"(?:底|末)?(?:前|以前)?\s*[，,]")
 OPENING_RE = re.compile(r"^\s*(?:到|至|力争(?:到|在)?|争取(?:到|在)?)\s*(?P<year>(?:19|20)\d{2})\s*年")
+# 至“十三五”末: the end of a five-year plan period (十一五 2010, 十二五 2015, 十三五 2020, 十四五 2025).
+PERIOD_END_RE = re.compile(r"^\s*(?:到|至|力争到?)\s*[“\"]?十(?P<n>[一二三四五])五[”\"]?\s*(?:时期)?(?:末|期末)")
+PERIOD_END_YEARS = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 # A start year (2017年起，全面加强…) dates nothing itself; in a goal section the sentences after it take it.
 START_RE = re.compile(r"^\s*(?:从|自)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:起|开始)")
 INNER_DEADLINE_RE = re.compile(r"[，,]\s*(?:到|至)\s*(?P<year>(?:19|20)\d{2})\s*年")
@@ -59,6 +62,9 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
     opening = OPENING_RE.match(sentence) or re.match(rf"^\s*(?P<year>(?:19|20)\d{{2}})\s*年{BY_THE_END}[，,]", sentence)
     if opening:
         return Goal(span.start, span.end, int(opening.group("year")))
+    period_end = PERIOD_END_RE.match(sentence)
+    if period_end:
+        return Goal(span.start, span.end, PERIOD_END_YEARS[period_end.group("n")])
     # A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
     bare = BARE_YEAR_RE.match(sentence, len(sentence) - len(sentence.lstrip()))
     if bare and plan_year and is_due(int(bare.group("year")), plan_year,

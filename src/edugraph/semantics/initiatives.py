@@ -37,7 +37,8 @@ CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家�
 # 学生艺术展演 is what any school holds.
 EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展演(?:活动)?(?!月|周|季|场馆|团体|平台)")
 # …、…等品牌活动: the items listed before are named events (海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动).
-BRANDED_RE = re.compile(r"等(?:系列)?品牌(?P<head>活动|项目)")
+BRANDED_RE = re.compile(r"等(?:(?:系列)?品牌|[一二三四五六七八九十0-9０-９]+项[\u4e00-\u9fff]{0,8}?)(?P<head>活动|项目)")
+EDITION_RE = re.compile(r"第[一二三四五六七八九十0-9０-９]+届")  # 第三届: one edition, not part of the event's name
 # A verb that pushes a campaign on (推动艺术家进校园工作) introduces it, though it introduces no other programme.
 CAMPAIGN_INTRODUCERS = ("推动",)
 # 五年行动计划 after 《…五年行动计划》: the short form of a plan the text has named.
@@ -226,18 +227,28 @@ def _unquoted(text, start, end, skip, bounds):
 
 
 def _branded(text, start, end, skip):
-    """The items listed before 等品牌活动 (继续办好海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动)."""
+    """The items listed before 等品牌活动 or 等N项…活动 (继续办好海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动)."""
     found = []
     for match in BRANDED_RE.finditer(text, start, end):
         at = _clause_start(text, start, match.start())
+        described = text.rfind("的", at, match.start())
+        if described >= 0 and "、" not in text[at:described]:
+            at = described + 1  # 由…协会承办的A、B等四项活动: the list starts after its description
         while True:  # the verbs that run them: 继续办好…
             verb = next((v for v in NAME_STOPS + ("继续", "着力", "打造") if text.startswith(v, at)), None)
             if verb is None:
                 break
             at += len(verb)
-        for item in re.finditer(r"[^、]+", text[at:match.start()]):
-            a, b = at + item.start(), at + item.end()
-            name = normalise_name(item.group())
+        items = [(at + m.start(), at + m.end()) for m in re.finditer(r"[^、]+", text[at:match.start()])]
+        if items:  # …合唱视频展评和重庆市…视频展评: 和 joins two names that open alike
+            a, b = items[-1]
+            joined = text.find("和", a, b)
+            if joined > a and text[joined + 1:joined + 3] == text[a:a + 2]:
+                items[-1:] = [(a, joined), (joined + 1, b)]
+        for a, b in items:
+            if not re.sub(r"[“\"][^“”\"]*[”\"]", "", text[a:b]).strip():
+                continue  # “传承的力量”“五月的鲜花”: quoted names, found as quotes
+            name = normalise_name(EDITION_RE.sub("", text[a:b])).replace("“", "").replace("”", "")
             if 4 <= len(name) <= 24 and re.fullmatch(r"[\u4e00-\u9fff·]+", name) and not _skipped(a, skip, end):
                 found.append(Initiative(a, b, name, KINDS[match.group("head")]))
     return found
@@ -286,6 +297,8 @@ def _generic(name):
     # 各专业人才培养计划: each one's plan, a kind.
     if "专项" in name and name.endswith("招聘计划"):
         return False  # 体音美教师专项招聘计划: one named recruitment programme
+    if name.startswith("本") or "进行" in name or "为单位" in name:
+        return True  # 本次展评活动, 以学校为单位进行展评活动: this one, or a clause, not a name
     return name.endswith(GENERIC_NAMES) or name.startswith(("各", "相关", "有关")) or name.endswith("培训计划") and not (
         re.search("国家|国培|省培", name) or _levelled_training_plan(name))
 
@@ -303,6 +316,9 @@ def _name_start(text, a, bounds):
     # 支持 belongs to a name inside it (乡村教师支持计划), not at its start (支持…项目).
     name_start += len(re.match(r"(?:支持)?", text[name_start:a]).group())
     name_start += len(re.match(r"(?:[我本][省市区县州旗])?", text[name_start:a]).group())  # 我省大数据战略行动
+    # 参加过全国第五届…展演活动, 结合今年全市学生艺术活动月: the time, scope and edition are not the name.
+    name_start += len(re.match(r"(?:过)?(?:今年|本年度|本年|明年)?(?:全国|全省|全市|全区|全县)?(?:第[一二三四五六七八九十0-9０-９]+届)?",
+                               text[name_start:a]).group())
     name_start += len(re.match(r"(?:.{0,4}?[0-9０-９]级)?", text[name_start:a]).group())  # 市、区、校3级…活动
     counted = re.match(r"(?:[一两二三四五六七八九十]+|[0-9０-９]+)\s*[届次个项批场]", text[name_start:a])
     return name_start + counted.end() if counted else name_start  # 举办一届…展演活动: one of them, not its name
@@ -362,8 +378,12 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     bounds = Boundaries(words(text, start, end))
     # The longest name wins where unquoted names overlap (…成果项目推广应用三年行动计划 over …成果项目).
     # Short names (国培计划) come last: they may stand inside a longer name (国培省培计划).
-    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + _branded(text, start, end, skip),
-                      key=lambda i: i.start - i.end)
+    branded = _branded(text, start, end, skip)
+    # A quoted name inside a listed event is part of it (…第三届“课堂器乐”视频展评、…等四项活动).
+    inside = [q for q in found if any(i.start <= q.start and q.end <= i.end for i in branded)]
+    found = [q for q in found if q not in inside]
+    taken = [t for t in taken if not any(q.start == t[0] and q.end == t[1] for q in inside)]
+    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded, key=lambda i: i.start - i.end)
     # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
     quotes = {i.end: i for i in found}
     for initiative in [u for u in unquoted if u.start in quotes and text[u.start - 1] in "”\""]:

@@ -16,7 +16,7 @@ from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, words
 # Counting words and units, longest first so 万人次 wins over 万人 and 人.
 UNITS = sorted("""
 个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 分钟 公里 学分
-个 所 名 人 次 项 门 种 家 条 支 座 间 套 台 本 册 篇 场 节 天 周 元 亩 倍 处 位 块 班 部 件 首 幅 户 张
+个 所 名 人 次 项 门 种 家 条 支 座 间 套 台 本 册 篇 场 节 天 周 元 亩 倍 处 位 块 班 部 件 首 幅 户 张 MB GB
 组 园 校次 轮 遍 届 岁 学年 学期 % ％ ‰
 """.split(), key=len, reverse=True)
 CN_NUM = "〇零一二两三四五六七八九十百千万"
@@ -45,7 +45,7 @@ BARE_YEAR_RE = re.compile(r"(?:(?P<lead>确保|力争|争取)\s*)?(?P<year>(?:19
 # 2017年配齐…: a completion verb right after a bare year makes it a deadline even in the plan's own year.
 COMPLETES_AFTER_RE = re.compile(r"\s*(?:配齐|配足|建成|完成|实现|达到)")
 MIN_BEFORE = ("不少于", "不低于", "不得少于", "不得低于", "至少", "最少", "超过", "高于", "多于", "达到", "达")
-MAX_BEFORE = ("不超过", "不高于", "不得超过", "不多于", "最多", "低于", "少于", "控制在")
+MAX_BEFORE = ("不超过", "不高于", "不得超过", "不多于", "最多", "低于", "少于", "控制在", "限")  # 每个节目限3名
 MIN_AFTER = ("以上", "及以上")
 MAX_AFTER = ("以内", "以下", "及以下", "之内")
 APPROX_BEFORE = ("约", "大约", "近", "将近")
@@ -86,12 +86,15 @@ AGENT_NOUNS = ("学校", "学生", "教师", "中小学", "高校")
 # A clause that follows a figure and is not a name: 获得至少2个学分方可毕业.
 NOT_A_NAME_START = ("方可", "方能", "才能", "才可", "即可", "均可", "可以", "能够")
 # Words that scope or distribute a counted thing without naming it: 全市中小学生艺术素质测评覆盖率, 每个学生美育选修课程.
-SCOPE_PREFIX_RE = re.compile(r"^(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度|每个学生|每名学生|每位学生|每个|每名)")
+SCOPE_PREFIX_RE = re.compile(r"^(?:且|并且|而且)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度|每个学生|每名学生|每位学生|每个|每名)?")
 # What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
 TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
 # Between a subject and its figure: 艺术课累计不少于108节, 课程修完6个学分.
-STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满)+$")
-TRAILING_VERB_RE = re.compile(r"(?:修完|修满|累计|达到|用于)$")
+STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有)+$")
+NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
+# A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
+MEASURE_NOUNS = ("时间", "时长", "人数", "大小", "规模", "数量", "总数", "推荐数", "名额")
+TRAILING_VERB_RE = re.compile(r"(?:修完|修满|累计|达到|用于|有)$")
 # A place or stage a figure is distributed over, not what it counts (每县…, 初中阶段…).
 PLACE_ENDS = ("县", "市", "省", "区", "镇", "乡", "街道", "年级", "阶段", "学段")
 RATE_RE = re.compile(r"[\u4e00-\u9fff]*?(?:率|比例|比重|占比|覆盖面|参与面|普及面)$")
@@ -164,6 +167,9 @@ def _noun_after(text, after_start, end):
             return _noun_after(text, after_start + rest.end(), end)
     if stop <= after_start or text.startswith(NOT_A_NAME_START, after_start):
         return ""
+    if first and first[0].tag == "v" and not text.startswith(ALLOT_VERBS, after_start) \
+            and not text[after_start:stop].endswith(HEAD_NOUNS + INSTITUTIONS + EVENTS) and "“" not in text[after_start:stop]:
+        return ""  # 各1个参加市级录像展评: what follows is what is done, not what is counted (1名兼职美育教师 is)
     phrase_end = stop
     for word in words(text, after_start, stop):
         rest = re.match(rf"[^{COUNTED_STOP}\s]*", text[word.end:min(len(text), word.end + 4)]).group()
@@ -184,7 +190,13 @@ def _cut_at_verb(text, start, end):
         if word.start > start and word.tag.startswith("v") and word.tag != "vn" and len(word.text) >= 2 \
                 and text[start:word.start].endswith(HEAD_NOUNS) and not text[start:end].endswith(INSTITUTIONS + EVENTS):
             return text[start:word.start]  # (…教师实践教育基地, …课程展示活动: one name, ending in a head)
-    return text[start:end]
+    tokens = words(text, start, end)
+    while len(tokens) > 1 and tokens[-1].tag in ("v", "vd", "d", "f", "p") and len(tokens[-1].text) <= 2 \
+            and tokens[-2].tag[:1] in "njfvd":
+        if tokens[-1].tag == "v" and tokens[-2].tag[:1] not in "nj" or tokens[-1].text in NOMINAL_VERBS:
+            break  # 写字练习, 足球后备人才示范: the verb is part of the name
+        tokens.pop()  # …工作坊上报, 组别中对应填写, 队伍参评: a verb trailing the name is what is done with it
+    return text[start:tokens[-1].end] if tokens else text[start:end]
 
 
 def _tidy(phrase):
@@ -255,11 +267,11 @@ def _counted(text, after_start, end, before, reaches=False):
             head = head[:index]  # 艺术课累计不少于108节: the verb follows what is counted
             break
     subject = re.sub(r"^[年底末]+", "", re.split(r"[^\u4e00-\u9fff]", head)[-1])  # 到2020年市级…学校达到200所
-    subject = _tidy(STATED_OF_TAIL_RE.sub("", subject))
+    subject = re.sub(r"^每[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})", "", _tidy(STATED_OF_TAIL_RE.sub("", subject)))  # 每队参展人数
     if not 2 <= len(subject) <= 14 or "每" in subject or subject.endswith(PLACE_ENDS) or subject in AGENT_NOUNS:
         return ""
     last = words(subject, 0, len(subject))[-1]
-    if subject.endswith(HEAD_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")):
+    if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")):
         # 每周音乐、美术课各不少于2节: items coordinated before the subject share the figure.
         listed = re.search(r"((?:[\u4e00-\u9fff]{2}、)+)$", before[:len(before) - len(head)])
         return (listed.group(1) if listed else "") + subject
@@ -393,7 +405,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         if unit in ("分钟", "小时") and text.startswith("的", phrase_end):
             counted = _noun_after(text, phrase_end + 1, end)  # 不少于30分钟的体育大课间活动: how long it lasts
         elif unit in ("学年", "学期", "天", "周", "分钟", "小时", "工作日"):
-            counted = ""  # a length of time: what fills it is not a counted thing
+            # a length of time: what fills it is not a counted thing, unless the time is named (演奏时间不超过8分钟)
+            subject = _counted(text, phrase_end, phrase_end, text[max(start, phrase_start - 24):phrase_start])
+            counted = subject if subject.endswith(MEASURE_NOUNS) else ""
         elif kind == "percentage":
             clause = _clause_start(text, start, phrase_start)
             counted = _tidy(_rate_before(text, clause, phrase_start) or _subject_before(text, clause, a)) \
