@@ -177,3 +177,10 @@ def test_weihai_outline_is_the_same_at_every_wrap_width(columns, counted, tmp_pa
     path.write_text(wrapped, encoding="utf-8")
     _, doc = extract_file(path)
     assert outline_lines(doc.outline, doc.text) == weihai_outline
+
+
+def test_a_forms_row_numbers_are_no_page_numbers():
+    from edugraph.reading.layout import strip_page_furniture
+    forms = ("附件1\n主办单位：市教育局\n序号\n1\n\n2\n\n3\n附件2\n主办单位：市教育局\n序号\n1\n\n2\n\n3\n"
+             "附件3\n主办单位：市教育局\n序号\n1\n2\n")
+    assert strip_page_furniture(forms) == (forms, False)  # every 主办单位 line stays

@@ -24,6 +24,8 @@ SENTENCE_END = "。！？；;!?"  # where measures split anyway; a colon ends a 
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?"
                             r"|\d{1,3}\s*[/／]\s*\d{1,3}|\d{1,3})\s*$")
 MIN_PAGES = 2        # page furniture is only recognised in a text with at least this many page numbers
+BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
+MIN_PAGE_LINES = 4   # bare numbers closer than this are rows of a table, not page numbers
 RUNNING_HEADER_MIN = 3
 
 
@@ -34,6 +36,10 @@ def strip_page_furniture(text):
     document keeps every line; a running header is a short line repeated on at least three pages."""
     lines = text.split("\n")
     numbers = [i for i, line in enumerate(lines) if PAGE_NUMBER_RE.match(line) and line.strip()]
+    # Bare figures a few lines apart are a table's row numbers (1, 2, 3 in a form), not pages.
+    bare = [i for i in numbers if BARE_NUMBER_RE.match(lines[i])]
+    rows = {i for i in bare if any(0 < abs(i - j) <= MIN_PAGE_LINES for j in bare)}
+    numbers = [i for i in numbers if i not in rows]
     if len(numbers) < MIN_PAGES:
         return text, False
     counts = {}
