@@ -492,7 +492,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-12": ["anqing-2016", "changping-2018", "fuxin-2017", "hohhot-2017", "nantong-2018", "putian-2017",
                             "quanzhou-2017", "xiamen-2017"],
                 "seen-13": ["beijing-2014", "chongqing-2017", "fuzhou-2017", "moe-2014", "moe-2019-jinrun", "ningde-2017",
-                            "shaanxi-2016-pingtai", "suining-2017"]}
+                            "shaanxi-2016-pingtai", "suining-2017"],
+                "untuned-14": ["chongqing-2015-zuotan", "fujian-2017-shebei", "hainan-2021-lianxi", "hefei-2017-peixun",
+                               "moe-2020-weiyuan", "xiangshan-2017-banfa"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.

@@ -21,6 +21,14 @@ CLAUSE_VERBS = ("加大", "加强", "加快", "推进", "推动", "优化", "完
                 "推广应用", "评选", "规范", "探索", "做好", "抓好", "引导", "促进", "形成", "实现", "保障", "开足开齐",
                 "开齐开足", "严格", "坚持", "完成")
 CLAUSE_OPENERS = "，,。；;：:\n\u3000 "  # what a word opening a clause may follow
+CLAUSE_BREAK = "，,。；;：:！？"  # what ends a clause inside a sentence
+
+
+def clause_start(text, start, index):
+    """Where the clause holding text[index] starts (not before `start`)."""
+    while index > start and text[index - 1] not in CLAUSE_BREAK:
+        index -= 1
+    return index
 
 
 @dataclass(frozen=True)
