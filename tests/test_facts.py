@@ -95,6 +95,9 @@ def bodies(text):
                  [("市教委", "mentioned"), ("高校", "mentioned"), ("市级财政", "mentioned"), ("发改部门", "supporting"),
                   ("文广新部门", "supporting"), ("省级教育行政部门", "mentioned"), ("公共艺术馆", "mentioned"),
                   ("社会艺术组织", "mentioned")], id="an-education-commission-a-city-budget-and-departments-jieba-splits"),
+    pytest.param("地点：合肥市金湖中学，巢湖市第二中学和昌平区农村学校，主办单位：市教育局。",
+                 [("合肥市金湖中学", "mentioned"), ("巢湖市第二中学", "mentioned"), ("学校", "mentioned"), ("市教育局", "mentioned")],
+                 id="schools-named-after-their-place-not-a-kind-or-a-form-label"),
     pytest.param("根据学校自身优势，将所需资金列入有关部门和学校预算。", [("有关部门", "mentioned")],
                  id="学校自身-and-学校预算"),
     pytest.param("建设一批龙头学校，创建命名200所中小学校为传承学校，依据教育部令第39号。", [],
@@ -493,8 +496,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "quanzhou-2017", "xiamen-2017"],
                 "seen-13": ["beijing-2014", "chongqing-2017", "fuzhou-2017", "moe-2014", "moe-2019-jinrun", "ningde-2017",
                             "shaanxi-2016-pingtai", "suining-2017"],
-                "untuned-14": ["chongqing-2015-zuotan", "fujian-2017-shebei", "hainan-2021-lianxi", "hefei-2017-peixun",
-                               "moe-2020-weiyuan", "xiangshan-2017-banfa"]}
+                "seen-14": ["chongqing-2015-zuotan", "fujian-2017-shebei", "hainan-2021-lianxi", "hefei-2017-peixun",
+                            "moe-2020-weiyuan", "xiangshan-2017-banfa"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -530,11 +533,14 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-11", "bodies"): (0.97, 0.93), ("seen-11", "programmes"): (0.93, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
                  ("seen-12", "targets"): (1.0, 0.97), ("seen-12", "counted"): (0.93, 0.88),
-                 ("seen-12", "bodies"): (0.93, 0.94), ("seen-12", "programmes"): (0.97, 0.89),
+                 ("seen-12", "bodies"): (0.93, 0.95), ("seen-12", "programmes"): (0.97, 0.89),
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.94),
                  ("seen-13", "targets"): (0.95, 0.92), ("seen-13", "counted"): (0.8, 0.7),
-                 ("seen-13", "bodies"): (0.92, 0.84), ("seen-13", "programmes"): (0.77, 0.79),
-                 ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.88)}
+                 ("seen-13", "bodies"): (0.93, 0.84), ("seen-13", "programmes"): (0.77, 0.79),
+                 ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.88),
+                 ("seen-14", "targets"): (0.5, 0.4),
+                 ("seen-14", "bodies"): (0.82, 0.66), ("seen-14", "programmes"): (0.8, 0.66),
+                 ("seen-14", "planned_documents"): (0.88, 0.53)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -244,3 +244,11 @@ def test_a_title_sentence_that_states_a_figure_is_also_a_measure():
     assert [m.span.text(text) for m in first.measures] == ["高中按方案规定，保证书法课程4个学分。", "高中要开设书法课。"]
     assert [text[t.start:t.end] for t in first.measures[0].facts.targets] == ["4个学分"]
     assert [m.span.text(text) for m in second.measures] == ["坚持因地制宜。"]  # no figure: a heading only
+
+
+def test_what_a_notice_lists_in_its_closing_block_is_measured():
+    text = ("某省关于建立联席会议制度的复函\n省教育厅：\n　　现函复如下。\n一、成员单位\n　　由省教育厅等部门组成。\n"
+            "二、成员名单\n　　召集人：张　三 省政府副秘书长\n　　成　员：李　四 团省委副书记\n某省人民政府办公厅\n2021年3月13日\n")
+    structure = parse_structure(text)
+    assert [m.span.text(text) for m in structure.measures] == ["召集人：张　三 省政府副秘书长", "成　员：李　四 团省委副书记"]
+    assert structure.body_end == text.index("　　召集人")  # the list stays out of the outline; the signature closes

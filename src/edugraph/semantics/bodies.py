@@ -289,6 +289,32 @@ def _departments(text, start, end, bounds):
     return found
 
 
+NAMED_SCHOOL_ENDS = ("小学", "中学", "学校", "幼儿园", "学院", "大学")
+KINDS_OF_PLACE = ("农村", "城镇", "乡村", "山区", "薄弱", "城市", "城区", "边远", "贫困", "偏远", "大学区", "义务教育", "阶段",
+                  "普通", "中小学")
+# Form labels and headings, not bodies: 主办单位：…, a form's 工作单位 column.
+LABEL_WORDS = ("主办单位", "承办单位", "工作单位", "所在单位")
+
+
+def _named_schools(text, tokens):
+    """(a, b) of schools named after their place: 巢湖市人民路小学, 合肥市第七中学, 九龙坡区谢家湾小学."""
+    found = []
+    for i, place in enumerate(tokens):
+        if place.tag != "ns" or len(place.text) < 3 or not place.text.endswith(("市", "县", "区", "镇")) \
+                or place.text.startswith(("各", "全", "本")):
+            continue
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            word = tokens[j]
+            if word.tag == "x" and not word.text.isdigit() or word.start != tokens[j - 1].end \
+                    or word.tag.startswith(("v", "c", "p")) and word.tag != "vn" or word.text.startswith(KINDS_OF_PLACE) \
+                or re.match(r"第[一二三四五六七八九十\d]{1,3}届", text[word.start:word.start + 5]):
+                break  # 昌平区农村学校: a kind of school in a place, not one named
+            if word.text.endswith(NAMED_SCHOOL_ENDS) and j > i + 1:
+                found.append((place.start, word.end))
+                break
+    return found
+
+
 def _offices(tokens, start):
     """(a, b) of place + office names: 省教育厅, 市教育局, 省人力资源社会保障厅, 省编委办, 威海市教育局."""
     found = []
@@ -355,7 +381,8 @@ def find_bodies(text, start, end, skip):
     taken += [m.span("label") for m in ROLE_LABEL_RE.finditer(text, start, end)]
     tokens = words(text, start, end)
     bounds = Boundaries(tokens)
-    names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start) + _departments(text, start, end, bounds)]
+    names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start) + _departments(text, start, end, bounds)
+             + _named_schools(text, tokens)]
     for a, b, head in _candidates(text, start, end, bounds):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
@@ -373,7 +400,7 @@ def find_bodies(text, start, end, skip):
         names.append((name_start, b, name))
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS):
+        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS:
             continue
         body = Body(a, b, name, _is_generic(name, words(text, a, b)))
         body.new = text[max(start, a - 2):a] in NEW_BEFORE

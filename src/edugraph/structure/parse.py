@@ -76,7 +76,8 @@ class Candidate:
 class Structure:
     preamble: Preamble | None
     outline: list      # top-level Sections, or Tasks of a flat list; [] when nothing is numbered
-    measures: list     # the body's sentences when nothing in it is numbered; else further documents' titles and openings
+    measures: list     # the body's sentences when nothing in it is numbered; else further documents' openings; and
+    #                    what is listed after the signature (members and their posts, a table of schools)
     header_end: int    # where the document's front matter (title block, chrome) ends
     body_end: int      # where the closing block (signature, date, notes) starts
     warnings: list     # something may be missing or wrong: act on these
@@ -358,6 +359,26 @@ def _is_closing_line(text, start, end):
     return len(line) <= 40 and not any(c in line for c in TERMINATORS + "，,")
 
 
+DATE_LINE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# Lines after the signature that close a document rather than list anything (联系人：…, 附件：…, 抄送：…).
+CHROME_AFTER_RE = re.compile(r"^\s*(?:附件|附表|联系人|联系电话|电话|传真|邮箱|电子邮箱|地址|邮编|抄送|印发|\d{1,3}\s*$|原文链接)")
+
+
+def _listed_in_closing_block(text, lines, body_end):
+    """Measures of what a notice lists in its closing block (a committee's members with their posts, a table of
+    schools): the organisations named there are facts too. The signature (a date and the line above it), contact
+    lines and bare numbers are not; the lines stay out of the outline."""
+    closing = [(start, end) for _, start, end in lines if start >= body_end and text[start:end].strip()]
+    signature = {i for i, (start, end) in enumerate(closing) if DATE_LINE_RE.match(text[start:end])}
+    signature |= {i - 1 for i in signature}
+    out = []
+    for i, (start, end) in enumerate(closing):
+        if i not in signature and not CHROME_AFTER_RE.match(text[start:end]) \
+                and re.search(r"[\u4e00-\u9fff]{3}", text[start:end]):
+            out += _measures(text, *_trim(text, start, end))
+    return out
+
+
 def _body_end(text, lines, after):
     """Start of the closing block (signature, date, agency notes, page furniture) after the last heading."""
     end = len(text)
@@ -565,7 +586,11 @@ def parse_structure(text):
             return Structure(None, [], [], body_end, body_end, warnings, notes)
         warnings.append("no numbered headings found (such as 一、 （一） 1. 第一条); the body is kept as "
                         "the plan's measures")
-        return Structure(None, [], _measures(text, start, body_end), start, body_end, warnings, notes)
+        listed = _listed_in_closing_block(text, lines, body_end)
+        measures = _measures(text, start, body_end) + listed
+        for ordinal, measure in enumerate(measures, 1):
+            measure.ordinal = ordinal
+        return Structure(None, [], measures, start, body_end, warnings, notes)
     body_end = _body_end(text, lines, accepted[-1][1].line_end)
     flat = style0 not in SECTION_STYLES
     opened = [(cand, titles[cand.line]) for depth, cand in accepted if depth == 1 and cand.line in titles]
@@ -575,6 +600,7 @@ def parse_structure(text):
         notes.append(f"line {cand.line}: the numbering starts again at {text[cand.marker.start:cand.marker.end].strip()} "
                      f"under a further document, 「{text[title_start:title_end]}」")
         further += _measures(text, title_end, cand.marker.start)
+    further += _listed_in_closing_block(text, lines, body_end)
     for ordinal, measure in enumerate(further, 1):
         measure.ordinal = ordinal
     first = outline[0].span.start
