@@ -111,6 +111,8 @@ def find_targets(text, start, end, skip, plan_year=None):
 
     for match in DEADLINE_RE.finditer(text, start, end):
         a, b = match.span()
+        if text[a] in "于在" and re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20]):
+            continue  # 会议定于2015年11月4日召开: a date things happen on, not one they are due by
         if free(a, b):
             year = Decimal(match.group("year") or match.group("year2"))
             found.append(Target(a, b, year, None, None, "年", False, "deadline", ""))
@@ -157,13 +159,14 @@ def find_targets(text, start, end, skip, plan_year=None):
         if lo_text in ("万", "〇", "零") or lo_text in ("千", "百") and (unit not in ROUND_COUNT_UNITS or (
                 a > start and text[a - 1] in CN_NUM)):
             continue  # a bare unit character, not a number (but 百所美育特色学校, 百部经典电影: a hundred)
-        if re.match(r"一.一", text[a:a + 4]) or (lo_text == "一" and text[b:b + 1] == "一"):
+        if re.match(r"一.一", text[a:a + 4]) or (lo_text == "一" and (text[b:b + 1] == "一" or text[a - 2:a - 1] == "一")):
             continue  # 一人一案, 一校一品: a set phrase
         if not lo_text[0].isdigit() and NAME_AFTER_RE.match(text, b) or text.startswith("一体", b):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
         bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b)
-        if lo_text == "一" and not match.group("hi") and (
+        stated = text[b:b + 1] in "。；;，,（(" and before[-1:] > "\u4e00"  # 可申报电子钢琴一台；: one, stated
+        if lo_text == "一" and not match.group("hi") and not stated and (
                 unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") and not bounded_after
                 and not before.endswith("各") or before.endswith("新")):
             continue  # 一个/一支/每一名/新一轮: an article, not a committed number
