@@ -98,6 +98,9 @@ def bodies(text):
     pytest.param("地点：合肥市金湖中学，巢湖市第二中学和昌平区农村学校，主办单位：市教育局。",
                  [("合肥市金湖中学", "mentioned"), ("巢湖市第二中学", "mentioned"), ("学校", "mentioned"), ("市教育局", "mentioned")],
                  id="schools-named-after-their-place-not-a-kind-or-a-form-label"),
+    pytest.param("入选的是：海南省农垦实验中学、洋浦第一小学，以及四川省凉山彝族自治州普格县夹铁乡中心校；形成重庆特色的学校美育体系。",
+                 [("海南省农垦实验中学", "mentioned"), ("洋浦第一小学", "mentioned"), ("四川省凉山彝族自治州普格县夹铁乡中心校", "mentioned")],
+                 id="schools-named-after-a-chain-of-places-not-a-designation"),
     pytest.param("根据学校自身优势，将所需资金列入有关部门和学校预算。", [("有关部门", "mentioned")],
                  id="学校自身-and-学校预算"),
     pytest.param("建设一批龙头学校，创建命名200所中小学校为传承学校，依据教育部令第39号。", [],
@@ -250,6 +253,8 @@ def initiatives(text):
                  id="events-listed-before-等N项活动"),
     pytest.param("结合今年全市学生读书活动月，参加过全国第三届中小学生艺术展演活动，不参与本次展评活动，组织以学校为单位进行展评活动。",
                  [("学生读书活动月", "activity"), ("中小学生艺术展演活动", "activity")], id="time-scope-edition-and-this-one"),
+    pytest.param("科学教育浸润行动计划是一项长期工作，教育部对科学教育浸润行动计划实行动态管理。编制劳动教育三年行动计划，特制定本行动计划。",
+                 [("科学教育浸润行动计划", "plan"), ("科学教育浸润行动计划", "plan")], id="a-named-action-plan-wherever-it-stands"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected
@@ -504,7 +509,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-13": ["beijing-2014", "chongqing-2017", "fuzhou-2017", "moe-2014", "moe-2019-jinrun", "ningde-2017",
                             "shaanxi-2016-pingtai", "suining-2017"],
                 "seen-14": ["chongqing-2015-zuotan", "fujian-2017-shebei", "hainan-2021-lianxi", "hefei-2017-peixun",
-                            "moe-2020-weiyuan", "xiangshan-2017-banfa"]}
+                            "moe-2020-weiyuan", "xiangshan-2017-banfa"],
+                "seen-15": ["hainan-2017-mingdan", "moe-2019-rexuan", "moe-2021-jiaozhiwei"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -546,8 +552,11 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-13", "bodies"): (0.93, 0.84), ("seen-13", "programmes"): (0.77, 0.79),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.88),
                  ("seen-14", "targets"): (0.85, 0.85),
-                 ("seen-14", "bodies"): (0.82, 0.66), ("seen-14", "programmes"): (0.8, 0.66),
-                 ("seen-14", "planned_documents"): (0.91, 0.73)}
+                 ("seen-14", "bodies"): (0.82, 0.67), ("seen-14", "programmes"): (0.8, 0.66),
+                 ("seen-14", "planned_documents"): (0.91, 0.73),
+                 ("seen-15", "targets"): (0.95, 0.95), ("seen-15", "counted"): (0.84, 0.61),
+                 ("seen-15", "bodies"): (0.89, 0.63), ("seen-15", "programmes"): (0.9, 0.81),
+                 ("seen-15", "planned_documents"): (0.66, 0.22)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -289,24 +289,27 @@ def _departments(text, start, end, bounds):
     return found
 
 
-NAMED_SCHOOL_ENDS = ("小学", "中学", "学校", "幼儿园", "学院", "大学")
+NAMED_SCHOOL_ENDS = ("小学", "中学", "学校", "幼儿园", "学院", "大学", "中心校")
 KINDS_OF_PLACE = ("农村", "城镇", "乡村", "山区", "薄弱", "城市", "城区", "边远", "贫困", "偏远", "大学区", "义务教育", "阶段",
                   "普通", "中小学")
+DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺术教育", "足球")  # …特色学校: a designation, not a name
 # Form labels and headings, not bodies: 主办单位：…, a form's 工作单位 column.
 LABEL_WORDS = ("主办单位", "承办单位", "工作单位", "所在单位")
 
 
 def _named_schools(text, tokens):
-    """(a, b) of schools named after their place: 巢湖市人民路小学, 合肥市第七中学, 九龙坡区谢家湾小学."""
+    """(a, b) of schools named after their place: 巢湖市人民路小学, 合肥市第七中学, 海南中学, 东北师范大学,
+    湖北省黄冈市蕲春县赤东镇童畈小学."""
     found = []
     for i, place in enumerate(tokens):
-        if place.tag != "ns" or len(place.text) < 3 or not place.text.endswith(("市", "县", "区", "镇")) \
-                or place.text.startswith(("各", "全", "本")):
-            continue
-        for j in range(i + 1, min(len(tokens), i + 6)):
+        if place.tag != "ns" or len(place.text) < 2 or place.text.startswith(("各", "全", "本") + KINDS_OF_PLACE) \
+                or i and tokens[i - 1].tag == "ns" and tokens[i - 1].end == place.start:
+            continue  # (a chain of places, 湖北省黄冈市蕲春县…, starts at its first)
+        for j in range(i + 1, min(len(tokens), i + 10)):
             word = tokens[j]
             if word.tag == "x" and not word.text.isdigit() or word.start != tokens[j - 1].end \
-                    or word.tag.startswith(("v", "c", "p")) and word.tag != "vn" or word.text.startswith(KINDS_OF_PLACE) \
+                    or word.tag.startswith(("v", "c", "p", "u")) and word.tag != "vn" or word.text.startswith(KINDS_OF_PLACE) \
+                or word.text in DESIGNATION_WORDS \
                 or re.match(r"第[一二三四五六七八九十\d]{1,3}届", text[word.start:word.start + 5]):
                 break  # 昌平区农村学校: a kind of school in a place, not one named
             if word.text.endswith(NAMED_SCHOOL_ENDS) and j > i + 1:

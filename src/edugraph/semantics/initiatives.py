@@ -61,6 +61,8 @@ GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|�
 SHORT_NAMES_RE = re.compile(r"(?:(?:[国省区市县]培、)*[国省区市县]培|特岗(?:教师)?)计划")
 # 实施全面改善贫困地区…项目: a name may open with these words when the verb that runs it comes right before.
 OPENED_NAME_RE = re.compile(rf"(?:{'|'.join(INTRODUCERS)})(?P<opening>全面(?:改善|完善|加强|提升)?)$")
+ACTION_PLAN_STOPS = ("对标", "围绕", "对", "将", "本", "制定", "按照", "根据", "落实")
+DRAFTING_BEFORE_RE = re.compile(r"(?:制定|制订|编制|研究制定|研制|起草|出台|印发)[^，,。；;]{0,4}$")
 # “…”杯: a competition named after its cup.
 CUP_RE = re.compile(r"杯$")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
@@ -189,8 +191,15 @@ def _unquoted(text, start, end, skip, bounds):
         while text.startswith(INTRODUCERS, name_start) and item_end - name_start > MIN_NAME:
             name_start += next(len(v) for v in INTRODUCERS if text.startswith(v, name_start))  # 组织开展…项目
         levelled = _levelled_training_plan(text[name_start:b])
+        # 体育美育浸润行动计划是一项…工作: a named action plan is one wherever it stands, unless it is being drafted.
+        action_plan = False
+        if match.group() == "行动计划" and item_end == a and not _introduced(text, start, name_start, b):
+            cut = max((text.rfind(w, name_start, a) + len(w) for w in ACTION_PLAN_STOPS if text.rfind(w, name_start, a) >= 0),
+                      default=name_start)  # 教育部对|…行动计划, 围绕|…行动计划, 特制定本|行动计划
+            name_start = cut
+            action_plan = b - name_start >= 8 and not DRAFTING_BEFORE_RE.search(text, max(start, name_start - 6), name_start)
         if item_end - name_start < MIN_NAME and not listed \
-                or not (levelled or _introduced(text, start, name_start, b)) \
+                or not (levelled or action_plan or _introduced(text, start, name_start, b)) \
                 or _generic(text[name_start:b]) or HEAD_RE.match(text, name_start):
             continue  # …“非遗”项目集中展演活动: a name does not open with a programme word
         held = re.search(r"(?:举办|举行|开展|组织)的$", text[_clause_start(text, start, name_start):name_start])
