@@ -184,3 +184,5 @@ def test_a_forms_row_numbers_are_no_page_numbers():
     forms = ("附件1\n主办单位：市教育局\n序号\n1\n\n2\n\n3\n附件2\n主办单位：市教育局\n序号\n1\n\n2\n\n3\n"
              "附件3\n主办单位：市教育局\n序号\n1\n2\n")
     assert strip_page_furniture(forms) == (forms, False)  # every 主办单位 line stays
+    table = "".join(f"{n}\n北京\n某某大学\n美育\n某市第{n}中学\n某县第{n}小学\n" for n in range(1, 5))
+    assert strip_page_furniture(table) == (table, False)  # a flattened table's rows, six lines apart, are no pages

@@ -25,7 +25,7 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s
                             r"|\d{1,3}\s*[/／]\s*\d{1,3}|\d{1,3})\s*$")
 MIN_PAGES = 2        # page furniture is only recognised in a text with at least this many page numbers
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
-MIN_PAGE_LINES = 4   # bare numbers closer than this are rows of a table, not page numbers
+MIN_PAGE_LINES = 12  # bare numbers closer than this are rows of a table, not page numbers (a page holds more)
 RUNNING_HEADER_MIN = 3
 
 
