@@ -94,11 +94,11 @@ def _noun_after(text, after_start, end):
 
 def _cut_at_verb(text, start, end):
     """The name before a verb that says what is done with it: 优质初中学校招收艺术特长生 → 优质初中学校."""
-    for word in words(text, start, end):
+    tokens = words(text, start, end)
+    for word in tokens:
         if word.start > start and word.tag.startswith("v") and word.tag != "vn" and len(word.text) >= 2 \
                 and text[start:word.start].endswith(HEAD_NOUNS) and not text[start:end].endswith(INSTITUTIONS + EVENTS):
             return text[start:word.start]  # (…教师实践教育基地, …课程展示活动: one name, ending in a head)
-    tokens = words(text, start, end)
     while len(tokens) > 1 and tokens[-1].tag in ("v", "vd", "d", "f", "p") and len(tokens[-1].text) <= 2 \
             and tokens[-2].tag[:1] in "njfvd":
         if tokens[-1].tag == "v" and tokens[-2].tag[:1] not in "nj" or tokens[-1].text in NOMINAL_VERBS:

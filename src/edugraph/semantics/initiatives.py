@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from edugraph.semantics.citations import PERIOD_AFTER_RE
 from edugraph.semantics.spans import QUOTE_RE
-from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, words
+from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, clause_start, words
 
 # Programme word → kind, longest first.
 KINDS = {"专项行动": "action", "行动计划": "plan", "实施计划": "plan", "活动项目": "project", "活动月": "activity", "行动": "action", "工程": "project",
@@ -188,8 +188,7 @@ def _unquoted(text, start, end, skip, bounds):
             name_start = max([name_start, *(i + len(v) for i, v in found_at if i >= 0)])
         if text[name_start:name_start + 1] == "好" and text[:name_start].endswith(INTRODUCERS):
             name_start += 1  # 开展好…活动: 好 completes the verb
-        while text.startswith(INTRODUCERS, name_start) and item_end - name_start > MIN_NAME:
-            name_start += next(len(v) for v in INTRODUCERS if text.startswith(v, name_start))  # 组织开展…项目
+        name_start = _past_verbs(text, name_start, INTRODUCERS, until=item_end - MIN_NAME)  # 组织开展…项目
         levelled = _levelled_training_plan(text[name_start:b])
         # 体育美育浸润行动计划是一项…工作: a named action plan is one wherever it stands, unless it is being drafted.
         action_plan = False
@@ -202,7 +201,7 @@ def _unquoted(text, start, end, skip, bounds):
                 or not (levelled or action_plan or _introduced(text, start, name_start, b)) \
                 or _generic(text[name_start:b]) or HEAD_RE.match(text, name_start):
             continue  # …“非遗”项目集中展演活动: a name does not open with a programme word
-        held = re.search(r"(?:举办|举行|开展|组织)的$", text[_clause_start(text, start, name_start):name_start])
+        held = re.search(r"(?:举办|举行|开展|组织)的$", text[clause_start(text, start, name_start, CLAUSE_BREAK):name_start])
         if match.group() == "活动" and (not text[name_start:item_end].endswith(EVENT_WORDS)
                                        or text[name_start - 1:name_start] == "的" and not held):
             continue  # 教师实践教育活动: what is done; 以营利为目的的艺术竞赛活动: a kind described, not named
@@ -227,7 +226,7 @@ def _unquoted(text, start, end, skip, bounds):
         name_start += len(level.group()) if level else 0  # 国家级高雅艺术进校园: the level is not the campaign's name
         following = bounds.after(b)
         introduced = _introduced(text, start, name_start, b) or shortest and any(
-            verb in text[_clause_start(text, start, name_start):name_start] for verb in CAMPAIGN_INTRODUCERS)
+            verb in text[clause_start(text, start, name_start, CLAUSE_BREAK):name_start] for verb in CAMPAIGN_INTRODUCERS)
         if a - name_start >= shortest and introduced and not (
                 following is not None and following.tag.startswith(("n", "vn"))  # 课外读物进校园规范管理
                 and following.text not in CAMPAIGN_AFTER):  # 艺术家进校园工作
@@ -239,15 +238,11 @@ def _branded(text, start, end, skip):
     """The items listed before 等品牌活动 or 等N项…活动 (继续办好海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动)."""
     found = []
     for match in BRANDED_RE.finditer(text, start, end):
-        at = _clause_start(text, start, match.start())
+        at = clause_start(text, start, match.start(), CLAUSE_BREAK)
         described = text.rfind("的", at, match.start())
         if described >= 0 and "、" not in text[at:described]:
             at = described + 1  # 由…协会承办的A、B等四项活动: the list starts after its description
-        while True:  # the verbs that run them: 继续办好…
-            verb = next((v for v in NAME_STOPS + ("继续", "着力", "打造") if text.startswith(v, at)), None)
-            if verb is None:
-                break
-            at += len(verb)
+        at = _past_verbs(text, at, NAME_STOPS + ("继续", "着力", "打造"))  # the verbs that run them: 继续办好…
         items = [(at + m.start(), at + m.end()) for m in re.finditer(r"[^、]+", text[at:match.start()])]
         if items:  # …合唱视频展评和重庆市…视频展评: 和 joins two names that open alike
             a, b = items[-1]
@@ -263,6 +258,13 @@ def _branded(text, start, end, skip):
     return found
 
 
+def _past_verbs(text, at, verbs, until=None):
+    """Where a name starts after the verbs that open text[at:] (组织开展…, 继续办好…), not at or past `until`."""
+    while (until is None or at < until) and (verb := next((v for v in verbs if text.startswith(v, at)), None)):
+        at += len(verb)
+    return at
+
+
 def _skipped(index, skip, end):
     """Whether index falls in one of the `skip` ranges (cited titles; an open one runs to `end`)."""
     return any(x <= index <= (y if y is not None else end) for x, y in skip)
@@ -270,7 +272,7 @@ def _skipped(index, skip, end):
 
 def _opening_words(text, start, name_start):
     """How many characters before name_start open the name (实施|全面改善|贫困地区…项目 → 4), else 0."""
-    match = OPENED_NAME_RE.search(text, _clause_start(text, start, name_start), name_start)
+    match = OPENED_NAME_RE.search(text, clause_start(text, start, name_start, CLAUSE_BREAK), name_start)
     return len(match.group("opening")) if match else 0
 
 
@@ -335,19 +337,13 @@ def _name_start(text, a, bounds):
 
 def _introduced(text, start, name_start, b):
     """A verb that runs the programme opens the clause (实施…行动), or 在…中 / 以…为依托 frame the name."""
-    clause = text[max(start, _clause_start(text, start, name_start)):name_start]
+    clause = text[max(start, clause_start(text, start, name_start, CLAUSE_BREAK)):name_start]
     if any(verb in clause for verb in INTRODUCERS):
         return True
     after = INTRODUCED_AFTER_RE.match(text, b)
     if after is None:
         return False
     return ("在" if after.group().endswith("中") else "以") in clause
-
-
-def _clause_start(text, start, index):
-    while index > start and text[index - 1] not in CLAUSE_BREAK:
-        index -= 1
-    return index
 
 
 def _coordinated(text, start, name_start, kind, longest=6):

@@ -165,7 +165,7 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
         bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b)
-        stated = text[b:b + 1] in "。；;，,（(" and before[-1:] > "\u4e00"  # 可申报电子钢琴一台；: one, stated
+        stated = text[b:b + 1] in "。；;，,（(" and "\u4e00" <= before[-1:] <= "\u9fff"  # 可申报电子钢琴一台；: one, stated
         if lo_text == "一" and not match.group("hi") and not stated and (
                 unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") and not bounded_after
                 and not before.endswith("各") or before.endswith("新")):

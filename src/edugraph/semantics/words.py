@@ -24,9 +24,9 @@ CLAUSE_OPENERS = "，,。；;：:\n\u3000 "  # what a word opening a clause may 
 CLAUSE_BREAK = "，,。；;：:！？"  # what ends a clause inside a sentence
 
 
-def clause_start(text, start, index):
+def clause_start(text, start, index, breaks=CLAUSE_BREAK):
     """Where the clause holding text[index] starts (not before `start`)."""
-    while index > start and text[index - 1] not in CLAUSE_BREAK:
+    while index > start and text[index - 1] not in breaks:
         index -= 1
     return index
 

@@ -4,7 +4,7 @@ import re
 
 from edugraph.errors import StructureError
 from edugraph.structure.metadata import extract_metadata, normalise_document_number
-from edugraph.structure.model import Measure, PlanDocument, Span
+from edugraph.structure.model import Measure, PlanDocument, Span, numbered
 from edugraph.semantics import analyse
 from edugraph.reading.source import read_source
 from edugraph.structure.parse import LEAD, SENTENCE, TERMINATORS, parse_structure
@@ -46,9 +46,7 @@ def add_facts(doc):
             if division.title_facts.targets and title.end < len(text) and text[title.end] in TERMINATORS:
                 # 2.普通高中按《…》规定，保证艺术类必修课程6个学分。: a title sentence that states a figure is the
                 # item's first measure too (figures are measures' facts), not a heading alone.
-                division.measures.insert(0, Measure(0, Span(title.start, title.end + 1)))
-                for ordinal, measure in enumerate(division.measures, 1):
-                    measure.ordinal = ordinal
+                division.measures = numbered([Measure(0, Span(title.start, title.end + 1))] + division.measures)
                 division.heading.title_kind, division.title_facts = SENTENCE, None
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)

@@ -23,6 +23,13 @@ class Measure:
     facts: object = None  # semantics.Facts, filled by extract
 
 
+def numbered(measures):
+    """The measures numbered 1, 2, … in the order given (after lists of them are joined)."""
+    for ordinal, measure in enumerate(measures, 1):
+        measure.ordinal = ordinal
+    return measures
+
+
 @dataclass
 class Heading:
     """A numbered heading as printed: marker style, number, and where marker and title lie."""

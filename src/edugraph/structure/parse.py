@@ -17,7 +17,7 @@ government documents are typeset, not about any one document:
 import re
 from dataclasses import dataclass
 
-from edugraph.structure.model import Heading, Measure, Preamble, Section, Span, Task
+from edugraph.structure.model import Heading, Measure, Preamble, Section, Span, Task, numbered
 from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
 
@@ -421,9 +421,7 @@ def _preamble(text, before, skip):
     measures = _measures(text, span.start, span.end)
     notice = _forwarding_text(text, before, block[0]) if not skip else None
     if notice is not None:  # the notice's own text, above the title block of the document it forwards
-        measures = _measures(text, *notice) + measures
-        for ordinal, measure in enumerate(measures, 1):
-            measure.ordinal = ordinal
+        measures = numbered(_measures(text, *notice) + measures)
         span = Span(notice[0], span.end)
     return Preamble(span=span, measures=measures), front_end
 
@@ -509,17 +507,20 @@ def _unnumbered_body(text, lines, body_end):
     return None
 
 
+def _first_cut(cuts, start, end):
+    """The first of `cuts` inside (start, end), else end: where a division before a further document stops."""
+    return min((cut for cut in cuts if start < cut < end), default=end)
+
+
 def _divisions(text, accepted, body_end, flat, notes, cuts=()):
     """Build the tree of Sections and Tasks from the accepted (depth, candidate) headings; a division
     stops at the first of `cuts` (the title lines of further documents) after its start."""
     top, path = [], []  # path: the open Division per depth
     starts = [cand.marker.start for _, cand in accepted] + [body_end]
-    starts = [min([s] + [c for c in cuts if prev < c < s]) if i else s
-              for i, (prev, s) in enumerate(zip([0] + starts, starts))]
     nodes = []
     for index, (depth, cand) in enumerate(accepted):
         content_start, line_end = cand.content_start, cand.line_end
-        next_start = starts[index + 1]
+        next_start = _first_cut(cuts, cand.marker.start, starts[index + 1])
         if next_start < line_end:            # an item printed mid-line after this title
             line_end = next_start
         if content_start >= line_end:
@@ -549,7 +550,7 @@ def _divisions(text, accepted, body_end, flat, notes, cuts=()):
         open_.append(node)
     ends.update((id(node), body_end) for node in open_)
     for node, body_start in nodes:
-        end = min([ends[id(node)]] + [c for c in cuts if node.span.start < c < ends[id(node)]])
+        end = _first_cut(cuts, node.span.start, ends[id(node)])
         node.span = Span(*_trim(text, node.span.start, max(end, node.span.start)))
         prose_end = node.children[0].span.start if node.children else node.span.end
         body_start = min(body_start, prose_end)
@@ -587,9 +588,7 @@ def parse_structure(text):
         warnings.append("no numbered headings found (such as 一、 （一） 1. 第一条); the body is kept as "
                         "the plan's measures")
         listed = _listed_in_closing_block(text, lines, body_end)
-        measures = _measures(text, start, body_end) + listed
-        for ordinal, measure in enumerate(measures, 1):
-            measure.ordinal = ordinal
+        measures = numbered(_measures(text, start, body_end) + listed)
         return Structure(None, [], measures, start, body_end, warnings, notes)
     body_end = _body_end(text, lines, accepted[-1][1].line_end)
     flat = style0 not in SECTION_STYLES
@@ -600,9 +599,7 @@ def parse_structure(text):
         notes.append(f"line {cand.line}: the numbering starts again at {text[cand.marker.start:cand.marker.end].strip()} "
                      f"under a further document, 「{text[title_start:title_end]}」")
         further += _measures(text, title_end, cand.marker.start)
-    further += _listed_in_closing_block(text, lines, body_end)
-    for ordinal, measure in enumerate(further, 1):
-        measure.ordinal = ordinal
+    further = numbered(further + _listed_in_closing_block(text, lines, body_end))
     first = outline[0].span.start
     before = [line for line in lines if line[2] <= first]
     skip = _wrapped_document_lines(text, before)
