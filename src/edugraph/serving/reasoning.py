@@ -57,7 +57,9 @@ def check_consistency(data: rdflib.Graph, ontology_path=None) -> ConsistencyRepo
         # (which is how inconsistency is reported); keep that file inside our directory.
         tempfile.tempdir = tmp
         try:
-            world.get_ontology(nt.as_uri()).load()
+            # Say the format: owlready2 guesses it from the first 1,000 bytes, and a first triple longer than that
+            # (a plan's full text) made it guess RDF/XML, depending on which triple rdflib wrote first.
+            world.get_ontology(nt.as_uri()).load(format="ntriples")
             owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
             unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing)
         except owlready2.OwlReadyInconsistentOntologyError:
