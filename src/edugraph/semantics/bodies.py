@@ -21,7 +21,10 @@ from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, Boundaries, w
 HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "院校",
          "研究所", "研究院", "科学院", "学院", "教委", "教研室", "研究室", "编办",
          "委员会", "分队", "支队", "中心", "党组织", "党委政府", "党委", "政府办公厅", "政府办公室", "政府", "管委会", "管委", "开发区", "高新区", "企业",
-         "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系", "协作组织")
+         "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系", "协作组织",
+         # a party committee's departments (省委宣传部) and working groups, committees, their offices
+         "宣传部", "组织部", "统战部", "组委会", "工作小组", "复核小组", "工作组", "检查组", "复核组", "专家组",
+         "督导组", "评审组", "办公室", "总局")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
          "中心校", "分校", "村小", "中职中专学校", "中专学校", "中职学校", "中职", "中等职业学校", "艺术类学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
@@ -31,17 +34,19 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "区政府", "联席会议", "党中央", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
-GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
+GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委", "区委", "联席会议", "组委会",
+            "领导小组")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
 SPLIT_HEADS = ("部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "教委", "高校", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "协作组织",
                "院校", "委员会", "分队", "支队",
-               "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "院系")
+               "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "院系", "办公室", "组委会")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
-COMPOUNDING = SCHOOLS | VENUES | {"学院", "中心", "企业", "联盟", "开发区", "高新区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联"}
+COMPOUNDING = SCHOOLS | VENUES | {"学院", "中心", "企业", "联盟", "开发区", "高新区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联",
+                           "联席会议"}  # 联席会议制度: a system
 # Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理,
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平). Not 购买:
 # most labellers (6 files to 3) take 政府 in 政府购买服务 as the government that buys.
@@ -98,7 +103,7 @@ VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "
 BUILD_VERBS = ("建设", "创建", "打造", "组建")
 STOP_CHARS = "对由和与及在向为把将被从"
 NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "b", "l", "vn", "an", "s", "i")
-DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各)")
+DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各|部分)")
 LEVEL_RE = re.compile(r"(?:县（[区市、]+）|县\([区市、]+\)|省|市|县|区|乡镇|国家|省市)级$")
 JURISDICTION_WORDS_RE = re.compile(r"^(?:旗市区|县市区|市区|区市|县区|旗|县|市|区|省)")
 ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|"
@@ -318,24 +323,68 @@ def _named_schools(text, tokens):
     return found
 
 
-def _offices(tokens, start):
+# An item of a list of named schools (海南中学、文昌中学、屯昌小学, or one per line of a flattened table): the whole
+# item, when it opens with a place or a proper name (jieba's ns/nr/nt/s tags) and names no kind of school.
+LIST_ITEM_RE = re.compile(r"(?:(?<=[、：:\n\t])|^)[ \u3000]*(?P<item>[^\W\d_][^\W_]{1,22}?"
+                          r"(?:中学|小学|学校|大学|学院|幼儿园|中心校))[ \u3000]*(?=[、。；;，,\n\t]|$)", re.M)
+PROPER_TAGS = ("ns", "nr", "nt", "s")
+NOT_PROPER = ("各", "全", "本", "所有", "部分", "相关", "有关", "该", "每", "其他", "县城", "乡镇", "公办", "民办")
+
+
+def _listed_schools(text, start, end, bounds):
+    """(a, b) of schools named as the items of a list: 海南中学、文昌中学, 琼海市嘉积中学 (jieba cuts 嘉|积)."""
+    found = []
+    for match in LIST_ITEM_RE.finditer(text, start, end):
+        a, b = match.span("item")
+        item = match.group("item")
+        listed = text[a - 1:a] == "、" or text[b:b + 1] == "、" or text[a - 1:a] in "\n\t" and text[b:b + 1] in "\n\t"
+        first = bounds.after(a)
+        if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)) \
+                or item.startswith(NOT_PROPER + KINDS_OF_PLACE) or any(w in item for w in DESIGNATION_WORDS + DESIGNATIONS) \
+                or any(c in item for c in "的要应和与及等在对由将把为是"):  # 区要依托条件较好的学校: a clause
+            continue
+        found.append((a, b))
+    return found
+
+
+def _offices(text, tokens, start):
     """(a, b) of place + office names: 省教育厅, 市教育局, 省人力资源社会保障厅, 省编委办, 威海市教育局."""
     found = []
     for i, first in enumerate(tokens):
         if not PLACE_RE.match(first.text) or first.text in ("区市", "县市区", "市区", "县区") \
                 or first.text.startswith(("各", "全")):
             continue
-        for j in range(i + 1, min(len(tokens), i + 6)):
+        for j in range(i + 1, min(len(tokens), i + 8)):
             word = tokens[j]
+            if j >= i + 6 and not any(t.text == "和" for t in tokens[i + 1:j]):
+                break
+            if word.text == "和" and j > i + 1 and not OFFICE_WORD_RE.search(tokens[j - 1].text) \
+                    and not tokens[j - 1].text.endswith(HEADS + FIXED):
+                continue  # 省文化和旅游厅, 省自然资源和规划厅, 市教育和体育局: one department
             if word.tag == "x" or word.text in STOP_WORDS:
                 break
             if OFFICE_WORD_RE.search(word.text) and (word.tag != "v" or word.text == "办") \
-                    and word.text not in OFFICE_VERBS:
+                    and word.text not in OFFICE_VERBS and not text.startswith("际", word.end):  # 厅际联席会议
                 following = tokens[j + 1] if j + 1 < len(tokens) else None
                 last = following if following is not None and following.text in ("办", "会", "办公室") else word
                 found.append((first.start, last.end))
                 break
     return found
+
+
+# A division named after its body (省教育厅体卫艺处, 教育部体育卫生与艺术教育司, 协会秘书处): one name. Its words
+# hold no verb or function word (市教育局要妥善处置 is not one), and 处 does not open a word (处理, 处室).
+SUBUNIT_RE = re.compile(r"[^\W\d要应由对在将把会负责等的同是为及、，]{1,14}?(?:处|司)(?![理置于分罚境室长事])")
+SUBUNIT_AFTER = ("厅", "局", "委", "教委", "部", "协会", "学会", "司", "委员会")
+
+
+def _with_subunit(text, b, end):
+    """Where a name ending at b ends once the division written right after it is included."""
+    match = SUBUNIT_RE.match(text, b, end)
+    while match and text[:b].endswith(SUBUNIT_AFTER):  # 教育部体育卫生与艺术教育司艺术与国防教育处
+        b = match.end()
+        match = SUBUNIT_RE.match(text, b, end)
+    return b
 
 
 def _name(text, start, a, b, head, bounds):
@@ -384,8 +433,8 @@ def find_bodies(text, start, end, skip):
     taken += [m.span("label") for m in ROLE_LABEL_RE.finditer(text, start, end)]
     tokens = words(text, start, end)
     bounds = Boundaries(tokens)
-    names = [(a, b, _clean(text[a:b])) for a, b in _offices(tokens, start) + _departments(text, start, end, bounds)
-             + _named_schools(text, tokens)]
+    names = [(a, b, _clean(text[a:b])) for a, b in _offices(text, tokens, start) + _departments(text, start, end, bounds)
+             + _named_schools(text, tokens) + _listed_schools(text, start, end, bounds)]
     for a, b, head in _candidates(text, start, end, bounds):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
@@ -401,10 +450,13 @@ def find_bodies(text, start, end, skip):
             continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
         name_start, name = _name(text, start, a, b, head, bounds)
         names.append((name_start, b, name))
+    names = [(a, _with_subunit(text, b, end), name + text[b:_with_subunit(text, b, end)]) if name else (a, b, name)
+             for a, b, name in names]
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS:
-            continue
+        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS \
+                or re.search(r"简称“?$", text[max(start, a - 3):a]):
+            continue  # （以下简称联席会议）: a short name defined, not a mention
         body = Body(a, b, name, _is_generic(name, words(text, a, b)))
         body.new = text[max(start, a - 2):a] in NEW_BEFORE
         body.role = _inline_role(text, start, end, body)
@@ -416,7 +468,7 @@ def find_bodies(text, start, end, skip):
 # What may stand between a listed body and the word that assigns its role: the rest of the list
 # (文联和共青团组织等部门分工负责).
 LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,10}?)*?(?:等(?:有关|相关)?(?:部门|单位))?"
-                          r"(?=分工负责|负责(?![人制])|牵头|配合)")
+                          r"(?=分工负责|负责(?![人制]|同志)|牵头|配合)")
 
 
 # A bracket holding only names and the word that assigns them: （市教育局，市人社局，各县区政府负责）.
@@ -444,7 +496,7 @@ def _inline_role(text, start, end, body):
     after_start = tail.end() if tail else body.end
     after = text[after_start:min(end, after_start + 4)]
     for word, role in INLINE_ROLES:
-        if after.startswith(word) and not text.startswith((word + "制", word + "人"), after_start):
+        if after.startswith(word) and not text.startswith((word + "制", word + "人", word + "同志"), after_start):
             return role
     opens = body.start == start or text[body.start - 1] in "。；;\n \u3000"
     if opens and re.match(r"(?:要|应|须|必须)", text[body.end:body.end + 2]) \
@@ -453,7 +505,7 @@ def _inline_role(text, start, end, body):
     if text[max(start, body.start - 1):body.start] == "由":
         clause = re.split(r"[，,。；;]", text[body.end:end], maxsplit=1)[0]
         for word, role in INLINE_ROLES:
-            if word in clause:
+            if word in clause and word + "同志" not in clause:  # 由…主要负责同志担任: a person of the body
                 return role
         if re.search(r"组织实施|承担|统筹", clause):
             return "responsible"

@@ -434,14 +434,24 @@ def _forwarding_text(text, before, block_start):
     """(start, end) of a forwarding notice's own paragraph when it stands above the title block (date,
     title, issuers in brackets) of the document it forwards, whose preamble is `block_start`; else None."""
     lines = [line for line in before if line[2] <= block_start and text[line[1]:line[2]].strip()]
+    attached = False  # 附件：X among the closing lines: the notice sends X out (a 复函, 通知 with its 办法)
     for seen, (_, start, end) in enumerate(reversed(lines)):
         if seen > MAX_WRAPPER_LINES:
             return None
         if _is_closing_line(text, start, end):
+            attached = attached or bool(re.match(r"\s*附件\s*[0-9０-９一二三四五六七八九十]*[：:]\s*\S", text[start:end]))
             continue
-        if seen and _is_prose(text, start, end) and FORWARDING_RE.search(text, start, end):
+        if not seen or not _is_prose(text, start, end):
+            return None
+        if FORWARDING_RE.search(text, start, end):
             return _trim(text, start, end)
-        return None
+        if not attached:
+            return None
+        # The notice's own paragraphs, up to its salutation (省教育厅：).
+        first = len(lines) - 1 - seen
+        while first > 0 and _is_prose(text, lines[first - 1][1], lines[first - 1][2]):
+            first -= 1
+        return _trim(text, lines[first][1], end)
     return None
 
 
