@@ -112,6 +112,14 @@ def bodies(text):
     pytest.param("建立厅际联席会议（以下简称联席会议）制度。联席会议办公室设在市教育局，成立工作小组，建立美育工作联席会议制度。",
                  [("联席会议", "mentioned"), ("联席会议办公室", "mentioned"), ("市教育局", "mentioned"), ("工作小组", "mentioned")],
                  id="a-joint-conference-its-office-and-a-working-group-not-a-system"),
+    pytest.param("（责任单位：各市、州、县人民政府，省教育厅、省文化厅等）人力资源和社会保障部门要完善机制，组织学生到非遗馆，"
+                 "妇联等群团组织要支持，组建文艺工作者援教联盟，作为学校校内美育工作的补充。",
+                 [("市、州、县人民政府", "responsible"), ("省教育厅", "responsible"), ("省文化厅", "responsible"),
+                  ("人力资源和社会保障部门", "mentioned"), ("非遗馆", "mentioned"), ("妇联", "mentioned"),
+                  ("群团组织", "mentioned"), ("文艺工作者援教联盟", "mentioned")],
+                 id="an-open-ended-list-three-levels-a-department-venue-and-a-word-jieba-splits"),
+    pytest.param("通知如下。\n　　附件：安徽省教育厅转发安徽省人民政府办公厅关于全面加强学校美育工作的通知\n", [],
+                 id="the-title-on-an-附件-line-names-no-body"),
     pytest.param("根据学校自身优势，将所需资金列入有关部门和学校预算。", [("有关部门", "mentioned")],
                  id="学校自身-and-学校预算"),
     pytest.param("建设一批龙头学校，创建命名200所中小学校为传承学校，依据教育部令第39号。", [],
@@ -266,6 +274,11 @@ def initiatives(text):
                  [("学生读书活动月", "activity"), ("中小学生艺术展演活动", "activity")], id="time-scope-edition-and-this-one"),
     pytest.param("科学教育浸润行动计划是一项长期工作，教育部对科学教育浸润行动计划实行动态管理。编制劳动教育三年行动计划，特制定本行动计划。",
                  [("科学教育浸润行动计划", "plan"), ("科学教育浸润行动计划", "plan")], id="a-named-action-plan-wherever-it-stands"),
+    pytest.param("办好黄鹤美育节、“长江之春”音乐季等综合性艺术展演活动，“论文类别”和“论文内容”栏在所属项目前画勾，"
+                 "开展传统文化（京剧、戏曲等）进校园。",
+                 [("长江之春", "activity"), ("论文类别", "slogan"), ("论文内容", "slogan"),
+                  ("传统文化(京剧、戏曲等)进校园", "activity")],
+                 id="a-quoted-season-a-form-column-and-examples-in-a-campaign"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected
@@ -301,6 +314,8 @@ def test_programmes_and_slogans(text, expected):
     pytest.param("将劳动课程纳入必修课，保证36学时。", ["劳动课程"], id="hours-of-the-object-of-将"),
     pytest.param("创建50所省、市劳动教育特色学校，县财政每年安排资金50万元。", ["省、市劳动教育特色学校", "资金"],
                  id="coordinated-levels-and-an-amount"),
+    pytest.param("高校数20所及以下的不超过8篇，在提供的6位代码后从“01”开始编号。", ["高校数", "", "代码"],
+                 id="a-count-named-before-its-figure-and-no-bound-or-quote-in-a-name"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
@@ -339,6 +354,10 @@ def test_what_a_target_counts(text, expected):
                  [("百部", 100, None, None, "部", "count"), ("百所", 100, None, None, "所", "count"),
                   ("不少于30分钟", None, 30, None, "分钟", "count"), ("6个必修学分", 6, None, None, "学分", "count")],
                  id="a-round-hundred-minutes-and-a-required-credit"),
+    pytest.param("决定于2012年2月在杭州举办展演，论文报送截止日期为2011年11月5日，每篇论文不超过6000字，"
+                 "发言内容提要（不少于800字），坚持二十字方针。",
+                 [("截止日期为2011年", 2011, None, None, "年", "deadline"), ("不超过6000字", None, None, 6000, "字", "count")],
+                 id="a-date-held-on-a-closing-date-and-words-not-a-forms-instruction"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -395,6 +414,9 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
     pytest.param("制定实施《某市艺术教师考核方案》，制定我市《体育教师专业标准》，健全安全应急工作预案，健全工作机制，"
                  "特制定此实施方案。", ["某市艺术教师考核方案", "体育教师专业标准", "安全应急工作预案"],
                  id="制定实施-我市-健全-and-此"),
+    pytest.param("要制定《某省艺术教育发展规划（2016-2020年）》和《某省艺术教育工作评估细则（试行）》等配套文件，"
+                 "制定完善支持学校美育发展的政策。", ["某省艺术教育发展规划（2016-2020年）", "某省艺术教育工作评估细则（试行）"],
+                 id="a-title-coordinated-with-a-planned-one-and-a-policy-improved"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected
@@ -521,53 +543,58 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "shaanxi-2016-pingtai", "suining-2017"],
                 "seen-14": ["chongqing-2015-zuotan", "fujian-2017-shebei", "hainan-2021-lianxi", "hefei-2017-peixun",
                             "moe-2020-weiyuan", "xiangshan-2017-banfa"],
-                "seen-15": ["hainan-2017-mingdan", "moe-2019-rexuan", "moe-2021-jiaozhiwei"]}
+                "seen-15": ["hainan-2017-mingdan", "moe-2019-rexuan", "moe-2021-jiaozhiwei"],
+                "seen-16": ["hefei-2016-zhuanfa", "hubei-2016", "moe-2011-luntan", "moe-2016-beiwanglu", "nanchang-2017",
+                            "shandong-2018-xize", "shijiazhuang-2016", "xian-2016-zhuanfa", "yangquan-2017"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
 UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66, 1.0),
-                 ("seen-1", "bodies"): (0.97, 0.98), ("seen-1", "programmes"): (0.93, 0.93),
+                 ("seen-1", "bodies"): (0.97, 0.99), ("seen-1", "programmes"): (0.93, 0.93),
                  ("seen-1", "goals"): (1.0, 1.0), ("seen-1", "planned_documents"): (1.0, 1.0),
                  ("seen-2", "programmes"): (1.0, 0.84),
                  ("seen-3", "targets"): (1.0, 0.98), ("seen-3", "counted"): (0.84, 0.9),
-                 ("seen-3", "bodies"): (0.97, 0.95), ("seen-3", "programmes"): (1.0, 0.92),
+                 ("seen-3", "bodies"): (0.97, 0.96), ("seen-3", "programmes"): (1.0, 0.95),
                  ("seen-3", "goals"): (1.0, 1.0), ("seen-3", "planned_documents"): (1.0, 1.0),
                  ("seen-4", "targets"): (0.96, 0.92), ("seen-4", "counted"): (0.96, 0.9),
-                 ("seen-4", "bodies"): (0.96, 0.92), ("seen-4", "programmes"): (1.0, 0.97),
+                 ("seen-4", "bodies"): (0.96, 0.93), ("seen-4", "programmes"): (1.0, 0.97),
                  ("seen-4", "goals"): (1.0, 1.0), ("seen-4", "planned_documents"): (0.93, 1.0),
                  ("seen-5", "targets"): (1.0, 1.0), ("seen-5", "counted"): (0.9, 0.95),
                  ("seen-5", "bodies"): (0.96, 0.97), ("seen-5", "programmes"): (0.92, 1.0),
                  ("seen-5", "goals"): (1.0, 1.0), ("seen-5", "planned_documents"): (0.95, 1.0),
                  ("seen-6", "targets"): (1.0, 0.96), ("seen-6", "counted"): (0.94, 1.0),
-                 ("seen-6", "bodies"): (0.97, 0.96), ("seen-6", "programmes"): (1.0, 0.97),
+                 ("seen-6", "bodies"): (0.97, 0.97), ("seen-6", "programmes"): (1.0, 0.97),
                  ("seen-6", "goals"): (1.0, 1.0), ("seen-6", "planned_documents"): (1.0, 1.0),
                  ("seen-7", "targets"): (1.0, 0.98), ("seen-7", "counted"): (1.0, 0.92),
-                 ("seen-7", "bodies"): (0.94, 0.95), ("seen-7", "programmes"): (0.96, 1.0),
+                 ("seen-7", "bodies"): (0.94, 0.96), ("seen-7", "programmes"): (0.96, 1.0),
                  ("seen-7", "goals"): (1.0, 0.95), ("seen-7", "planned_documents"): (1.0, 0.94),
                  ("seen-8", "targets"): (1.0, 1.0), ("seen-8", "counted"): (0.84, 0.94),
-                 ("seen-8", "bodies"): (0.95, 0.9), ("seen-8", "programmes"): (1.0, 0.92),
+                 ("seen-8", "bodies"): (0.95, 0.91), ("seen-8", "programmes"): (1.0, 0.92),
                  ("seen-8", "goals"): (1.0, 0.92), ("seen-8", "planned_documents"): (0.95, 0.95),
                  ("seen-9", "targets"): (0.9, 0.92), ("seen-9", "counted"): (0.92, 0.89),
                  ("seen-9", "bodies"): (0.97, 0.95), ("seen-9", "programmes"): (1.0, 0.96),
                  ("seen-9", "goals"): (1.0, 1.0), ("seen-9", "planned_documents"): (1.0, 0.91),
                  ("seen-10", "targets"): (1.0, 0.99), ("seen-10", "counted"): (0.93, 0.9),
-                 ("seen-10", "bodies"): (0.97, 0.92), ("seen-10", "programmes"): (1.0, 0.98),
+                 ("seen-10", "bodies"): (0.98, 0.94), ("seen-10", "programmes"): (1.0, 0.98),
                  ("seen-10", "goals"): (0.97, 0.94), ("seen-10", "planned_documents"): (1.0, 0.94),
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
-                 ("seen-11", "bodies"): (0.97, 0.93), ("seen-11", "programmes"): (0.93, 0.91),
+                 ("seen-11", "bodies"): (0.97, 0.94), ("seen-11", "programmes"): (0.93, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
                  ("seen-12", "targets"): (1.0, 0.97), ("seen-12", "counted"): (0.93, 0.88),
                  ("seen-12", "bodies"): (0.93, 0.95), ("seen-12", "programmes"): (0.97, 0.89),
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.94),
                  ("seen-13", "targets"): (0.95, 0.92), ("seen-13", "counted"): (0.8, 0.7),
-                 ("seen-13", "bodies"): (0.93, 0.84), ("seen-13", "programmes"): (0.77, 0.79),
+                 ("seen-13", "bodies"): (0.93, 0.85), ("seen-13", "programmes"): (0.77, 0.79),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.88),
                  ("seen-14", "targets"): (0.85, 0.85),
-                 ("seen-14", "bodies"): (0.82, 0.67), ("seen-14", "programmes"): (0.8, 0.66),
+                 ("seen-14", "bodies"): (0.89, 0.82), ("seen-14", "programmes"): (0.8, 0.66),
                  ("seen-14", "planned_documents"): (0.91, 0.73),
                  ("seen-15", "targets"): (0.95, 0.95), ("seen-15", "counted"): (0.84, 0.61),
-                 ("seen-15", "bodies"): (0.9, 0.63), ("seen-15", "programmes"): (0.9, 0.81),
-                 ("seen-15", "planned_documents"): (0.66, 0.22)}
+                 ("seen-15", "bodies"): (0.92, 0.78), ("seen-15", "programmes"): (0.9, 0.81),
+                 ("seen-15", "planned_documents"): (0.66, 0.22),
+                 ("seen-16", "targets"): (0.88, 0.93), ("seen-16", "counted"): (0.88, 0.55),
+                 ("seen-16", "bodies"): (0.91, 0.89), ("seen-16", "programmes"): (1.0, 0.25),
+                 ("seen-16", "goals"): (1.0, 1.0), ("seen-16", "planned_documents"): (1.0, 0.85)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
@@ -633,3 +660,15 @@ def test_goals_due_query(fact_results):
     rows = run_query("goals-due", graph, {"year": "2020", "plan": str(ID["liaoning-2015"])}).to_dicts()
     assert len(rows) == 2 and all(int(r["year"]) == 2020 for r in rows)
     assert any(int(r["targets"]) >= 1 for r in rows)  # 800所美育特色学校 lies inside the 2020 goal
+
+
+def test_a_programmes_short_name_stands_for_it_later(tmp_path):
+    from edugraph.structure.extract import extract_file
+    text = ("关于实施计划的通知\n\n各高校：\n\n　　决定实施乡村美育教师支持计划（以下简称支持计划），现将有关事宜通知如下。\n"
+            "　　一、支持计划的内容\n\n　　支持计划分为三类。\n　　二、报送要求\n\n　　各地按要求报送材料。\n")
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    _, doc = extract_file(tmp_path / "plan.txt")
+    facts = [m.facts for m in doc.all_measures()] + [d.title_facts for d in doc.divisions() if d.title_facts is not None]
+    found = sorted((doc.text[i.start:i.end], i.name) for f in facts for i in f.initiatives)
+    assert found == [("乡村美育教师支持计划", "乡村美育教师支持计划"), ("支持计划", "乡村美育教师支持计划"),
+                     ("支持计划", "乡村美育教师支持计划")]

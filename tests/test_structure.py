@@ -212,6 +212,17 @@ def test_a_forwarding_notice_keeps_its_own_text_as_preamble():
     assert outline_lines(structure.outline, text) == ["第一章\t总则", "  第一条\t为了规范管理，制定本办法"]
 
 
+def test_a_reply_keeps_its_own_paragraphs_above_its_attachment_as_preamble():
+    text = ("某省政府办公厅关于同意建立联席会议制度的复函\n省教育厅：\n　　你厅《关于建立联席会议制度的请示》收悉。经省政府同意，现函复如下：\n"
+            "　　同意建立联席会议制度。请按照有关文件精神认真开展工作。\n　　附件：某省联席会议制度\n某省政府办公厅\n2021年3月13日\n"
+            "　　附件\n某省联席会议制度\n　　为加强学校体育美育工作的统筹协调，经省政府同意，建立本制度。\n一、主要职能\n　　统筹协调。\n二、工作规则\n　　定期召开会议。\n")
+    structure = parse_structure(text)
+    assert [m.span.text(text) for m in structure.preamble.measures] == [
+        "你厅《关于建立联席会议制度的请示》收悉。", "经省政府同意，现函复如下：", "同意建立联席会议制度。",
+        "请按照有关文件精神认真开展工作。", "为加强学校体育美育工作的统筹协调，经省政府同意，建立本制度。"]
+    assert outline_lines(structure.outline, text) == ["一、\t主要职能", "二、\t工作规则"]
+
+
 def test_a_notice_sending_out_two_documents_restarts_the_numbering():
     text = ("某市关于印发两个实施意见的通知\n各区政府：\n　　现将两个实施意见印发给你们，请认真贯彻执行。\n某市\n2018年3月1日\n"
             "　　关于加强学校劳动教育的实施意见\n　　为加强劳动教育，提出如下意见。\n一、指导思想\n　　坚持育人为本。\n"

@@ -31,8 +31,8 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "妇联", "关工委",
          "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "科研院所",
-         "公共艺术馆", "公共文化馆", "社会艺术组织",
-         "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
+         "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
+         "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
          "区政府", "联席会议", "党中央", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
@@ -66,7 +66,7 @@ SUBJECT_TAGS = ("v", "d", "i", "p")
 DEPARTMENT_RE = re.compile(r"(?:教育|财政|人力资源(?:和)?社会保障|人社|文化(?:和旅游)?|文旅|民政|公安|卫生(?:健康|计生|和计划生育)?"
                            r"|体育|科技|司法|审计|住房(?:和)?城乡建设|自然资源|国土资源|发展(?:和)?改革|发改|新闻出版广电|广电"
                            r"|农业(?:农村)?|工业和信息化|工信|机构编制|文广新|文广)(?:厅|局|委员会|委)"
-                           r"|(?:发改|文广新|文广|人社|编制)部门")  # jieba leaves 发改, 文广新 out of its dictionary
+                           r"|(?:发改|文广新|文广|人社|编制|人力资源(?:和)?社会保障)部门")  # jieba leaves 发改, 文广新 out of its dictionary
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
 GROWS_OVER_SCHOOLS = ("委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所")
@@ -110,7 +110,7 @@ ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|�
                            r"配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[：:]\s*")
 LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "负责": "responsible",
                "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
-LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇")
+LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇", "州", "盟")
 # A closing bracket ends a list (〔责任单位：市教育局、各县（市、区）政府〕); one inside a name is passed over
 # with its opening bracket (县〔市、区、特区〕人民政府).
 LIST_END = "）)〕】］；;。\n"
@@ -232,13 +232,16 @@ def _listed(text, start, end, free):
             if ROLE_LABEL_RE.match(text, index):
                 break
             stop = _item_end(text, index, end)
-            if text[index:stop].strip().lstrip("各") in LEVEL_WORDS and stop < end and text[stop] == "、":
-                stop = _item_end(text, stop + 1, end)  # 各区、市政府, 各区、县（市）政府: one item with a 、 inside
-            item = text[index:stop].strip()
-            item = item if any(c in item for c in "（(〔") else item.replace("、", "")
-            if item and free(index, stop):
-                a = index + len(text[index:stop]) - len(text[index:stop].lstrip())
-                b = index + len(text[index:stop].rstrip())
+            while text[index:stop].strip().lstrip("各").replace("、", "")[-1:] in LEVEL_WORDS and stop < end \
+                    and text[stop] == "、" and len(text[index:stop].strip()) <= 8:
+                stop = _item_end(text, stop + 1, end)  # 各区、市政府, 各市、州、县人民政府: one item with 、 inside
+            tail = re.search(r"等(?:有关|相关)?(?:部门|单位)?$", text[index:stop].rstrip())
+            item_end = index + tail.start() if tail else stop  # 省教育厅等）: the list is open-ended, the name whole
+            item = text[index:item_end].strip()
+            item = item if any(c in item for c in "（(〔") or item.count("、") > 1 else item.replace("、", "")
+            if item and free(index, item_end):
+                a = index + len(text[index:item_end]) - len(text[index:item_end].lstrip())
+                b = index + len(text[index:item_end].rstrip())
                 cleaned = _clean(item)
                 a += len(item) - len(cleaned)  # the distributive 各 dropped from the front
                 if cleaned:
@@ -254,8 +257,16 @@ def _grow(bounds, a, head):
     taken = []
     word = bounds.before(a) or bounds.inside(a)
     while word is not None and len(taken) < 4:
+        earlier = bounds.before(word.start)
         if word.text == "指导" and head == "委员会" and not taken:
             pass  # 教学指导委员会
+        elif len(word.text) == 1 and word.tag.startswith("v") and earlier is not None and len(earlier.text) == 1 \
+                and earlier.tag.startswith(("v", "n")) and earlier.text not in STOP_WORDS \
+                and not any(c in STOP_CHARS + "各" for c in earlier.text + word.text):
+            # 文艺工作者援教联盟 (jieba: 援|教): two characters of a word jieba does not know, read as one word
+            taken.insert(0, word)
+            word = earlier
+            continue
         elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
                 or word.text.startswith(VERB_PREFIXES) or word.text in BUILD_VERBS and taken \
                 or any(c in STOP_CHARS for c in word.text) \
@@ -411,8 +422,8 @@ def _name(text, start, a, b, head, bounds):
         else:
             name_start -= len(joined.group(2))  # 由县区政府牵头: jieba cut 县 | 区政府
     # 各区（市）县政府, 县（市）区教育部门: a level with its bracketed alternatives opens the name.
-    bracketed = re.search(r"[省市县区旗州盟]（[市县区旗州盟、]{1,6}）$", text[max(start, name_start - 8):name_start])
-    if bracketed and text[name_start:name_start + 1] in "市县区旗":
+    bracketed = re.search(r"[省市县区旗州盟]（[省市县区旗州盟、]{1,6}）$", text[max(start, name_start - 8):name_start])
+    if bracketed and (text[name_start:name_start + 1] in "市县区旗" or text.startswith(("人民政府", "政府"), name_start)):
         name_start -= len(bracketed.group())
     if text[name_start:name_start + 1] == "级" and text[name_start - 1:name_start] in "省市县区":
         name_start -= 1  # 各省级教育行政部门 (jieba: 各省 | 级): the level is whole
@@ -439,6 +450,8 @@ def find_bodies(text, start, end, skip):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
+        if head in SCHOOLS and text.startswith(("校内", "校外"), b):
+            continue  # 学校校内美育工作: the school's own work
         if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
             continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
         if head in STAGE_SCHOOLS and not _subject(text, a, b, end, bounds):

@@ -98,6 +98,9 @@ def find_citations(text, start, end):
             covered.append((open_index, close_index + 1))
             continue
         relation = _issue_relation(text, start, open_index)
+        if relation == "cites" and found and found[-1].relation == "plansToIssue" \
+                and text[found[-1].end:open_index] in ("和", "及", "、", "与", "以及"):
+            relation = "plansToIssue"  # 制定《…规划》和《…细则》: both are to be drafted
         if close_index is None:
             title, stop = _truncated_title(text, open_index, end)
             if title:
@@ -120,8 +123,8 @@ def find_citations(text, start, end):
         if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校)", title) \
                 or title.startswith("的") or text.startswith("的", b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
-        if title.endswith("政策") and text[match.start():a] in ("完善", "进一步完善"):
-            continue  # 完善随迁子女就学政策: an existing policy improved, not a document to issue
+        if title.endswith("政策") and (text[match.start():a] in ("完善", "进一步完善") or title.startswith("完善")):
+            continue  # 完善随迁子女就学政策, 制定完善…政策: an existing policy improved, not a document to issue
         if "的" in title and not title.startswith("关于"):
             # 制定应对突发事件的处置预案: what comes before 的 describes the document; its name is after.
             cut = title.rindex("的") + 1
@@ -143,7 +146,7 @@ def find_citations(text, start, end):
             covered.append((a, b))
     for match in DESCRIBED_RE.finditer(text, start, end):
         a, b = match.span("title")
-        if match.group("title").endswith("政策") and text[match.start():match.start() + 2] == "完善":
+        if match.group("title").endswith("政策") and "完善" in text[match.start():match.start("title")].split("的")[0][:6]:
             continue  # 完善…的投入政策: an existing policy improved
         if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))

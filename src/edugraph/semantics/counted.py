@@ -34,14 +34,14 @@ AGENT_NOUNS = ("学校", "学生", "教师", "中小学", "高校")
 NOT_A_NAME_START = ("方可", "方能", "才能", "才可", "即可", "均可", "可以", "能够")
 # Words that scope or distribute a counted thing without naming it: 全市中小学生艺术素质测评覆盖率, 每个学生美育选修课程.
 SCOPE_PREFIX_RE = re.compile(r"^(?:且|并且|而且)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度"
-                             r"|每个学生|每名学生|每位学生|每个|每名)?")
+                             r"|每个学生|每名学生|每位学生|每个|每名|所属)?")
 # What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
 TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
 # Between a subject and its figure: 艺术课累计不少于108节, 课程修完6个学分.
 STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有)+$")
 NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
 # A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
-MEASURE_NOUNS = ("时间", "时长", "人数", "大小", "规模", "数量", "总数", "推荐数", "名额")
+MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额")  # 人数, 总数, 高校数
 TRAILING_VERB_RE = re.compile(r"(?:修完|修满|累计|达到|用于|有)$")
 # A place or stage a figure is distributed over, not what it counts (每县…, 初中阶段…).
 PLACE_ENDS = ("县", "市", "省", "区", "镇", "乡", "街道", "年级", "阶段", "学段")
@@ -57,6 +57,8 @@ def _noun_after(text, after_start, end):
             (text[stop] not in COUNTED_STOP or text[stop] == "的") and ("\u4e00" <= text[stop] <= "\u9fff" or text[stop] in "“”")
             or stop > after_start and LEVELS_RE.match(text, stop - 1)):
         stop += 1
+    while stop > after_start and text[stop - 1] == "“":
+        stop -= 1  # 6位代码后从“01”开始: a quote opening after the name is not part of it
     stop = after_start + len(_cut_at_verb(text, after_start, stop))  # 60%以上的中小学校|达到改革试点的要求
     if "的" in text[after_start:stop]:
         # 1000所各具特色的美育工作示范学校: what is counted is the noun after the last 的, unless a name
@@ -73,8 +75,8 @@ def _noun_after(text, after_start, end):
         rest = re.match(r"[^，,。；;：:（()）]{0,30}?的", text[after_start:end])
         if rest and not QUANTITY_RE.search(rest.group()):
             return _noun_after(text, after_start + rest.end(), end)
-    if stop <= after_start or text.startswith(NOT_A_NAME_START, after_start):
-        return ""
+    if stop <= after_start or text.startswith(NOT_A_NAME_START + MIN_BEFORE + MAX_BEFORE, after_start):
+        return ""  # 高校数20所及以下的不超过8篇: the next figure's bound, not a name
     if first and first[0].tag == "v" and not text.startswith(ALLOT_VERBS, after_start) \
             and not text[after_start:stop].endswith(HEAD_NOUNS + INSTITUTIONS + EVENTS) and "“" not in text[after_start:stop]:
         return ""  # 各1个参加市级录像展评: what follows is what is done, not what is counted (1名兼职美育教师 is)

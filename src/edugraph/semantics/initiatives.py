@@ -36,6 +36,12 @@ CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家�
 # (大)中小学生艺术展演: the national and provincial exhibitions, named even without 活动 after them; a bare
 # 学生艺术展演 is what any school holds.
 EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展演(?:活动)?(?!月|周|季|场馆|团体|平台)")
+# A quoted name before a festival, forum or season word (“长江之春”音乐季) names an event. Unquoted, such words
+# name kinds of event as often as one event (艺术论文报告会, 综合性艺术节): labellers leave them out.
+EVENT_HEAD_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)(?!活动|月|周|期间)")
+# （以下简称论文报告会）: the short name a notice gives a programme, used for it from then on.
+ALIAS_RE = re.compile(r"[（(]以下简称[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
+ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + ALIAS_RE.pattern)
 # …、…等品牌活动: the items listed before are named events (海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动).
 BRANDED_RE = re.compile(r"等(?:(?:系列)?品牌|[一二三四五六七八九十0-9０-９]+项[\u4e00-\u9fff]{0,8}?)(?P<head>活动|项目)")
 EDITION_RE = re.compile(r"第[一二三四五六七八九十0-9０-９]+届")  # 第三届: one edition, not part of the event's name
@@ -102,7 +108,7 @@ def _head_after(text, b, end):
     tail = text[b:min(end, b + 24)]
     match = re.match(r"(?:等?[0-9０-９一二三四五六七八九十]*[大项个]?|[和及、与][\u4e00-\u9fff]{0,12}?)?[\u4e00-\u9fff]{0,4}?"
                      rf"({'|'.join(sorted(KINDS, key=len, reverse=True))})", tail)
-    if match and not re.search(rf"[{CLAUSE_BREAK}的]", match.group()) \
+    if match and not re.search(rf"[{CLAUSE_BREAK}的在栏]", match.group()) \
             and not any(word in match.group() for word in CATEGORY_WORDS) \
             and not ("等" in match.group() and any(word in match.group() for word in HONOUR_WORDS)) \
             and not match.group()[:match.start(1) - match.start()].endswith("有") \
@@ -119,7 +125,8 @@ def _quoted(text, start, end, skip):
         name = normalise_name(match.group(1))
         if _skipped(match.start(), skip, end):
             continue
-        kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None)
+        kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None) \
+            or ("activity" if EVENT_HEAD_RE.match(text, match.end()) else None)  # “长江之春”音乐季
         if kind is None and CAMPAIGN_RE.search(name[-3:]) and (
                 not re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]) or text.startswith(CAMPAIGN_AFTER, match.end())):
             campaigns.add(match.start())  # 推进“经典诵读进校园”: a named campaign (not “信用进校园”示范点, a site)
@@ -174,7 +181,7 @@ def _unquoted(text, start, end, skip, bounds):
         # 文艺支教志愿服务等项目: the programme is the item before 等.
         item_end = a - 1 if text[a - 1:a] == "等" and match.group() != "活动" else a  # 经典诵读和书写大赛等活动: a list
         name_start = _name_start(text, item_end, bounds)
-        if text[name_start - 1:name_start] == "等" and item_end - name_start <= 6 \
+        if text[name_start - 1:name_start] == "等" and item_end - name_start <= 8 \
                 or text[name_start:name_start + 1] in "级类型":
             continue  # “非遗进校园”等文化传承项目: the kind of the items listed; 县（区）级…: a fragment
         # 国培计划、省培计划: a short name listed right after a programme is one too.
@@ -197,6 +204,8 @@ def _unquoted(text, start, end, skip, bounds):
                       default=name_start)  # 教育部对|…行动计划, 围绕|…行动计划, 特制定本|行动计划
             name_start = cut
             action_plan = b - name_start >= 8 and not DRAFTING_BEFORE_RE.search(text, max(start, name_start - 6), name_start)
+        if "简称" in text[name_start:item_end]:
+            continue  # （以下简称支持计划）: a short name defined, found where it is used
         if item_end - name_start < MIN_NAME and not listed \
                 or not (levelled or action_plan or _introduced(text, start, name_start, b)) \
                 or _generic(text[name_start:b]) or HEAD_RE.match(text, name_start):
@@ -217,9 +226,14 @@ def _unquoted(text, start, end, skip, bounds):
     for a, b, shortest in campaigns:
         if b not in bounds.ends or _skipped(a, skip, end):
             continue
-        name_start = _name_start(text, a, bounds)
+        # 传统文化（京剧、戏曲、国学等）进校园: the examples in brackets are passed over, not the name.
+        examples = re.search(r"[（(][^（()）]{1,16}[）)]$", text[max(start, a - 18):a]) if shortest else None
+        subject_end = a - len(examples.group()) if examples else a
+        name_start = _name_start(text, subject_end, bounds)
         if text[name_start - 1:name_start] == "等" and text[name_start:a].endswith(("形式", "类型", "内容", "资源")):
             continue  # 戏曲、非遗等艺术形式进校园: the kind of what is listed (…等高雅艺术进校园 is named)
+        if "简称" in text[name_start:a] or text[name_start - 1:name_start] in "（(" and text[b:b + 1] in "）)":
+            continue  # （以下简称论文报告会）, 黄鹤美育节（中小学生艺术节）: the name restated
         if text[name_start:name_start + 1] == "好" and text[:name_start].endswith(INTRODUCERS):
             name_start += 1  # 开展好…展演活动: 好 completes the verb
         level = re.match(r"(?:国家|省|市|县|区)级", text[name_start:a]) if shortest else None
@@ -367,6 +381,32 @@ def _coordinated(text, start, name_start, kind, longest=6):
         out.append(Initiative(item_start, item_end, item, kind))
         name_start = item_start
     return out
+
+
+def aliases(text, initiatives):
+    """{short name: the programme it stands for} for every programme given a short name right after it
+    (全国第三届高校艺术教育科研论文报告会（以下简称论文报告会））."""
+    found = {}
+    for initiative in initiatives:
+        match = ALIAS_AFTER_RE.match(text, initiative.end)  # “美育浸润”行动（以下简称浸润行动）: past the programme word
+        if match and initiative.kind != "slogan":
+            found[match.group("alias")] = initiative
+    return found
+
+
+def alias_mentions(text, start, end, short_names, taken):
+    """[Initiative] for each later use of a short name in text[start:end] outside the `taken` spans (found
+    facts, cited titles); each is named and typed as the programme it stands for."""
+    found = []
+    for alias, programme in short_names.items():
+        index = text.find(alias, start, end)
+        while index >= 0:
+            b = index + len(alias)
+            defined = re.search(r"简称[“\"]?$", text[max(0, index - 3):index])
+            if index > programme.end and not defined and not any(x < b and index < y for x, y in taken):
+                found.append(Initiative(index, b, programme.name, programme.kind))
+            index = text.find(alias, b, end)
+    return found
 
 
 def find_initiatives(text, start, end, skip, programmes_in_titles=()):

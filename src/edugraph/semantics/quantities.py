@@ -22,8 +22,10 @@ CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:�
 PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
 # Before the end of a year or of one of its months: 2016年底前, 2017年9月之前.
 BY_THE_END = r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)"
-DEADLINE_RE = re.compile(r"(?:到|至|于|在)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
+DEADLINE_RE = re.compile(r"(?:到|至|于|在|截止(?:日期|时间)?(?:为|是)?)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
                          rf"|(?P<year2>(?:19|20)\d{{2}})\s*年{BY_THE_END}")
+# 于2012年2月在杭州举办, 定于2015年11月4日召开: the date an event is held on, not one things are due by.
+HELD_ON_RE = re.compile(r"\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?(?:[^，,。；;前]{0,8}(?:举办|举行|召开))")
 # A bare year after 确保/力争 (确保2020年…达标) or opening a clause (2017年我省评选200所…) is a deadline when it is
 # not a start (2017年起/开始), a period (2017年以来, 2017年度), a month or one end of a span of years.
 NOT_A_DEADLINE_AFTER = r"(?![起开以度后内间至到、\-－—–~～0-9０-９一二三四五六七八九十]|[春秋][季学])"
@@ -39,7 +41,7 @@ TIME_GIVEN_RE = re.compile(rf"(?<=用)\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)(
 # 2016-2017学年度: a school year named, not a quantity.
 SCHOOL_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*[-－—–~～至]\s*(?:19|20)\d{2}\s*学年")
 # A formulaic name: a Chinese numeral + 项 + rule word (八项规定, 九项工作制度), or N位一体.
-NAME_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:规定|制度|原则|纪律|准则|禁令)|一体)")
+NAME_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:规定|制度|原则|纪律|准则|禁令|方针|口诀|要诀)|一体)")
 FREQUENCY_BEFORE = re.compile(r"(?:每|一)(?:年|学年|学期|季度|月|周|天|日)(?:至少|不少于|开展|举办|组织)?$"
                               r"|(?:年|学年|学期)(?:至少|不少于)$")
 # 一 + these is a vague amount or a set phrase, not a count.
@@ -111,8 +113,9 @@ def find_targets(text, start, end, skip, plan_year=None):
 
     for match in DEADLINE_RE.finditer(text, start, end):
         a, b = match.span()
-        if text[a] in "于在" and re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20]):
-            continue  # 会议定于2015年11月4日召开: a date things happen on, not one they are due by
+        if text[a] in "于在" and (re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20])
+                                 or HELD_ON_RE.match(text, b)):
+            continue  # 会议定于2015年11月4日召开, 于2012年2月在杭州举办: a date things happen on, not one they are due by
         if free(a, b):
             year = Decimal(match.group("year") or match.group("year2"))
             found.append(Target(a, b, year, None, None, "年", False, "deadline", ""))
@@ -177,6 +180,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             lo, hi = to_decimal(lo_text[0]), to_decimal(lo_text[1])
         if lo is None:
             continue
+        if unit == "字" and re.search(r"[（(][^（()）]{0,6}$", text[max(start, a - 8):a]):
+            continue  # 发言内容提要（不少于800字）: a form's instruction to who fills it in, not a target
         if unit == "届" and not re.search(r"每[^，,。；;]{0,6}$", text[max(start, a - 8):a]):
             continue  # 十九届, 第七届: an edition, not a number of events
         noun = re.match(UNIT_NOUN_RE, text[b:b + 6]) if unit == "个" else None

@@ -1,4 +1,5 @@
-"""Spans inside a piece of plan text that other extractors must skip: cited titles, quotes, 文号."""
+"""Spans inside a piece of plan text that other extractors must skip: cited titles, quotes, 文号, and the
+titles an 附件 line lists."""
 
 import re
 
@@ -30,6 +31,16 @@ def document_number_spans(text, start, end):
 def quote_spans(text, start, end):
     """(open, close) of short quoted phrases “…” (names of programmes, slogans)."""
     return [(m.start(), m.end() - 1) for m in QUOTE_RE.finditer(text, start, end)]
+
+
+# 附件：安徽省教育厅转发…的通知: the title of a document sent with the notice, named as a 《title》 would be.
+ATTACHMENT_LINE_RE = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*(?P<title>[^\n]+)")
+
+
+def attachment_spans(text, start, end):
+    """(start, end - 1) of the titles on 附件 lines (附件 opening its line) in text[start:end]."""
+    return [(m.start("title"), m.end("title") - 1) for m in ATTACHMENT_LINE_RE.finditer(text, start, end)
+            if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000")]
 
 
 def inside(position, spans):

@@ -6,6 +6,7 @@ from edugraph.errors import StructureError
 from edugraph.structure.metadata import extract_metadata, normalise_document_number
 from edugraph.structure.model import Measure, PlanDocument, Span, numbered
 from edugraph.semantics import analyse
+from edugraph.semantics.initiatives import alias_mentions, aliases
 from edugraph.reading.source import read_source
 from edugraph.structure.parse import LEAD, SENTENCE, TERMINATORS, parse_structure
 
@@ -50,6 +51,22 @@ def add_facts(doc):
                 division.heading.title_kind, division.title_facts = SENTENCE, None
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)
+    _add_alias_mentions(doc)
+
+
+def _add_alias_mentions(doc):
+    """A programme given a short name (（以下简称论文报告会）) is meant wherever the short name stands later,
+    in measures and in headings (三、校长论坛的主题)."""
+    facts = [m.facts for m in doc.all_measures()] + [d.title_facts for d in doc.divisions() if d.title_facts is not None]
+    short_names = {}
+    for found in facts:
+        short_names.update(aliases(doc.text, found.initiatives))
+    if not short_names:
+        return
+    for found in facts:
+        taken = [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations]
+        found.initiatives = sorted(found.initiatives + alias_mentions(doc.text, found.start, found.end, short_names, taken),
+                                   key=lambda i: i.start)
 
 
 def extract_file(path, plan_id=None, curated=None):
