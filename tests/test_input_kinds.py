@@ -144,6 +144,16 @@ def test_page_furniture_is_dropped_only_from_paginated_text():
     assert strip_page_furniture(plain) == (plain, False)
 
 
+def test_a_line_the_text_repeats_is_no_running_header():
+    from edugraph.reading.layout import strip_page_furniture
+    task = "牵头部门：市教育局　配合部门：市财政局"
+    paged = (f"标题要点\n（一）甲。\n{task}\n做好甲。\n- 1 -\n标题要点\n（二）乙。\n{task}\n（三）丙。\n{task}\n"
+             f"做好丙。\n- 2 -\n标题要点\n（四）丁。\n{task}\n做好丁。\n- 3 -\n")
+    text, changed = strip_page_furniture(paged)
+    assert changed and text.split("\n") == ["标题要点", "（一）甲。", task, "做好甲。", "（二）乙。", task, "（三）丙。",
+                                             task, "做好丙。", "（四）丁。", task, "做好丁。", ""]
+
+
 def test_html_chrome_is_dropped_but_an_article_header_is_kept():
     from edugraph.reading.htmltext import html_to_text
     page = ('<html><body><div class="top-nav">首页 新闻</div><div id="breadcrumb">当前位置</div>'

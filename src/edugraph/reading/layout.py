@@ -42,24 +42,31 @@ def strip_page_furniture(text):
     numbers = [i for i in numbers if i not in rows]
     if len(numbers) < MIN_PAGES:
         return text, False
-    counts = {}
-    for line in lines:
-        if line.strip() and len(line.strip()) <= 40:
-            counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    # A running header stands next to a page break (right before or after its page number). A line the
+    # text itself repeats (牵头部门：市教育局 under every task) is text wherever else it stands.
+    beside = {}
+    for i in numbers:
+        for j in _neighbours(lines, i):
+            beside.setdefault(lines[j].strip(), []).append(j)
     # A header has words: a lone "。" that wrapping pushed onto its own line repeats too, but is text.
-    headers = {line for line, n in counts.items() if n >= RUNNING_HEADER_MIN and not PAGE_NUMBER_RE.match(line)
-               and sum(c.isalnum() for c in line) >= 4
+    needed = max(2, min(RUNNING_HEADER_MIN, len(numbers) - 1))  # the last page break has no page after it
+    headers = {line for line, at in beside.items() if len(at) >= needed
+               and len(line) <= 40 and not PAGE_NUMBER_RE.match(line) and sum(c.isalnum() for c in line) >= 4
                and not CN_MARKER_RE.match(line) and not ARABIC_MARKER_RE.match(line)}
-    skip, seen, kept = set(numbers), set(), []
-    for i, line in enumerate(lines):
-        if i in skip:
-            continue
-        if line.strip() in headers:
-            if line.strip() in seen:
-                continue  # the first copy stays: a running header is often the document's own title
-            seen.add(line.strip())
-        kept.append(line)
-    return "\n".join(kept), True
+    skip = set(numbers) | {j for line in headers for j in beside[line]}
+    return "\n".join(line for i, line in enumerate(lines) if i not in skip), True
+
+
+def _neighbours(lines, i, reach=2):
+    """Indexes of the nearest non-blank lines before and after line i, at most `reach` lines away."""
+    found = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and abs(j - i) <= reach and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines) and abs(j - i) <= reach:
+            found.append(j)
+    return found
 
 
 def display_width(text):
