@@ -94,6 +94,8 @@ VARIANTS = {
     "pdf-pages": (".txt", lambda t: paginated(t).encode("utf-8")),
     "fullwidth-numbers": (".txt", lambda t: fullwidth_numbers(t).encode("utf-8")),
     "pkulaw-header": (".txt", lambda t: (PKULAW_HEADER + t).encode("utf-8")),
+    "space-indent": (".txt", lambda t: t.replace("\u3000\u3000", "    ").encode("utf-8")),
+    "no-blank-lines": (".txt", lambda t: "\n".join(line for line in t.split("\n") if line.strip()).encode("utf-8")),
 }
 
 

@@ -120,6 +120,9 @@ def bodies(text):
                  id="an-open-ended-list-three-levels-a-department-venue-and-a-word-jieba-splits"),
     pytest.param("通知如下。\n　　附件：安徽省教育厅转发安徽省人民政府办公厅关于全面加强学校美育工作的通知\n", [],
                  id="the-title-on-an-附件-line-names-no-body"),
+    pytest.param("牵头部门：市教育局    配合部门：市文广局、团市委\n各区(市)县政府要落实，（责任单位：各县(市、区)政府）",
+                 [("市教育局", "lead"), ("市文广局", "supporting"), ("团市委", "supporting"), ("区（市）县政府", "mentioned"),
+                  ("县（市、区）政府", "responsible")], id="role-lists-split-by-spaces-and-names-with-ascii-brackets"),
     pytest.param("根据学校自身优势，将所需资金列入有关部门和学校预算。", [("有关部门", "mentioned")],
                  id="学校自身-and-学校预算"),
     pytest.param("建设一批龙头学校，创建命名200所中小学校为传承学校，依据教育部令第39号。", [],
@@ -281,6 +284,8 @@ def initiatives(text):
                  id="a-quoted-season-a-form-column-and-examples-in-a-campaign"),
     pytest.param("教育部通过中央财政专项经费给予科学教育浸润行动计划一定的补助，各地要充分发挥科学教育浸润行动计划的示范作用。",
                  [("科学教育浸润行动计划", "plan"), ("科学教育浸润行动计划", "plan")], id="给予-and-发挥-are-not-part-of-a-name"),
+    pytest.param("启动中心城区普通高中新建工程\n14.推进职业教育发展。", [("中心城区普通高中新建工程", "project")],
+                 id="an-item-number-on-the-next-line-counts-nothing"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected

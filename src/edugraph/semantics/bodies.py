@@ -149,7 +149,8 @@ def _is_generic(name, tokens_of_name):
 
 
 def _clean(name):
-    name = DISTRIBUTIVE_RE.sub("", "".join(name.split()))
+    # One name however its brackets are typed: 县(市、区)政府 is 县（市、区）政府.
+    name = DISTRIBUTIVE_RE.sub("", "".join(name.split()).replace("(", "（").replace(")", "）"))
     return name[2:] if name.startswith("地区") and len(name) > 4 else name  # 本地区教育部门 → 教育部门
 
 
@@ -210,9 +211,9 @@ BRACKET_CLOSE_RE = re.compile(r"[^（()）〔〕\n]{0,10}[）)〕]")  # the rest
 
 
 def _item_end(text, stop, end):
-    """Where the list item starting at stop ends: at 、，, a full-width space (牵头部门：市教育局　配合部门：…) or
+    """Where the list item starting at stop ends: at 、，, a full-width space or two spaces (牵头部门：市教育局　配合部门：…) or
     the list's end, not inside a short bracket."""
-    while stop < end and text[stop] not in LIST_END + "、，,\u3000":
+    while stop < end and text[stop] not in LIST_END + "、，,\u3000" and not text.startswith("  ", stop):
         if text[stop] in "（(〔":  # 各县（市、区）人民政府, 县〔市、区、特区〕人民政府: a bracket inside one item
             close = BRACKET_CLOSE_RE.match(text, stop + 1, end)
             if close:
@@ -246,7 +247,7 @@ def _listed(text, start, end, free):
                 a += len(item) - len(cleaned)  # the distributive 各 dropped from the front
                 if cleaned:
                     found.append(Body(a, b, cleaned, _is_generic(cleaned, words(text, a, b)), role=role))
-            index = stop + 1 if stop < end and text[stop] in "、，,\u3000" else stop
+            index = stop + 1 if stop < end and text[stop] in "、，,\u3000 " else stop
             while index < end and text[index] in " \u3000":
                 index += 1
     return found
@@ -422,7 +423,7 @@ def _name(text, start, a, b, head, bounds):
         else:
             name_start -= len(joined.group(2))  # 由县区政府牵头: jieba cut 县 | 区政府
     # 各区（市）县政府, 县（市）区教育部门: a level with its bracketed alternatives opens the name.
-    bracketed = re.search(r"[省市县区旗州盟]（[省市县区旗州盟、]{1,6}）$", text[max(start, name_start - 8):name_start])
+    bracketed = re.search(r"[省市县区旗州盟][（(][省市县区旗州盟、]{1,6}[）)]$", text[max(start, name_start - 8):name_start])
     if bracketed and (text[name_start:name_start + 1] in "市县区旗" or text.startswith(("人民政府", "政府"), name_start)):
         name_start -= len(bracketed.group())
     if text[name_start:name_start + 1] == "级" and text[name_start - 1:name_start] in "省市县区":

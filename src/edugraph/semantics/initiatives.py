@@ -174,7 +174,7 @@ def _unquoted(text, start, end, skip, bounds):
         if b not in bounds.ends or _skipped(a, skip, end):
             continue
         following = bounds.after(b)
-        if following is not None and following.text.startswith(COMPOUND_FOLLOWERS) or re.match(r"\s*[0-9０-９]", text[b:b + 2]):
+        if following is not None and following.text.startswith(COMPOUND_FOLLOWERS) or re.match(r"[ \t]*[0-9０-９]", text[b:b + 2]):
             continue  # 项目课题, 计划单列: the word modifies a noun; 中小学项目8个: projects counted, not a programme
         if text.startswith("地", b) or text[a - 1:a] == "有":
             continue  # 有计划地赴高校开展: an adverb, not a programme
