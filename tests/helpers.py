@@ -96,6 +96,9 @@ VARIANTS = {
     "pkulaw-header": (".txt", lambda t: (PKULAW_HEADER + t).encode("utf-8")),
     "space-indent": (".txt", lambda t: t.replace("\u3000\u3000", "    ").encode("utf-8")),
     "no-blank-lines": (".txt", lambda t: "\n".join(line for line in t.split("\n") if line.strip()).encode("utf-8")),
+    # No indentation left to tell a paragraph from a wrapped line: only marks and sentence ends do.
+    "flush-left-wrapped-40": (".txt", lambda t: hard_wrap("\n".join(line.lstrip(" \u3000\t") for line in t.split("\n")),
+                                                          40).encode("utf-8")),
 }
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from edugraph.errors import InputError, StructureError
 from edugraph.structure.extract import extract_file
+from edugraph.reading.layout import display_width
 from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, hard_wrap,
                      labelled_documents, load_expected, outline_lines, write_variant)
 
@@ -73,6 +74,16 @@ def test_hard_wrapped_text_is_unwrapped(width, tmp_path):
     title = "青山市教育局2023年工作要点"
     flat = lambda text: text[text.index(title):].replace("\n", "")  # noqa: E731
     assert flat(source.text) == flat(TINY_TEXT)
+
+
+def test_an_article_after_a_full_line_starts_a_paragraph():
+    from edugraph.reading.layout import unwrap_hard_wrapped
+    title = "某省学校美育指导专家库管理办法（试行）"  # 38 columns: a full line once wrapped at 38
+    articles = ["第一条　为了贯彻落实有关文件精神，推进学校美育工作持续、科学、有效发展，特制定本办法。",
+                "第二条　专家库实行动态管理，原则上每三年更新一次，经过各级遴选进入专家库的专家属于本办法范围。",
+                "第三条　专家库在省教育厅领导下开展活动，各地教育行政部门可依申请同意后使用专家库。"]
+    text, changed = unwrap_hard_wrapped(hard_wrap("\n".join([title] + articles), display_width(title)))
+    assert changed and text.split("\n") == [title] + articles
 
 
 def test_a_figure_at_the_start_of_a_wrapped_line_is_not_a_task(tmp_path):
@@ -214,10 +225,12 @@ def _facts(doc):
 FACT_DOCUMENTS = sorted((FIXTURES.parent.parent / "data" / "sources").glob("*.txt")) + sorted(FIXTURES.glob("untuned*/*.txt"))
 
 
-@pytest.mark.parametrize("kind", ["hard-wrapped-36", "pdf-pages", "html", "space-indent", "no-blank-lines"])
+@pytest.mark.parametrize("kind", ["hard-wrapped-36", "pdf-pages", "html", "space-indent", "no-blank-lines",
+                                  "flush-left-wrapped-40"])
 def test_facts_survive_a_new_layout(kind, tmp_path):
     """The labelled documents re-laid-out (wrapped as from a PDF, paginated, as a web page, indented with
-    spaces, without blank lines) give the same facts: at least 99.7% kept and 99.7% of what is found the same."""
+    spaces, without blank lines, flush left and wrapped) give the same facts: at least 99.7% kept and 99.7%
+    of what is found the same."""
     kept = found = same = 0
     for path in FACT_DOCUMENTS:
         reference = _facts(extract_file(path)[1])

@@ -11,6 +11,8 @@ from edugraph.reading.numerals import parse_number
 
 INDENT_RE = re.compile(r"^(\u3000|\s{2,})")
 CN_MARKER_RE = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．])")
+# 第一条　…, 第二章　总则: an article or chapter heading (a space after it: 依照第十五条规定 continues a sentence).
+ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零〇0-9０-９]+[条章](?:[ \u3000]|$)")
 ARABIC_MARKER_RE = re.compile(r"^\s*[（(]?([0-9０-９]{1,3})(?:[）)]|[\.．、](?![0-9０-９]))")
 MIN_LINES = 8
 MIN_FULL_LINES = 3
@@ -134,7 +136,7 @@ def unwrap_hard_wrapped(text):
 
 def _starts_paragraph(line, last_item):
     """Whether a line after a full-width one begins a new paragraph rather than continuing it."""
-    if INDENT_RE.match(line) or CN_MARKER_RE.match(line):
+    if INDENT_RE.match(line) or CN_MARKER_RE.match(line) or ARTICLE_RE.match(line):
         return True
     match = ARABIC_MARKER_RE.match(line)
     if match:
