@@ -1,5 +1,6 @@
 """Shared test helpers: the fixture plan, its re-encoded and re-laid-out variants, expectation checks."""
 
+import re
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -77,6 +78,29 @@ def html_page(text, charset="utf-8"):
 """
 
 
+def word_html_page(text, width=76):
+    """A page as Word saves it: a <p class=MsoNormal> per line with the text in styled spans, figures in
+    spans of their own, and the HTML source wrapped at about `width` characters, inside sentences too."""
+    paragraphs = []
+    for line in text.split("\n"):
+        if not line.strip():
+            paragraphs.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
+            continue
+        body = re.sub(r"([0-9]+)", r"<span lang=EN-US>\1</span>", line.strip())
+        paragraphs.append("<p class=MsoNormal style='text-indent:28.0pt;line-height:150%'><span "
+                          f"style='font-size:14.0pt;font-family:仿宋'>{body}<span lang=EN-US><o:p></o:p></span></span></p>")
+    out, column = [], 0
+    for char in "\n\n".join(paragraphs):
+        out.append(char)
+        column = 0 if char == "\n" else column + 1
+        if column >= width and char in " >":
+            out.append("\n")
+            column = 0
+    return ("<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta http-equiv=Content-Type "
+            "content='text/html; charset=utf-8'><style><!-- p.MsoNormal {margin:0} --></style></head>"
+            "<body lang=ZH-CN><div class=WordSection1>\n" + "".join(out) + "\n</div></body></html>")
+
+
 # name → (file suffix, function: text → bytes). Each is the tiny plan re-encoded or re-laid-out.
 VARIANTS = {
     "utf-8": (".txt", lambda t: t.encode("utf-8")),
@@ -89,6 +113,7 @@ VARIANTS = {
     "crlf": (".txt", lambda t: t.replace("\n", "\r\n").encode("utf-8")),
     "html": (".html", lambda t: html_page(t).encode("utf-8")),
     "html-gbk": (".html", lambda t: html_page(t.replace("\xa0", " "), "gbk").encode("gbk")),
+    "word-html": (".html", lambda t: word_html_page(t).encode("utf-8")),
     "hard-wrapped-36": (".txt", lambda t: hard_wrap(t, 36).encode("utf-8")),
     "hard-wrapped-50": (".txt", lambda t: hard_wrap(t, 50).encode("utf-8")),
     "pdf-pages": (".txt", lambda t: paginated(t).encode("utf-8")),

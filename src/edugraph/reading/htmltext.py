@@ -1,4 +1,10 @@
-"""Text of an HTML page's body, with navigation and page furniture dropped."""
+"""Text of an HTML page's body, with navigation and page furniture dropped.
+
+White space inside a block is collapsed as a browser does: a run of spaces is one space. A source line
+break is no text at all, unless it stands between two Latin words or figures (one space): Word wraps its
+HTML source anywhere in a sentence (11月10<line break>日, 9</span><line break>%). Only blocks (<p>, <div>, <br>,
+…) break lines; <pre> keeps its text as it is.
+"""
 
 import re
 from html.parser import HTMLParser
@@ -15,6 +21,11 @@ BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "sec
           "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "td", "th", "main", "body"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+BREAK = "\x00"  # a block boundary, kept apart from the white space of the text until the end
+SOFT = "\x01"   # white space holding a source line break: one space between two Latin words, else none
+SOFT_RE = re.compile(r"(?<![ \t\f])[\r\n]+(?![ \t\f])")  # a bare line break; with spaces around it, it is a space
+SPACES_RE = re.compile(r"[ \t\n\r\f]+")
+SOFT_BETWEEN_WORDS_RE = re.compile(rf"(?<=[A-Za-z0-9]){SOFT}+(?=[A-Za-z0-9])")
 
 
 class _BodyText(HTMLParser):
@@ -31,7 +42,7 @@ class _BodyText(HTMLParser):
         skipped = tag in SKIPPED or any(CHROME_RE.match(token) for token in marker.split()) \
             or marker == "navigation"
         if tag in BLOCKS:
-            self.parts.append("\n")
+            self.parts.append(BREAK)
         if tag in VOID:
             return
         self.stack.append((tag, skipped))
@@ -40,7 +51,7 @@ class _BodyText(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         if tag in BLOCKS:
-            self.parts.append("\n")
+            self.parts.append(BREAK)
 
     def handle_endtag(self, tag):
         # Close up to the matching open tag; tolerates unclosed <p>/<li> as browsers do.
@@ -52,11 +63,15 @@ class _BodyText(HTMLParser):
                 del self.stack[index:]
                 break
         if tag in BLOCKS:
-            self.parts.append("\n")
+            self.parts.append(BREAK)
 
     def handle_data(self, data):
-        if not self.skip_depth:
-            self.parts.append(data)
+        if self.skip_depth:
+            return
+        if any(tag == "pre" for tag, _ in self.stack):
+            self.parts.append(data.replace("\r\n", "\n").replace("\r", "\n").replace("\n", BREAK))
+        else:
+            self.parts.append(SPACES_RE.sub(" ", SOFT_RE.sub(SOFT, data)))
 
 
 def html_charset(raw):
@@ -75,8 +90,9 @@ def html_to_text(markup):
     parser = _BodyText()
     parser.feed(markup)
     parser.close()
-    text = "".join(parser.parts).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in text.split("\n")]
+    text = SOFT_BETWEEN_WORDS_RE.sub(" ", "".join(parser.parts)).replace(SOFT, "")
+    text = re.sub(r" {2,}", " ", text)
+    lines = [line.strip(" ").rstrip() for line in text.split(BREAK)]  # a block's edges hold no collapsed space
     out, blank = [], False
     for line in lines:
         if line.strip():
