@@ -16,11 +16,12 @@ from edugraph.semantics.words import CLAUSE_VERBS, clause_start, words
 TIME_UNITS = ("学年", "学期", "天", "周", "分钟", "小时", "工作日")
 COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
 LEVELS_RE = re.compile(r"[国省市县区]、[省市县区]")  # 100所省、市艺术特色学校: levels sharing one name
+LEVEL_BRACKET_RE = re.compile(r"[（(][市县区、]{1,6}[）)]")
 COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(?<![中高初])等"  # 中等职业学校 is one name
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
                "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
-               "保证", "修满", "修习", "获得", "安排")
+               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派")
 # Verbs that give a figure to what follows (按总课时的11%开设艺术课程, 6学分用于艺术类必修课程).
 ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
 # Nouns that end a counted name: a verb after one starts what is done with it (优质初中学校|招收艺术特长生).
@@ -38,7 +39,10 @@ SCOPE_PREFIX_RE = re.compile(r"^(?:且|并且|而且)?(?:全国|全省|全区|�
 # What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
 TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
 # Between a subject and its figure: 艺术课累计不少于108节, 课程修完6个学分.
-STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有)+$")
+STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|共|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有)+$")
+# People a figure of 人/名/位 is stated of (主任委员1人, 委员共78人, 秘书长1人).
+PERSON_ENDS = ("委员", "员", "长", "者", "人选", "代表", "干部", "同志", "负责人", "教师", "学生")
+PEOPLE_UNITS = ("人", "名", "位")
 NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
 # A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
 MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额")  # 人数, 总数, 高校数
@@ -57,6 +61,9 @@ def _noun_after(text, after_start, end):
             (text[stop] not in COUNTED_STOP or text[stop] == "的") and ("\u4e00" <= text[stop] <= "\u9fff" or text[stop] in "“”")
             or stop > after_start and LEVELS_RE.match(text, stop - 1)):
         stop += 1
+        bracket = LEVEL_BRACKET_RE.match(text, stop) if text[stop - 1] in "县市区" else None
+        if bracket:  # 20个县（市、区）学生艺术团: the alternatives of a level are part of the name
+            stop = bracket.end()
     while stop > after_start and text[stop - 1] == "“":
         stop -= 1  # 6位代码后从“01”开始: a quote opening after the name is not part of it
     stop = after_start + len(_cut_at_verb(text, after_start, stop))  # 60%以上的中小学校|达到改革试点的要求
@@ -155,19 +162,36 @@ def _subject_before(text, clause_start, number_start):
     return phrase if 2 <= len(phrase) <= 14 and re.fullmatch(r"[\u4e00-\u9fff]+", phrase) else ""
 
 
-def _stated_of(text, after_start, end, before, reaches=False):
+# 2个以上兴趣小组或社团, 一至两项体育、艺术技能: alternatives listed with the name after the unit, up to the
+# clause's end, share the figure. Not after 和 (一两项艺术技能和爱好, 1-2项非遗文化项目和校本美育课程体系): labellers
+# mostly count the first name only there.
+COORDINATED_RE = re.compile(r"[、或][\u4e00-\u9fff]{1,10}(?=[，,。；;！？）)]|$)")
+
+
+def _coordinated(text, at, name, end):
+    """The coordinated names after `name` (printed at text[at:]) that share its figure, or ""."""
+    match = COORDINATED_RE.match(text, at + len(name), end) if at >= 0 else None
+    if match is None or any(w.tag.startswith("v") and w.tag != "vn" for w in words(text, match.start() + 1, match.end())) \
+            or QUANTITY_RE.search(match.group()):
+        return ""  # 2门课程和开展活动: a clause of its own; 千支舞蹈队、万个艺术社: a figure of its own
+    return match.group()
+
+
+def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     """What is counted: the noun right after the unit, else the noun between a verb and the number
     (保证美育类必修课程的6个学分), else the noun the figure is stated of (艺术特色学校20所, 美育课程不得低于72个学时;
     with `reaches`, the figure follows 达/达到: 市级艺术特色学校达140所以上)."""
     after = _noun_after(text, after_start, end)
     if len(after) >= 2:
-        return after
+        return after + _coordinated(text, text.find(after, after_start, after_start + 24), after, end)
     before = before.rstrip()  # 优秀文化艺术传承学校 8 所
     possessed = before.endswith("的")  # 保证美育类必修课程的6个学分
     before = before[:-1] if possessed else before
     head = re.split(COUNTED_SPLIT, before)[-1]
     for verb in sorted(COUNT_VERBS, key=len, reverse=True):
         index = head.rfind(verb)
+        if index >= 0 and head.startswith("数", index + len(verb)):
+            continue  # 推荐数不超过2所: a measure named after the verb, not the verb
         if index >= 0:
             noun = _tidy(TRAILING_VERB_RE.sub("", head[index + len(verb):]))
             if len(noun) >= 2 and (not possessed or noun.endswith(HEAD_NOUNS)):
@@ -179,7 +203,11 @@ def _stated_of(text, after_start, end, before, reaches=False):
     if not 2 <= len(subject) <= 14 or "每" in subject or subject.endswith(PLACE_ENDS) or subject in AGENT_NOUNS:
         return ""
     last = words(subject, 0, len(subject))[-1]
-    if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")):
+    if unit in PEOPLE_UNITS and subject.endswith(PERSON_ENDS):
+        subject = re.split(r"[设有是]", subject)[-1]  # 教指委设主任委员1人: the post, after the verb that creates it
+    people = unit in PEOPLE_UNITS and subject.endswith(PERSON_ENDS) and last.tag.startswith("n") and 2 <= len(subject) <= 6
+    if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")) \
+            or people:
         # 每周音乐、美术课各不少于2节: items coordinated before the subject share the figure.
         listed = re.search(r"((?:[\u4e00-\u9fff]{2}、)+)$", before[:len(before) - len(head)])
         return (listed.group(1) if listed else "") + subject
@@ -218,7 +246,7 @@ def what_is_counted(text, start, end, figure, kind, unit, bound):
             or (_noun_after(text, phrase_end + 1, end) if text.startswith("的", phrase_end) else "")  # 60%以上的中小学校
     if kind == "frequency":
         return ""  # what is held so often (每年举办一次X) is left unnamed
-    counted = _stated_of(text, phrase_end, end, before, reaches=bound in ("达到", "达") and phrase_start < a)
+    counted = _stated_of(text, phrase_end, end, before, reaches=bound in ("达到", "达") and phrase_start < a, unit=unit)
     if not counted and unit in UNIT_NOUNS + ("节",):
         counted = _object_of_jiang(text, start, phrase_start)
     return counted
