@@ -49,7 +49,8 @@ def analyse(text, start, end, plan_year=None):
         targets=find_targets(text, start, end, cited + quotes + numbers + programmes + attached, plan_year),
         citations=citations,
         stages=find_stages(text, start, end, bracketed + programmes),
-        bodies=find_bodies(text, start, end, cited + quotes + named + titles + attached),  # a name in a 《title》 is the title's
+        # A name in a 《title》 or on an 附件 line is the title's.
+        bodies=find_bodies(text, start, end, cited + quotes + named + titles + attached),
         initiatives=initiatives,
     )
 

@@ -88,6 +88,14 @@ def is_plan_title(text, open_index, close_index):
     return PERIOD_AFTER_RE.sub("", text[open_index + 1:close_index]).endswith("计划")
 
 
+IMPROVED_RE = re.compile(r"(?:制定|制订|进一步)?完善")
+
+
+def _improves_a_policy(text, verb_start, title):
+    """完善…政策, 进一步完善…政策, 制定完善…政策: a policy that exists is improved (修订完善招生政策 revises one)."""
+    return title.endswith("政策") and IMPROVED_RE.match(text, verb_start) is not None
+
+
 def find_citations(text, start, end):
     """Citations in text[start:end] (one measure or title), in order."""
     found, covered = [], []
@@ -123,7 +131,7 @@ def find_citations(text, start, end):
         if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校)", title) \
                 or title.startswith("的") or text.startswith("的", b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
-        if title.endswith("政策") and (text[match.start():a] in ("完善", "进一步完善") or title.startswith("完善")):
+        if _improves_a_policy(text, match.start(), title):
             continue  # 完善随迁子女就学政策, 制定完善…政策: an existing policy improved, not a document to issue
         if "的" in title and not title.startswith("关于"):
             # 制定应对突发事件的处置预案: what comes before 的 describes the document; its name is after.
@@ -146,7 +154,7 @@ def find_citations(text, start, end):
             covered.append((a, b))
     for match in DESCRIBED_RE.finditer(text, start, end):
         a, b = match.span("title")
-        if match.group("title").endswith("政策") and "完善" in text[match.start():match.start("title")].split("的")[0][:6]:
+        if _improves_a_policy(text, match.start(), match.group("title")):
             continue  # 完善…的投入政策: an existing policy improved
         if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
