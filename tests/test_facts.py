@@ -674,12 +674,13 @@ def test_goals_due_query(fact_results):
 
 
 def test_a_programmes_short_name_stands_for_it_later(tmp_path):
+    from edugraph.semantics.documents import plan_facts
     from edugraph.structure.extract import extract_file
     text = ("关于实施计划的通知\n\n各高校：\n\n　　决定实施乡村美育教师支持计划（以下简称支持计划），现将有关事宜通知如下。\n"
             "　　一、支持计划的内容\n\n　　支持计划分为三类。\n　　二、报送要求\n\n　　各地按要求报送材料。\n")
     (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
     _, doc = extract_file(tmp_path / "plan.txt")
-    facts = [m.facts for m in doc.all_measures()] + [d.title_facts for d in doc.divisions() if d.title_facts is not None]
+    facts = plan_facts(doc)
     found = sorted((doc.text[i.start:i.end], i.name) for f in facts for i in f.initiatives)
     assert found == [("乡村美育教师支持计划", "乡村美育教师支持计划"), ("支持计划", "乡村美育教师支持计划"),
                      ("支持计划", "乡村美育教师支持计划")]

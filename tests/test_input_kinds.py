@@ -219,9 +219,9 @@ def test_a_forms_row_numbers_are_no_page_numbers():
 def _facts(doc):
     """Every fact of a plan as comparable keys (spans left out: they move when the layout changes)."""
     from collections import Counter
+    from edugraph.semantics.documents import plan_facts
     found = Counter()
-    facts = [m.facts for m in doc.all_measures()] + [d.title_facts for d in doc.divisions() if d.title_facts is not None]
-    for f in facts:
+    for f in plan_facts(doc):
         found.update(("body", b.name, b.role) for b in f.bodies)
         found.update(("target", str(t.value), str(t.minimum), str(t.maximum), t.unit, t.counted) for t in f.targets)
         found.update(("programme", "".join(i.name.split())) for i in f.initiatives if i.kind != "slogan")

@@ -11,7 +11,8 @@ from edugraph.semantics.citations import Citation, find_citations, is_plan_title
 from edugraph.semantics.goals import Goal, find_goals
 from edugraph.semantics.initiatives import Initiative, find_initiatives
 from edugraph.semantics.quantities import Target, find_targets
-from edugraph.semantics.spans import attachment_spans, document_number_spans, quote_spans, title_spans
+from edugraph.semantics.spans import (attachment_spans, document_number_spans, quote_spans, short_name_spans,
+                                      title_spans)
 from edugraph.semantics.stages import find_stages
 
 
@@ -40,17 +41,17 @@ def analyse(text, start, end, plan_year=None):
     programmes = [(a, b) for a, b in titles if is_programme_title(text, start, a, b)]
     quotes = quote_spans(text, start, end)
     numbers = document_number_spans(text, start, end)
-    attached = attachment_spans(text, start, end)
+    set_apart = attachment_spans(text, start, end) + short_name_spans(text, start, end)
     plans = [(a, b) for a, b in titles if (a, b) not in programmes and is_plan_title(text, a, b)]
-    initiatives = find_initiatives(text, start, end, cited + attached, programmes + plans)
+    initiatives = find_initiatives(text, start, end, cited + set_apart, programmes + plans)
     named = [(i.start, i.end - 1) for i in initiatives if i.kind != "slogan"]
     return Facts(
         start=start, end=end,
-        targets=find_targets(text, start, end, cited + quotes + numbers + programmes + attached, plan_year),
+        targets=find_targets(text, start, end, cited + quotes + numbers + programmes + set_apart, plan_year),
         citations=citations,
         stages=find_stages(text, start, end, bracketed + programmes),
-        # A name in a 《title》 or on an 附件 line is the title's.
-        bodies=find_bodies(text, start, end, cited + quotes + named + titles + attached),
+        # A name in a 《title》 or on an 附件 line is the title's; one in （以下简称…） is being defined.
+        bodies=find_bodies(text, start, end, cited + quotes + named + titles + set_apart),
         initiatives=initiatives,
     )
 

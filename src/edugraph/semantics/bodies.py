@@ -464,13 +464,12 @@ def find_bodies(text, start, end, skip):
             continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
         name_start, name = _name(text, start, a, b, head, bounds)
         names.append((name_start, b, name))
-    names = [(a, _with_subunit(text, b, end), name + text[b:_with_subunit(text, b, end)]) if name else (a, b, name)
-             for a, b, name in names]
+    names = [(a, stop, name + text[b:stop]) for a, b, name in names if name
+             for stop in [_with_subunit(text, b, end)]]
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS \
-                or re.search(r"简称“?$", text[max(start, a - 3):a]):
-            continue  # （以下简称联席会议）: a short name defined, not a mention
+        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS:
+            continue
         body = Body(a, b, name, _is_generic(name, words(text, a, b)))
         body.new = text[max(start, a - 2):a] in NEW_BEFORE
         body.role = _inline_role(text, start, end, body)
@@ -481,8 +480,10 @@ def find_bodies(text, start, end, skip):
 
 # What may stand between a listed body and the word that assigns its role: the rest of the list
 # (文联和共青团组织等部门分工负责).
+# 负责人, 负责制, 负责同志: a person or a system, not a role given.
+NOT_A_ROLE_AFTER = ("人", "制", "同志")
 LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,10}?)*?(?:等(?:有关|相关)?(?:部门|单位))?"
-                          r"(?=分工负责|负责(?![人制]|同志)|牵头|配合)")
+                          rf"(?=分工负责|负责(?!{'|'.join(NOT_A_ROLE_AFTER)})|牵头|配合)")
 
 
 # A bracket holding only names and the word that assigns them: （市教育局，市人社局，各县区政府负责）.
@@ -510,7 +511,7 @@ def _inline_role(text, start, end, body):
     after_start = tail.end() if tail else body.end
     after = text[after_start:min(end, after_start + 4)]
     for word, role in INLINE_ROLES:
-        if after.startswith(word) and not text.startswith((word + "制", word + "人", word + "同志"), after_start):
+        if after.startswith(word) and not text.startswith(tuple(word + w for w in NOT_A_ROLE_AFTER), after_start):
             return role
     opens = body.start == start or text[body.start - 1] in "。；;\n \u3000"
     if opens and re.match(r"(?:要|应|须|必须)", text[body.end:body.end + 2]) \

@@ -165,12 +165,12 @@ def _subject_before(text, clause_start, number_start):
 # 2个以上兴趣小组或社团, 一至两项体育、艺术技能: alternatives listed with the name after the unit, up to the
 # clause's end, share the figure. Not after 和 (一两项艺术技能和爱好, 1-2项非遗文化项目和校本美育课程体系): labellers
 # mostly count the first name only there.
-COORDINATED_RE = re.compile(r"[、或][\u4e00-\u9fff]{1,10}(?=[，,。；;！？）)]|$)")
+ALTERNATIVES_RE = re.compile(r"[、或][\u4e00-\u9fff]{1,10}(?=[，,。；;！？）)]|$)")
 
 
-def _coordinated(text, at, name, end):
-    """The coordinated names after `name` (printed at text[at:]) that share its figure, or ""."""
-    match = COORDINATED_RE.match(text, at + len(name), end) if at >= 0 else None
+def _alternatives(text, at, name, end):
+    """The alternatives listed after `name` (printed at text[at:]) that share its figure, or ""."""
+    match = ALTERNATIVES_RE.match(text, at + len(name), end) if at >= 0 else None
     if match is None or any(w.tag.startswith("v") and w.tag != "vn" for w in words(text, match.start() + 1, match.end())) \
             or QUANTITY_RE.search(match.group()):
         return ""  # 2门课程和开展活动: a clause of its own; 千支舞蹈队、万个艺术社: a figure of its own
@@ -183,7 +183,7 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     with `reaches`, the figure follows 达/达到: 市级艺术特色学校达140所以上)."""
     after = _noun_after(text, after_start, end)
     if len(after) >= 2:
-        return after + _coordinated(text, text.find(after, after_start, after_start + 24), after, end)
+        return after + _alternatives(text, text.find(after, after_start, after_start + 24), after, end)
     before = before.rstrip()  # 优秀文化艺术传承学校 8 所
     possessed = before.endswith("的")  # 保证美育类必修课程的6个学分
     before = before[:-1] if possessed else before

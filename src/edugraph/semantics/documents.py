@@ -320,11 +320,11 @@ def registry_for(plans, curated=None):
 
 
 def plan_facts(plan):
-    """Every Facts object of a parsed plan (titles and measures), in document order."""
+    """Every Facts object of a parsed plan (titles and measures, empty ones too), in document order."""
     if plan.preamble:
-        yield from (m.facts for m in plan.preamble.measures if m.facts)
+        yield from (m.facts for m in plan.preamble.measures if m.facts is not None)
     for division in plan.divisions():
-        if division.title_facts:
+        if division.title_facts is not None:
             yield division.title_facts
-        yield from (m.facts for m in division.measures if m.facts)
-    yield from (m.facts for m in plan.measures if m.facts)
+        yield from (m.facts for m in division.measures if m.facts is not None)
+    yield from (m.facts for m in plan.measures if m.facts is not None)

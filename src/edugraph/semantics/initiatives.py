@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from edugraph.semantics.citations import PERIOD_AFTER_RE
-from edugraph.semantics.spans import QUOTE_RE
+from edugraph.semantics.spans import QUOTE_RE, SHORT_NAME_RE
 from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, clause_start, words
 
 # Programme word → kind, longest first.
@@ -39,9 +39,8 @@ EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展
 # A quoted name before a festival, forum or season word (“长江之春”音乐季) names an event. Unquoted, such words
 # name kinds of event as often as one event (艺术论文报告会, 综合性艺术节): labellers leave them out.
 EVENT_HEAD_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)(?!活动|月|周|期间)")
-# （以下简称论文报告会）: the short name a notice gives a programme, used for it from then on.
-ALIAS_RE = re.compile(r"[（(]以下简称[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
-ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + ALIAS_RE.pattern)
+# “美育浸润”行动（以下简称浸润行动）: a short name given right after a programme (past its programme word).
+ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + SHORT_NAME_RE.pattern)
 # …、…等品牌活动: the items listed before are named events (海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动).
 BRANDED_RE = re.compile(r"等(?:(?:系列)?品牌|[一二三四五六七八九十0-9０-９]+项[\u4e00-\u9fff]{0,8}?)(?P<head>活动|项目)")
 EDITION_RE = re.compile(r"第[一二三四五六七八九十0-9０-９]+届")  # 第三届: one edition, not part of the event's name
@@ -204,8 +203,6 @@ def _unquoted(text, start, end, skip, bounds):
                       default=name_start)  # 教育部对|…行动计划, 围绕|…行动计划, 特制定本|行动计划
             name_start = cut
             action_plan = b - name_start >= 8 and not DRAFTING_BEFORE_RE.search(text, max(start, name_start - 6), name_start)
-        if "简称" in text[name_start:item_end]:
-            continue  # （以下简称支持计划）: a short name defined, found where it is used
         if item_end - name_start < MIN_NAME and not listed \
                 or not (levelled or action_plan or _introduced(text, start, name_start, b)) \
                 or _generic(text[name_start:b]) or HEAD_RE.match(text, name_start):
@@ -232,8 +229,8 @@ def _unquoted(text, start, end, skip, bounds):
         name_start = _name_start(text, subject_end, bounds)
         if text[name_start - 1:name_start] == "等" and text[name_start:a].endswith(("形式", "类型", "内容", "资源")):
             continue  # 戏曲、非遗等艺术形式进校园: the kind of what is listed (…等高雅艺术进校园 is named)
-        if "简称" in text[name_start:a] or text[name_start - 1:name_start] in "（(" and text[b:b + 1] in "）)":
-            continue  # （以下简称论文报告会）, 黄鹤美育节（中小学生艺术节）: the name restated
+        if text[name_start - 1:name_start] in "（(" and text[b:b + 1] in "）)":
+            continue  # 黄鹤美育节（中小学生艺术节）: the name restated
         if text[name_start:name_start + 1] == "好" and text[:name_start].endswith(INTRODUCERS):
             name_start += 1  # 开展好…展演活动: 好 completes the verb
         level = re.match(r"(?:国家|省|市|县|区)级", text[name_start:a]) if shortest else None
@@ -388,22 +385,22 @@ def aliases(text, initiatives):
     (全国第三届高校艺术教育科研论文报告会（以下简称论文报告会））."""
     found = {}
     for initiative in initiatives:
-        match = ALIAS_AFTER_RE.match(text, initiative.end)  # “美育浸润”行动（以下简称浸润行动）: past the programme word
+        match = ALIAS_AFTER_RE.match(text, initiative.end)
         if match and initiative.kind != "slogan":
-            found[match.group("alias")] = initiative
+            found[match.group("short")] = initiative
     return found
 
 
 def alias_mentions(text, start, end, short_names, taken):
     """[Initiative] for each later use of a short name in text[start:end] outside the `taken` spans (found
-    facts, cited titles); each is named and typed as the programme it stands for."""
+    facts, cited titles, the brackets defining short names); each is named and typed as the programme it
+    stands for."""
     found = []
     for alias, programme in short_names.items():
         index = text.find(alias, start, end)
         while index >= 0:
             b = index + len(alias)
-            defined = re.search(r"简称[“\"]?$", text[max(0, index - 3):index])
-            if index > programme.end and not defined and not any(x < b and index < y for x, y in taken):
+            if index > programme.end and not any(x < b and index < y for x, y in taken):
                 found.append(Initiative(index, b, programme.name, programme.kind))
             index = text.find(alias, b, end)
     return found

@@ -1,5 +1,5 @@
-"""Spans inside a piece of plan text that other extractors must skip: cited titles, quotes, 文号, and the
-titles an 附件 line lists."""
+"""Spans inside a piece of plan text that other extractors must skip: cited titles, quotes, 文号, the
+titles an 附件 line lists, and short names being defined (（以下简称…）)."""
 
 import re
 
@@ -41,6 +41,15 @@ def attachment_spans(text, start, end):
     """(start, end - 1) of the titles on 附件 lines (附件 opening its line) in text[start:end]."""
     return [(m.start("title"), m.end("title") - 1) for m in ATTACHMENT_LINE_RE.finditer(text, start, end)
             if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000")]
+
+
+# （以下简称论文报告会）: the short name a text gives what it has just named, used for it from then on.
+SHORT_NAME_RE = re.compile(r"[（(]以下简称[“\"]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
+
+
+def short_name_spans(text, start, end):
+    """(open, close) of the brackets in text[start:end] that define a short name: no mention stands in one."""
+    return [(m.start(), m.end() - 1) for m in SHORT_NAME_RE.finditer(text, start, end)]
 
 
 def inside(position, spans):

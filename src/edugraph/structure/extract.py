@@ -6,7 +6,9 @@ from edugraph.errors import StructureError
 from edugraph.structure.metadata import extract_metadata, normalise_document_number
 from edugraph.structure.model import Measure, PlanDocument, Span, numbered
 from edugraph.semantics import analyse
+from edugraph.semantics.documents import plan_facts
 from edugraph.semantics.initiatives import alias_mentions, aliases
+from edugraph.semantics.spans import short_name_spans
 from edugraph.reading.source import read_source
 from edugraph.structure.parse import LEAD, SENTENCE, TERMINATORS, parse_structure
 
@@ -57,14 +59,15 @@ def add_facts(doc):
 def _add_alias_mentions(doc):
     """A programme given a short name (（以下简称论文报告会）) is meant wherever the short name stands later,
     in measures and in headings (三、校长论坛的主题)."""
-    facts = [m.facts for m in doc.all_measures()] + [d.title_facts for d in doc.divisions() if d.title_facts is not None]
+    facts = list(plan_facts(doc))
     short_names = {}
     for found in facts:
         short_names.update(aliases(doc.text, found.initiatives))
     if not short_names:
         return
     for found in facts:
-        taken = [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations]
+        taken = [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations] \
+            + [(a, b + 1) for a, b in short_name_spans(doc.text, found.start, found.end)]
         found.initiatives = sorted(found.initiatives + alias_mentions(doc.text, found.start, found.end, short_names, taken),
                                    key=lambda i: i.start)
 
