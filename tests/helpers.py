@@ -101,6 +101,26 @@ def word_html_page(text, width=76):
             "<body lang=ZH-CN><div class=WordSection1>\n" + "".join(out) + "\n</div></body></html>")
 
 
+MARKDOWN_HEADINGS = [(re.compile(r"^[一二三四五六七八九十]+、"), "## "), (re.compile(r"^（[一二三四五六七八九十]+）"), "### ")]
+
+
+def markdown_page(text):
+    """The plan as a converter writes Markdown: the title a # heading, 一、 and （一） headings ## and ###, a bold
+    run-in heading phrase (**（一）指导思想。**以…), > for quoted lines, paragraphs flush left between blank lines."""
+    out = []
+    for number, line in enumerate(line.strip(" \u3000\t") for line in text.split("\n")):
+        if not line:
+            continue
+        mark = next((mark for pattern, mark in MARKDOWN_HEADINGS if pattern.match(line)), "")
+        if number == 0:
+            mark = "# "
+        elif mark == "### " and "。" in line[:-1]:
+            head, rest = line.split("。", 1)
+            line, mark = f"**{head}。**{rest}", ""
+        out.append(mark + line)
+    return "\n\n".join(out) + "\n"
+
+
 # name → (file suffix, function: text → bytes). Each is the tiny plan re-encoded or re-laid-out.
 VARIANTS = {
     "utf-8": (".txt", lambda t: t.encode("utf-8")),
@@ -122,6 +142,7 @@ VARIANTS = {
     "space-indent": (".txt", lambda t: t.replace("\u3000\u3000", "    ").encode("utf-8")),
     "no-blank-lines": (".txt", lambda t: "\n".join(line for line in t.split("\n") if line.strip()).encode("utf-8")),
     # No indentation left to tell a paragraph from a wrapped line: only marks and sentence ends do.
+    "markdown": (".md", lambda t: markdown_page(t).encode("utf-8")),
     "flush-left-wrapped-40": (".txt", lambda t: hard_wrap("\n".join(line.lstrip(" \u3000\t") for line in t.split("\n")),
                                                           40).encode("utf-8")),
 }

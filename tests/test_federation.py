@@ -58,7 +58,7 @@ ALLOWED = "http://127.0.0.1:7879/query"
     ("SELECT * { ?s ?p ?o }", None),
     ('SELECT * { ?s ?p "SERVICE <http://127.0.0.1:22/>" }  # SERVICE in a comment', None),
     (f"SELECT * {{ SERVICE <{ALLOWED}> {{ ?s ?p ?o }} }}", None),
-    (f"PREFIX r: <http://127.0.0.1:7879/> SELECT * {{ SERVICE r:query {{ ?s ?p ?o }} }}", None),
+    ("PREFIX r: <http://127.0.0.1:7879/> SELECT * { SERVICE r:query { ?s ?p ?o } }", None),
     (f"SELECT * {{ SERVICE <{ALLOWED}> {{ ?s ?p ?o }} SERVICE <http://10.0.0.1/> {{ ?s ?p ?o }} }}",
      "SERVICE <http://10.0.0.1/> is not allowed"),
     (f"SELECT * {{ SERVICE <{ALLOWED}/> {{ ?s ?p ?o }} }}", "is not allowed"),

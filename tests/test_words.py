@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from edugraph.semantics.words import CJK_RUN, _cut, words
 
 jieba = pytest.importorskip("jieba")
-import jieba.posseg  # noqa: E402
+import jieba.posseg  # noqa: E402, F811 (the submodule, after importorskip)
 
 import rjieba  # noqa: E402
 

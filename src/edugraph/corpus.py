@@ -109,7 +109,7 @@ def default_sources(folder=None):
         raise InputError("no such folder of sources", path=folder)
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in settings.SOURCE_SUFFIXES)
     if not files:
-        raise InputError("no source documents (.txt, .html) in folder", path=folder)
+        raise InputError("no source documents (.txt, .html, .md) in folder", path=folder)
     return files
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from edugraph.errors import InputError
 from edugraph.reading.htmltext import html_charset, html_to_text, looks_like_html
 from edugraph.reading.layout import strip_page_furniture, unwrap_hard_wrapped
+from edugraph.reading.markdowntext import MARKDOWN_SUFFIXES, looks_like_markdown, markdown_to_text
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8"),
@@ -112,6 +113,8 @@ def source_from_bytes(raw, path):
     if is_html:
         text, media_type = html_to_text(text), "text/html"
     text = normalise_newlines(text).lstrip("\ufeff")
+    if not is_html and (Path(path).suffix.lower() in MARKDOWN_SUFFIXES or looks_like_markdown(text)):
+        text, media_type = markdown_to_text(text), "text/markdown"
     # NFC only: it never changes the meaning of Chinese text and makes offsets reproducible.
     text = unicodedata.normalize("NFC", text)
     text, _ = strip_page_furniture(text)

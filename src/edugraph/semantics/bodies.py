@@ -211,9 +211,10 @@ BRACKET_CLOSE_RE = re.compile(r"[^（()）〔〕\n]{0,10}[）)〕]")  # the rest
 
 
 def _item_end(text, stop, end):
-    """Where the list item starting at stop ends: at 、，, a full-width space or two spaces (牵头部门：市教育局　配合部门：…) or
-    the list's end, not inside a short bracket."""
-    while stop < end and text[stop] not in LIST_END + "、，,\u3000" and not text.startswith("  ", stop):
+    """Where the list item starting at stop ends: at 、，, a full-width space or two spaces (牵头部门：市教育局　配合部门：…),
+    before the next role label, or at the list's end, not inside a short bracket."""
+    while stop < end and text[stop] not in LIST_END + "、，,\u3000" and not text.startswith("  ", stop) \
+            and not ROLE_LABEL_RE.match(text, stop + (text[stop] in " \t")):  # 市教育局 配合部门：… (one space or none)
         if text[stop] in "（(〔":  # 各县（市、区）人民政府, 县〔市、区、特区〕人民政府: a bracket inside one item
             close = BRACKET_CLOSE_RE.match(text, stop + 1, end)
             if close:
