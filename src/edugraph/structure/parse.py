@@ -143,11 +143,33 @@ def find_candidates(text, lines):
         style, value, weak, match = found
         content = _skip_space(text, match.end(), end)
         candidates.append(Candidate(style, value, weak, number, start, end, Span(lead, match.end()), content))
+        if not weak:
+            for run_in, marker in _run_in_siblings(text, content, end, style, value):
+                candidates.append(Candidate(style, run_in, False, number, start, end, marker,
+                                            _skip_space(text, marker.end, end)))
         inline = _inline_first_item(text, content, end, style)
         if inline:
             candidates.append(Candidate(inline[0], 1, False, number, start, end, inline[1],
                                         _skip_space(text, inline[1].end, end)))
     return candidates
+
+
+RUN_IN_AFTER = "。；;"
+
+
+def _run_in_siblings(text, content_start, line_end, style, number):
+    """[(number, marker span)] of the items that follow a line's item in the same paragraph, each right after a
+    sentence end and numbered on exactly (一、…；二、…；三、… as one paragraph)."""
+    found, expected = [], number + 1
+    for index in range(content_start, line_end):
+        if text[index] not in RUN_IN_AFTER:
+            continue
+        at = _skip_space(text, index + 1, line_end)
+        match = _match_marker(text, at, line_end, strong_only=True)
+        if match and match[0] == style and match[1] == expected:
+            found.append((expected, Span(at, match[3].end())))
+            expected += 1
+    return found
 
 
 def _inline_first_item(text, content_start, line_end, parent_style):
