@@ -270,3 +270,19 @@ def test_what_a_notice_lists_in_its_closing_block_is_measured():
     structure = parse_structure(text)
     assert [m.span.text(text) for m in structure.measures] == ["召集人：张　三 省政府副秘书长", "成　员：李　四 团省委副书记"]
     assert structure.body_end == text.index("　　召集人")  # the list stays out of the outline; the signature closes
+
+
+def test_a_short_lead_in_on_its_own_line_is_part_of_the_preamble():
+    text = ("某市教育局2023年工作要点\n　　2023年，全市教育工作的总体要求是：推动教育高质量发展。\n全年重点抓好以下工作。\n"
+            "现将有关事项通知如下：\n一、加强党建\n1.强化理论武装。内容。\n")
+    structure = parse_structure(text)
+    assert structure.preamble.span.text(text).endswith("全年重点抓好以下工作。\n现将有关事项通知如下：")
+    assert structure.preamble.span.text(text).startswith("2023年，")
+
+
+def test_a_responsibility_line_of_its_own_before_the_signature_stays_with_its_task():
+    text = ("一、甲\n1.做好甲。内容。\n2.做好乙。内容。\n（责任单位：市教育局、市财政局）\n（此件公开发布）\n"
+            "某市人民政府办公厅\n2016年11月21日\n")
+    structure = parse_structure(text)
+    last = structure.sections[0].tasks[-1]
+    assert [m.span.text(text) for m in last.measures] == ["内容。", "（责任单位：市教育局、市财政局）"]

@@ -376,8 +376,8 @@ def _is_closing_line(text, start, end):
     line = text[start:end].strip()
     if not line:
         return True
-    if re.fullmatch(r"[（(].*[）)]", line):
-        return True
+    if re.fullmatch(r"[（(].*[）)]", line):  # （此件公开发布）; not a task's responsibility line on its own
+        return not re.match(r"[（(]\s*(?:牵头|责任|主责|负责|配合|协办)(?:单位|部门)", line)
     return len(line) <= 40 and not any(c in line for c in TERMINATORS + "，,")
 
 
@@ -422,6 +422,9 @@ def _is_prose(text, start, end):
     line = text[start:end].strip()
     if re.search(r"全文如下[。：:]?$", line):  # a news release's lead-in, not the document's own text
         return False
+    if re.search(r"如下[：:。]$", line) or len(line) >= 6 and line.endswith(("。", "：", ":")) \
+            and not _is_salutation(line):  # 现将有关事项通知如下：, 全年重点抓好以下工作。: a short sentence on its own line
+        return True
     return len(line) >= 15 and any(c in line for c in "，,。；;：:") and not _is_salutation(line)
 
 
