@@ -143,6 +143,10 @@ VARIANTS = {
     "no-blank-lines": (".txt", lambda t: "\n".join(line for line in t.split("\n") if line.strip()).encode("utf-8")),
     # No indentation left to tell a paragraph from a wrapped line: only marks and sentence ends do.
     "markdown": (".md", lambda t: markdown_page(t).encode("utf-8")),
+    # Short lines (the title block, headings) letter-spaced, as a PDF's spaced-out titles come out as text.
+    "letter-spaced-short-lines": (".txt", lambda t: "\n".join(
+        " ".join(line) if 4 <= len(line.strip()) <= 30 and not re.search(r"[:/ \xa0\u3000]", line.strip()) else line
+        for line in t.split("\n")).encode("utf-8")),
     # Every sentence on a line of its own, as sentence-split corpora are stored.
     "sentence-per-line": (".txt", lambda t: re.sub(r"([。；！？])(?=[^\n”’）)])", r"\1\n", t).encode("utf-8")),
     "flush-left-wrapped-40": (".txt", lambda t: hard_wrap("\n".join(line.lstrip(" \u3000\t") for line in t.split("\n")),

@@ -294,3 +294,16 @@ def test_a_markdown_plan_keeps_its_outline_and_offsets(tmp_path):
     source, doc = extract_file(path)
     check_against_expectations(doc, EXPECTED)
     assert source.media_type == "text/markdown" and "#" not in doc.text and "**" not in doc.text
+
+
+@pytest.mark.parametrize("line,closed", [
+    pytest.param("关 于 印 发 学 校 美 育 工 作 要 点 的 通 知", "关于印发学校美育工作要点的通知", id="a-spaced-title"),
+    pytest.param("　　2 . 工 作 原 则", "　　2.工作原则", id="a-spaced-heading-keeps-its-indent"),
+    pytest.param("2 0 2 3 年 工 作 要 点", "2023年工作要点", id="figures"),
+    pytest.param("第 一 条　为 了 规 范 管 理", "第一条　为了规范管理", id="a-wider-gap-separates"),
+    pytest.param("召 集 人：赖泳文 省政府副秘书长", "召 集 人：赖泳文 省政府副秘书长", id="spaces-here-and-there-stay"),
+    pytest.param("牵头部门：市教育局 配合部门：市财政局", "牵头部门：市教育局 配合部门：市财政局", id="a-role-line-stays"),
+])
+def test_letter_spaced_lines_are_closed_up(line, closed):
+    from edugraph.reading.layout import close_letter_spacing
+    assert close_letter_spacing(line) == closed

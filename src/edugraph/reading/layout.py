@@ -6,6 +6,7 @@ it ends a sentence or the next line starts a paragraph (indented) or a plausible
 
 import re
 import unicodedata
+from collections import Counter
 
 from edugraph.reading.numerals import parse_number
 
@@ -29,6 +30,29 @@ MIN_PAGES = 2        # page furniture is only recognised in a text with at least
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 MIN_PAGE_LINES = 12  # bare numbers closer than this are rows of a table, not page numbers (a page holds more)
 RUNNING_HEADER_MIN = 3
+
+
+# A line set letter-spaced (关 于 印 发…, as a PDF's justified or spaced-out title comes out as text): one or two
+# spaces between every two Chinese characters, marks or figures. Such spaces mean nothing and are dropped; a line with
+# spaces only here and there (召集人：赖泳文 省政府副秘书长, 牵头部门：市教育局 配合部门：…) keeps them.
+CJK = r"0-9.,:;()%\u3001-\u303f\u4e00-\u9fff\uff01-\uff20"  # figures, Chinese characters, marks
+SPACED_PAIR_RE = re.compile(rf"(?<=[{CJK}])[ \u3000]{{1,2}}(?=[{CJK}])")
+CLOSE_PAIR_RE = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")  # two characters set close (marks aside)
+MIN_SPACED_PAIRS = 3
+
+
+def close_letter_spacing(text):
+    """The text with letter-spaced lines closed up (关 于 印 发 → 关于印发); other lines as they are."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        body = line.lstrip(" \u3000\t")
+        spaced = len(SPACED_PAIR_RE.findall(body))
+        if spaced >= MIN_SPACED_PAIRS and spaced >= 3 * len(CLOSE_PAIR_RE.findall(body)):
+            # Only the gap the line is spaced with: a wider or different one (第一条　为…) separates.
+            gap = Counter(SPACED_PAIR_RE.findall(body)).most_common(1)[0][0]
+            closed = SPACED_PAIR_RE.sub(lambda m: "" if m.group() == gap else m.group(), body)
+            lines[i] = line[:len(line) - len(body)] + closed
+    return "\n".join(lines)
 
 
 def strip_page_furniture(text):

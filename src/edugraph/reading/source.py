@@ -13,7 +13,7 @@ from pathlib import Path
 
 from edugraph.errors import InputError
 from edugraph.reading.htmltext import html_charset, html_to_text, looks_like_html
-from edugraph.reading.layout import strip_page_furniture, unwrap_hard_wrapped
+from edugraph.reading.layout import close_letter_spacing, strip_page_furniture, unwrap_hard_wrapped
 from edugraph.reading.markdowntext import MARKDOWN_SUFFIXES, looks_like_markdown, markdown_to_text
 
 BOMS = [
@@ -117,6 +117,7 @@ def source_from_bytes(raw, path):
         text, media_type = markdown_to_text(text), "text/markdown"
     # NFC only: it never changes the meaning of Chinese text and makes offsets reproducible.
     text = unicodedata.normalize("NFC", text)
+    text = close_letter_spacing(text)
     text, _ = strip_page_furniture(text)
     text, unwrapped = unwrap_hard_wrapped(text)
     if not is_html:  # after unwrapping: the entities count in the wrapped widths, and may be split
