@@ -147,6 +147,9 @@ VARIANTS = {
     "letter-spaced-short-lines": (".txt", lambda t: "\n".join(
         " ".join(line) if 4 <= len(line.strip()) <= 30 and not re.search(r"[:/ \xa0\u3000]", line.strip()) else line
         for line in t.split("\n")).encode("utf-8")),
+    # Each heading's number alone on its line, the title on the next (as PDF text puts a number set in its own box).
+    "number-on-its-own-line": (".txt", lambda t: re.sub(
+        r"(?m)^([ \u3000\t]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．]))", r"\1\n", t).encode("utf-8")),
     # Every sentence on a line of its own, as sentence-split corpora are stored.
     "sentence-per-line": (".txt", lambda t: re.sub(r"([。；！？])(?=[^\n”’）)])", r"\1\n", t).encode("utf-8")),
     "flush-left-wrapped-40": (".txt", lambda t: hard_wrap("\n".join(line.lstrip(" \u3000\t") for line in t.split("\n")),

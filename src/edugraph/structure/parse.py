@@ -133,7 +133,7 @@ def find_candidates(text, lines):
     """Every line-initial marker, plus a first item that starts mid-line right after its parent's
     short title sentence (（二）基本原则。1.普及型原则。…)."""
     candidates = []
-    for number, start, end in lines:
+    for index, (number, start, end) in enumerate(lines):
         lead = _skip_space(text, start, end)
         if lead >= end:
             continue
@@ -143,10 +143,13 @@ def find_candidates(text, lines):
         style, value, weak, match = found
         content = _skip_space(text, match.end(), end)
         candidates.append(Candidate(style, value, weak, number, start, end, Span(lead, match.end()), content))
-        if not weak:
-            for run_in, marker in _run_in_siblings(text, content, end, style, value):
-                candidates.append(Candidate(style, run_in, False, number, start, end, marker,
-                                            _skip_space(text, marker.end, end)))
+        if content >= end and not weak:  # the marker alone on its line: its title and what runs on are on the next
+            number, start, end = next(((n, s, e) for n, s, e in lines[index + 1:] if text[s:e].strip()),
+                                      (number, start, end))
+            content = _skip_space(text, start, end)
+        for run_in, marker in [] if weak else _run_in_siblings(text, content, end, style, value):
+            candidates.append(Candidate(style, run_in, False, number, start, end, marker,
+                                        _skip_space(text, marker.end, end)))
         inline = _inline_first_item(text, content, end, style)
         if inline:
             candidates.append(Candidate(inline[0], 1, False, number, start, end, inline[1],
@@ -625,7 +628,12 @@ def parse_structure(text):
         listed = _listed_in_closing_block(text, lines, body_end)
         measures = numbered(_measures(text, start, body_end) + listed)
         return Structure(None, [], measures, start, body_end, warnings, notes)
-    body_end = _body_end(text, lines, accepted[-1][1].line_end)
+    last = accepted[-1][1]
+    last_line_end = last.line_end
+    if last.content_start >= last.line_end:  # the marker alone on its line: the title on the next is body
+        title_end = text.find("\n", _skip_space(text, last.line_end, len(text)))
+        last_line_end = len(text) if title_end < 0 else title_end
+    body_end = _body_end(text, lines, last_line_end)
     flat = style0 not in SECTION_STYLES
     opened = [(cand, titles[cand.line]) for depth, cand in accepted if depth == 1 and cand.line in titles]
     outline = _divisions(text, accepted, body_end, flat, notes, cuts=[title[0] for _, title in opened])
