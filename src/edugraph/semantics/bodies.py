@@ -53,11 +53,12 @@ COMPOUNDING = SCHOOLS | VENUES | {"学院", "中心", "企业", "联盟", "开�
 COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常", "优秀",
                   "争创", "兼职", "特岗", "课时", "一线")
 # Verbs jieba tags as nouns: after a body they are what it does (到农村学校任教, 地方高校服务本地, 由中心校统一安排).
-NOT_MODIFIERS = ("设置", "任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法")
+NOT_MODIFIERS = ("设置", "任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法", "定期")
 # School words that name a stage as often as a body (普通高中多元特色发展, 中小学美育): a body only as the subject of
 # what follows (普通高中要…, 中小学在…, 普通高中按《…》).
 STAGE_SCHOOLS = ("普通高中", "中小学", "中职")
 ACTING_VERBS = ("聘请", "开展", "开设", "建立", "配备", "组织", "实施", "落实", "设立", "成立", "举办", "推进")
+SERVED_BY = ("面向", "向", "帮助", "支持")  # before a stage school that is not a modifier: the schools themselves
 SUBJECT_AFTER_RE = re.compile(r"(?:要|应|在|按|须|必须|可|也要|还要|均|都|每|积极|主动)")
 # Tags of the word after a stage school that opens a clause and make it the subject (中小学因地制宜开展…,
 # 中小学以艺术课程…为…); a noun after it makes it a modifier (中小学美育).
@@ -194,10 +195,15 @@ def _subject(text, a, b, end, bounds):
         sent_to = bounds.before(sent_to.start)  # 到农村中小学
     if sent_to is not None and sent_to.text == "到":
         return True
+    if re.match(r"[（(]教学点[）)]", text[b:b + 5]):
+        return True  # 边远贫困地区中小学（教学点）: schools, with the kind that stands beside them
     conjuncts = CONJUNCT_RE.match(text, b, end)
     after = conjuncts.end() if conjuncts else b
     following = bounds.after(after)
     opens = a == 0 or text[a - 1] in CLAUSE_OPENERS
+    served_by = bounds.before(a)
+    if served_by is not None and served_by.text in SERVED_BY and not _modifies(following):
+        return True  # 面向中小学定期举办…, 向中小学开放, 帮助中小学全方位…: the schools served
     return bool(SUBJECT_AFTER_RE.match(text, after, end)) or following is not None and (
         following.text in ACTING_VERBS or opens and following.tag.startswith(SUBJECT_TAGS) and following.tag != "vn")
 
