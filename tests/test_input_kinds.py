@@ -9,7 +9,7 @@ import pytest
 from edugraph.errors import InputError, StructureError
 from edugraph.structure.extract import extract_file
 from edugraph.reading.layout import display_width
-from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, hard_wrap,
+from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, hard_wrap, html_page,
                      labelled_documents, load_expected, outline_lines, write_variant)
 
 EXPECTED = load_expected(FIXTURES / "tiny-plan.expected.toml")
@@ -171,6 +171,20 @@ def test_html_source_line_breaks_inside_a_sentence_are_no_text():
     page = ("<html><body><p class=MsoNormal><span>请于2016年11月10\n日前推荐2─6<span lang=EN-US>\n</span>名，"
             "比例为9</span>\n%；“学宪法 \n讲宪法”；Section\n1 of   the plan</p><pre>一、\n保留</pre></body></html>")
     assert html_to_text(page) == "请于2016年11月10日前推荐2─6名，比例为9%；“学宪法 讲宪法”；Section 1 of the plan\n\n一、\n保留\n"
+
+
+def test_a_web_pages_metadata_table_gives_the_plans_metadata(tmp_path):
+    """A portal's 信息公开 table puts each label and value in a cell of its own (索引号：⏎⏎11371000…)."""
+    cells = [("索引号：", "11371000004344397E/2023-00012"), ("发布机构：", "青山市教育局"), ("成文日期：", "2023-03-01"),
+             ("文号：", "青教发〔2023〕5号")]
+    table = "<table>" + "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in cells) + "</table>"
+    path = tmp_path / "plan.html"
+    path.write_text(html_page(TINY_TEXT.split("青山市教育局2023年工作要点", 1)[1]).replace(
+        '<div class="article">', table + '<div class="article"><p>青山市教育局2023年工作要点</p>'), encoding="utf-8")
+    meta = extract_file(path)[1].metadata
+    assert (meta.index_number, meta.issued, meta.document_number) == (
+        "11371000004344397E/2023-00012", "2023-03-01", "青教发〔2023〕5号")
+    assert meta.title == "青山市教育局2023年工作要点"
 
 
 def test_html_chrome_is_dropped_but_an_article_header_is_kept():

@@ -25,6 +25,16 @@ LABELLED = {
     "document_number": re.compile(r"文\s*号\s*[:：][ \t\u3000]*([^\s]+)"),
     "publisher": re.compile(r"发布(?:单位|机构)\s*[:：][ \t\u3000]*([^\s]+)"),
 }
+# A web page's metadata table puts each label and its value in cells of their own, so once read as text the
+# value stands on the next line with text (索引号：⏎⏎11371000…). Taken only in the shape the field has: a title or a
+# heading on the next line is no value.
+LABELLED_NEXT_LINE = {
+    "index_number": re.compile(r"索\s*引\s*号\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*([0-9A-Za-z][0-9A-Za-z/\-_.]{5,})[ \t\u3000]*$", re.M),
+    "written": re.compile(r"成文日期\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}日?)", re.M),
+    "published": re.compile(r"发布日期\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}日?)", re.M),
+    "document_number": re.compile(rf"文\s*号\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*([\u4e00-\u9fff]{{1,12}}[{BRACKETS}](?:19|20)\d{{2}}[{CLOSE_BRACKETS}]\d{{1,4}}号)", re.M),
+    "publisher": re.compile(r"发布(?:单位|机构)\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*([\u4e00-\u9fff]{2,30})[ \t\u3000]*$", re.M),
+}
 ISSUED_BY_RE = re.compile(r"^(.+?)(?:关于|印发|转发|(?:19|20)\d{2}年)")
 RELEASE_RE = re.compile(r"^(?P<issuers>.+?)印发《(?P<title>.+)》(?:的通知)?$")
 
@@ -105,7 +115,8 @@ def extract_metadata(text, header_end, body_end):
     front, closing = text[:header_end], text[body_end:]
     front_lines = front.split("\n")
     meta = Metadata()
-    labelled = {key: (m.group(1) if (m := pattern.search(front)) else "") for key, pattern in LABELLED.items()}
+    labelled = {key: (m.group(1) if (m := pattern.search(front)) or (m := LABELLED_NEXT_LINE[key].search(front))
+                      else "") for key, pattern in LABELLED.items()}
 
     title = find_title(front_lines)
     issuers = []
