@@ -71,6 +71,8 @@ CASES = {
     "build-html-without-text": (lambda p: ["build", str(p.file("empty.html", "<html><body><script>x()</script>"
                                                                             "</body></html>")),
                                            "-o", str(p.tmp / "x.ttl")], 2, "no text found"),
+    "build-markdown-without-text": (lambda p: ["build", str(p.file("empty.md", "---\n\n* * *\n| --- |\n![图](a.png)\n")),
+                                               "-o", str(p.tmp / "x.ttl")], 2, "no text found"),
     # outputs that cannot be written (exit 5)
     "build-output-is-a-directory": (lambda p: ["build", str(TINY), "-o", str(_dir(p, "corpus.ttl"))],
                                     5, "is a directory"),
