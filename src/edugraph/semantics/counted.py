@@ -222,6 +222,16 @@ def _object_of_jiang(text, start, index):
     return _tidy(found[-1]) if found and found[-1].endswith(HEAD_NOUNS) else ""
 
 
+TOTAL_OF_OBJECT_RE = re.compile(r"(?:开齐|开足|开设|开好|修完|修满|安排)([\u4e00-\u9fff]{2,12}?)[，,](?:累计|合计|共计|总计)$")
+
+
+def _object_totalled(text, start, index):
+    """开齐艺术类必修课程，累计不少于108节: the lessons total what the clause before opens, when the figure's clause
+    starts with 累计."""
+    match = TOTAL_OF_OBJECT_RE.search(text, max(start, index - 24), index)
+    return _tidy(match.group(1)) if match and match.group(1).endswith(HEAD_NOUNS) else ""
+
+
 def name_after(text, after_start, end):
     """The name right after a figure's unit (5大成果项目 → 成果项目), or "" when none is."""
     name = _noun_after(text, after_start, end)
@@ -248,5 +258,5 @@ def what_is_counted(text, start, end, figure, kind, unit, bound):
         return ""  # what is held so often (每年举办一次X) is left unnamed
     counted = _stated_of(text, phrase_end, end, before, reaches=bound in ("达到", "达") and phrase_start < a, unit=unit)
     if not counted and unit in UNIT_NOUNS + ("节",):
-        counted = _object_of_jiang(text, start, phrase_start)
+        counted = _object_of_jiang(text, start, phrase_start) or _object_totalled(text, start, phrase_start)
     return counted
