@@ -162,6 +162,26 @@ def _subject_before(text, clause_start, number_start):
     return phrase if 2 <= len(phrase) <= 14 and re.fullmatch(r"[\u4e00-\u9fff]+", phrase) else ""
 
 
+# 教师人数，（根据教育部规定，）应占在校学生总数的0.15%: a clause that opens with 占 measures what an earlier clause
+# of the sentence ends with, a number of something.
+SHARE_CLAUSE_RE = re.compile(r"(?:应当|应|要|须|必须)?占")
+COUNT_PHRASE_RE = re.compile(r"([\u4e00-\u9fff]{2,18}(?:人数|数量|总数|数))[，,]")
+
+
+def _measure_of_earlier_clause(text, start, clause, number_start):
+    """What a share (…，应占…的0.15%) is of, named at the end of an earlier clause of its sentence, or ""."""
+    if not SHARE_CLAUSE_RE.match(text, clause, number_start):
+        return ""
+    sentence = max(start, *(text.rfind(mark, start, clause) + 1 for mark in "。；;！？\n"))
+    found = COUNT_PHRASE_RE.findall(text, sentence, clause)
+    if not found:
+        return ""
+    phrase = found[-1]
+    for verb in ("担任", "承担", "从事"):  # 各高校担任公共艺术课程教学的教师人数: the number, not who holds it
+        phrase = phrase.split(verb, 1)[-1] if verb in phrase else phrase
+    return phrase
+
+
 # 2个以上兴趣小组或社团, 一至两项体育、艺术技能: alternatives listed with the name after the unit, up to the
 # clause's end, share the figure. Not after 和 (一两项艺术技能和爱好, 1-2项非遗文化项目和校本美育课程体系): labellers
 # mostly count the first name only there.
@@ -251,7 +271,8 @@ def what_is_counted(text, start, end, figure, kind, unit, bound):
         return subject if subject.endswith(MEASURE_NOUNS) else ""
     if kind == "percentage":
         clause = clause_start(text, start, phrase_start)
-        return _tidy(_rate_before(text, clause, phrase_start) or _subject_before(text, clause, a)) \
+        return _tidy(_rate_before(text, clause, phrase_start) or _subject_before(text, clause, a)
+                     or _measure_of_earlier_clause(text, start, clause, a)) \
             or _allotted_after(text, phrase_end, end) \
             or (_noun_after(text, phrase_end + 1, end) if text.startswith("的", phrase_end) else "")  # 60%以上的中小学校
     if kind == "frequency":
