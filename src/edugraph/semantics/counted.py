@@ -252,6 +252,17 @@ def _object_totalled(text, start, index):
     return _tidy(match.group(1)) if match and match.group(1).endswith(HEAD_NOUNS) else ""
 
 
+COMPOSED_OF_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:可|应|须|将|主要)?由[^，,。；;]{1,40}$")
+
+
+def _composed_of(text, start, figure_start, figure_end):
+    """考核内容可由问卷调查和教学质量抽考两部分组成: the parts are the parts of the clause's subject."""
+    if not text.startswith(("组成", "构成"), figure_end):
+        return ""
+    match = COMPOSED_OF_RE.fullmatch(text, clause_start(text, start, figure_start), figure_start)
+    return _tidy(match.group(1)) if match else ""
+
+
 def name_after(text, after_start, end):
     """The name right after a figure's unit (5大成果项目 → 成果项目), or "" when none is."""
     name = _noun_after(text, after_start, end)
@@ -277,7 +288,8 @@ def what_is_counted(text, start, end, figure, kind, unit, bound):
             or (_noun_after(text, phrase_end + 1, end) if text.startswith("的", phrase_end) else "")  # 60%以上的中小学校
     if kind == "frequency":
         return ""  # what is held so often (每年举办一次X) is left unnamed
-    counted = _stated_of(text, phrase_end, end, before, reaches=bound in ("达到", "达") and phrase_start < a, unit=unit)
+    counted = _stated_of(text, phrase_end, end, before, reaches=bound in ("达到", "达") and phrase_start < a, unit=unit) \
+        or _composed_of(text, start, phrase_start, phrase_end)
     if not counted and unit in UNIT_NOUNS + ("节",):
         counted = _object_of_jiang(text, start, phrase_start) or _object_totalled(text, start, phrase_start)
     return counted
