@@ -183,6 +183,8 @@ def initiatives(text):
     pytest.param("实施强镇筑基、强校扩优、强课提质行动。",
                  [("强镇筑基", "action"), ("强校扩优", "action"), ("强课提质行动", "action")], id="coordinated"),
     pytest.param("落实国培省培计划分期分批组织参训。", [("国培省培计划", "plan")], id="plan"),
+    pytest.param("实施学校标准化建设工程、全面改薄工程，全面加强美育工作。",
+                 [("学校标准化建设工程", "project"), ("全面改薄工程", "project")], id="listed-after-a-programme-opening-with-全面"),
     pytest.param("实施中小学幼儿园安防建设提升工程。", [("中小学幼儿园安防建设提升工程", "project")], id="verb-inside-name"),
     pytest.param("举行中小学生“好书伴成长”读书活动。", [("好书伴成长", "activity")], id="quoted-with-programme-word"),
     pytest.param("深入推进威海市“四名工程”建设。", [("四名工程", "project")], id="quoted-holding-programme-word"),
@@ -577,7 +579,7 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
 UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66, 1.0),
-                 ("seen-1", "bodies"): (0.97, 0.99), ("seen-1", "programmes"): (0.93, 0.93),
+                 ("seen-1", "bodies"): (0.97, 0.99), ("seen-1", "programmes"): (0.93, 1.0),
                  ("seen-1", "goals"): (1.0, 1.0), ("seen-1", "planned_documents"): (1.0, 1.0),
                  ("seen-2", "programmes"): (1.0, 0.84),
                  ("seen-3", "targets"): (1.0, 0.98), ("seen-3", "counted"): (0.84, 0.9),

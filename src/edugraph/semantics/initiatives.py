@@ -66,6 +66,7 @@ GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|�
 SHORT_NAMES_RE = re.compile(r"(?:(?:[国省区市县]培、)*[国省区市县]培|特岗(?:教师)?)计划")
 # 实施全面改善贫困地区…项目: a name may open with these words when the verb that runs it comes right before.
 OPENED_NAME_RE = re.compile(rf"(?:{'|'.join(INTRODUCERS)})(?P<opening>全面(?:改善|完善|加强|提升)?)$")
+LISTED_OPENING_RE = re.compile(r"[、和及](?P<opening>全面(?:改善|完善|加强|提升)?)")
 ACTION_PLAN_STOPS = ("对标", "围绕", "对", "将", "本", "制定", "按照", "根据", "落实")
 DRAFTING_BEFORE_RE = re.compile(r"(?:制定|制订|编制|研究制定|研制|起草|出台|印发)[^，,。；;]{0,4}$")
 # “…”杯: a competition named after its cup.
@@ -186,6 +187,9 @@ def _unquoted(text, start, end, skip, bounds):
         # 国培计划、省培计划: a short name listed right after a programme is one too.
         listed = found and text[found[-1].end:name_start] in ("、", "和", "及") and item_end - name_start >= 2
         opening = _opening_words(text, start, name_start)
+        listed_opening = found and LISTED_OPENING_RE.fullmatch(text, found[-1].end, name_start)
+        if listed_opening and not opening:  # …建设工程、全面改薄工程: listed after a programme, opening with 全面
+            opening, listed = len(listed_opening.group("opening")), item_end - name_start >= 2
         if opening:
             name_start -= opening
         if not _introduced(text, start, name_start, b):
