@@ -8,7 +8,8 @@ import pytest
 
 from edugraph.errors import InputError, StructureError
 from edugraph.structure.extract import extract_file
-from edugraph.reading.layout import display_width
+from edugraph.reading.layout import close_letter_spacing, display_width
+from edugraph.reading.markdowntext import looks_like_markdown, markdown_to_text
 from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, hard_wrap, html_page,
                      labelled_documents, load_expected, outline_lines, write_variant)
 
@@ -286,7 +287,6 @@ def test_facts_survive_a_new_layout(kind, tmp_path):
     pytest.param("第一行<br>第二行", "第一行\n第二行", id="a-break-tag"),
 ])
 def test_markdown_markup_is_dropped_and_numbers_kept(markup, text):
-    from edugraph.reading.markdowntext import markdown_to_text
     assert markdown_to_text(markup) == text
 
 
@@ -297,7 +297,6 @@ def test_markdown_markup_is_dropped_and_numbers_kept(markup, text):
     ("一、总体要求\n（一）指导思想。**重点**工作\n", False),
 ])
 def test_markdown_is_told_from_plain_text(text, markdown):
-    from edugraph.reading.markdowntext import looks_like_markdown
     assert looks_like_markdown(text) is markdown
 
 
@@ -319,5 +318,4 @@ def test_a_markdown_plan_keeps_its_outline_and_offsets(tmp_path):
     pytest.param("牵头部门：市教育局 配合部门：市财政局", "牵头部门：市教育局 配合部门：市财政局", id="a-role-line-stays"),
 ])
 def test_letter_spaced_lines_are_closed_up(line, closed):
-    from edugraph.reading.layout import close_letter_spacing
     assert close_letter_spacing(line) == closed
