@@ -21,10 +21,10 @@ ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "
                "制定", "制订", "研制", "出台", "印发", "修订", "编制", "起草", "修改", "编写", "完善")
 CHAINED = r"(?:(?:并|和|、|与)(?:公开)?(?:(?:启动)?(?:实施|印发|出台|发布|落实|执行)))?"
 ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}(?:我市|我省|我区|本市|本省)?$")  # 制定我市《…》
-# 发布 names a document to come only without 《》 (发布年度报告); 发布《…》 is as often an existing one.
+# 发布 and 形成 name a document to come only without 《》 (发布年度报告, 形成…实施方案); 发布《…》 is as often an existing one.
 # 时间表 and 路线图 are documents on their own (制定时间表、路线图); 出 after the verb is its complement (制定出…).
 UNBRACKETED_RE = re.compile(
-    rf"(?:{'|'.join(ISSUE_VERBS + ('发布',))})出?{CHAINED}"
+    rf"(?:{'|'.join(ISSUE_VERBS + ('发布', '形成'))})出?{CHAINED}"
     rf"(?P<title>时间表|路线图|[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
     r"(?!化|[\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")  # 设施设备标准化: not a 标准
 # A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.
@@ -34,6 +34,8 @@ DESCRIBED_RE = re.compile(
     r"(?=[，,。；;、）)]|$)")
 # Rules drawn up as a document: 制定美育教学及实践活动安全管理制度 (建立/健全…制度 builds a mechanism instead).
 RULES_RE = re.compile(r"(?:制定|制订)(?P<title>[^，,。；;：:、《》\s]{2,30}?(?:管理|安全|考核|评价|工作)制度)(?=[，,。；;、）)]|$)")
+# A plan worked out in detail: 细化工作方案, 研究细化昌平区实施方案 (细化…指标 refines criteria, no document).
+REFINED_RE = re.compile(r"细化(?P<title>[^，,。；;：:、《》\s]{2,30}?方案)(?=[，,。；;、）)]|$)")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
     rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
@@ -128,7 +130,7 @@ def find_citations(text, start, end):
     for match in UNBRACKETED_RE.finditer(text, start, end):
         a, b = match.span("title")
         title = match.group("title")
-        if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校)", title) \
+        if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校|县|市|区|省|旗)", title) \
                 or title.startswith("的") or text.startswith("的", b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
         if _improves_a_policy(text, match.start(), title):
@@ -147,7 +149,7 @@ def find_citations(text, start, end):
                 found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
                 covered.append(following.span("title"))
                 following = COORDINATED_RE.match(text, following.end("title"), end)
-    for match in RULES_RE.finditer(text, start, end):
+    for match in [*RULES_RE.finditer(text, start, end), *REFINED_RE.finditer(text, start, end)]:
         a, b = match.span("title")
         if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
