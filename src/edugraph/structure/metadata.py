@@ -28,12 +28,15 @@ LABELLED = {
 # A web page's metadata table puts each label and its value in cells of their own, so once read as text the
 # value stands on the next line with text (索引号：⏎⏎11371000…). Taken only in the shape the field has: a title or a
 # heading on the next line is no value.
+AFTER_EMPTY_CELL = r"\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"  # the label's cell ends its line
+DATE_VALUE = r"((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}日?)"
 LABELLED_NEXT_LINE = {
-    "index_number": re.compile(r"索\s*引\s*号\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*([0-9A-Za-z][0-9A-Za-z/\-_.]{5,})[ \t\u3000]*$", re.M),
-    "written": re.compile(r"成文日期\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}日?)", re.M),
-    "published": re.compile(r"发布日期\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}日?)", re.M),
-    "document_number": re.compile(rf"文\s*号\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*([\u4e00-\u9fff]{{1,12}}[{BRACKETS}](?:19|20)\d{{2}}[{CLOSE_BRACKETS}]\d{{1,4}}号)", re.M),
-    "publisher": re.compile(r"发布(?:单位|机构)\s*[:：][ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*([\u4e00-\u9fff]{2,30})[ \t\u3000]*$", re.M),
+    "index_number": re.compile(rf"索\s*引\s*号{AFTER_EMPTY_CELL}([0-9A-Za-z][0-9A-Za-z/\-_.]{{5,}})[ \t\u3000]*$", re.M),
+    "written": re.compile(rf"成文日期{AFTER_EMPTY_CELL}{DATE_VALUE}"),
+    "published": re.compile(rf"发布日期{AFTER_EMPTY_CELL}{DATE_VALUE}"),
+    "document_number": re.compile(rf"文\s*号{AFTER_EMPTY_CELL}([\u4e00-\u9fff]{{1,12}}[{BRACKETS}](?:19|20)\d{{2}}"
+                                  rf"[{CLOSE_BRACKETS}]\d{{1,4}}号)"),
+    "publisher": re.compile(rf"发布(?:单位|机构){AFTER_EMPTY_CELL}([\u4e00-\u9fff]{{2,30}})[ \t\u3000]*$", re.M),
 }
 ISSUED_BY_RE = re.compile(r"^(.+?)(?:关于|印发|转发|(?:19|20)\d{2}年)")
 RELEASE_RE = re.compile(r"^(?P<issuers>.+?)印发《(?P<title>.+)》(?:的通知)?$")

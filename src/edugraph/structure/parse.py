@@ -143,17 +143,19 @@ def find_candidates(text, lines):
         style, value, weak, match = found
         content = _skip_space(text, match.end(), end)
         candidates.append(Candidate(style, value, weak, number, start, end, Span(lead, match.end()), content))
-        if content >= end and not weak:  # the marker alone on its line: its title and what runs on are on the next
-            number, start, end = next(((n, s, e) for n, s, e in lines[index + 1:] if text[s:e].strip()),
-                                      (number, start, end))
-            content = _skip_space(text, start, end)
-        for run_in, marker in [] if weak else _run_in_siblings(text, content, end, style, value):
-            candidates.append(Candidate(style, run_in, False, number, start, end, marker,
-                                        _skip_space(text, marker.end, end)))
-        inline = _inline_first_item(text, content, end, style)
+        # The line holding the title: this one, or the next when the marker stands alone (as PDF text leaves it).
+        title_line = (number, start, end)
+        if content >= end and not weak:
+            title_line = next(((n, s, e) for n, s, e in lines[index + 1:] if text[s:e].strip()), title_line)
+            content = _skip_space(text, title_line[1], title_line[2])
+        line_number, line_start, line_end = title_line
+        for run_in, marker in [] if weak else _run_in_siblings(text, content, line_end, style, value):
+            candidates.append(Candidate(style, run_in, False, line_number, line_start, line_end, marker,
+                                        _skip_space(text, marker.end, line_end)))
+        inline = _inline_first_item(text, content, line_end, style)
         if inline:
-            candidates.append(Candidate(inline[0], 1, False, number, start, end, inline[1],
-                                        _skip_space(text, inline[1].end, end)))
+            candidates.append(Candidate(inline[0], 1, False, line_number, line_start, line_end, inline[1],
+                                        _skip_space(text, inline[1].end, line_end)))
     return candidates
 
 
