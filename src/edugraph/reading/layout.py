@@ -46,10 +46,10 @@ def close_letter_spacing(text):
     lines = text.split("\n")
     for i, line in enumerate(lines):
         body = line.lstrip(" \u3000\t")
-        spaced = len(SPACED_PAIR_RE.findall(body))
-        if spaced >= MIN_SPACED_PAIRS and spaced >= 3 * len(CLOSE_PAIR_RE.findall(body)):
+        gaps = SPACED_PAIR_RE.findall(body)
+        if len(gaps) >= MIN_SPACED_PAIRS and len(gaps) >= 3 * len(CLOSE_PAIR_RE.findall(body)):
             # Only the gap the line is spaced with: a wider or different one (第一条　为…) separates.
-            gap = Counter(SPACED_PAIR_RE.findall(body)).most_common(1)[0][0]
+            gap = Counter(gaps).most_common(1)[0][0]
             closed = SPACED_PAIR_RE.sub(lambda m: "" if m.group() == gap else m.group(), body)
             lines[i] = line[:len(line) - len(body)] + closed
     return "\n".join(lines)

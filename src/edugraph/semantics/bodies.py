@@ -191,7 +191,7 @@ SOCIAL_RESOURCES_RE = re.compile("[、和及与]社会(?=(?:美育|艺术|文化
 def _subject(text, a, b, end, bounds):
     """普通高中要…, 中小学、幼儿园要…, 中小学聘请…, 中小学因地制宜开展… (opening a clause): a stage word that is
     the subject of what follows; 到中小学任教: the place someone is sent to, an institution too."""
-    sent_to = bounds.before(a)
+    sent_to = served_by = bounds.before(a)
     if sent_to is not None and sent_to.tag.startswith("n") and len(sent_to.text) == 2:
         sent_to = bounds.before(sent_to.start)  # 到农村中小学
     if sent_to is not None and sent_to.text == "到":
@@ -202,7 +202,6 @@ def _subject(text, a, b, end, bounds):
     after = conjuncts.end() if conjuncts else b
     following = bounds.after(after)
     opens = a == 0 or text[a - 1] in CLAUSE_OPENERS
-    served_by = bounds.before(a)
     if served_by is not None and served_by.text in SERVED_BY and not _modifies(following):
         return True  # 面向中小学定期举办…, 向中小学开放, 帮助中小学全方位…: the schools served
     return bool(SUBJECT_AFTER_RE.match(text, after, end)) or following is not None and (

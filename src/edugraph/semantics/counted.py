@@ -165,6 +165,7 @@ def _subject_before(text, clause_start, number_start):
 # 教师人数，（根据教育部规定，）应占在校学生总数的0.15%: a clause that opens with 占 measures what an earlier clause
 # of the sentence ends with, a number of something.
 SHARE_CLAUSE_RE = re.compile(r"(?:应当|应|要|须|必须)?占")
+SENTENCE_BREAK = "。；;！？\n"
 COUNT_PHRASE_RE = re.compile(r"([\u4e00-\u9fff]{2,18}(?:人数|数量|总数|数))[，,]")
 
 
@@ -172,8 +173,7 @@ def _measure_of_earlier_clause(text, start, clause, number_start):
     """What a share (…，应占…的0.15%) is of, named at the end of an earlier clause of its sentence, or ""."""
     if not SHARE_CLAUSE_RE.match(text, clause, number_start):
         return ""
-    sentence = max(start, *(text.rfind(mark, start, clause) + 1 for mark in "。；;！？\n"))
-    found = COUNT_PHRASE_RE.findall(text, sentence, clause)
+    found = COUNT_PHRASE_RE.findall(text, clause_start(text, start, clause, SENTENCE_BREAK), clause)
     if not found:
         return ""
     phrase = found[-1]

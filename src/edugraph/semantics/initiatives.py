@@ -65,8 +65,9 @@ GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|�
 # stand, but not inside a longer one (国培省培计划).
 SHORT_NAMES_RE = re.compile(r"(?:(?:[国省区市县]培、)*[国省区市县]培|特岗(?:教师)?)计划")
 # 实施全面改善贫困地区…项目: a name may open with these words when the verb that runs it comes right before.
-OPENED_NAME_RE = re.compile(rf"(?:{'|'.join(INTRODUCERS)})(?P<opening>全面(?:改善|完善|加强|提升)?)$")
-LISTED_OPENING_RE = re.compile(r"[、和及](?P<opening>全面(?:改善|完善|加强|提升)?)")
+OPENING = r"(?P<opening>全面(?:改善|完善|加强|提升)?)"
+OPENED_NAME_RE = re.compile(rf"(?:{'|'.join(INTRODUCERS)}){OPENING}$")
+LISTED_OPENING_RE = re.compile(rf"[、和及]{OPENING}")  # …建设工程、全面改薄工程: after a programme listed before
 ACTION_PLAN_STOPS = ("对标", "围绕", "对", "将", "本", "制定", "按照", "根据", "落实")
 DRAFTING_BEFORE_RE = re.compile(r"(?:制定|制订|编制|研究制定|研制|起草|出台|印发)[^，,。；;]{0,4}$")
 # “…”杯: a competition named after its cup.

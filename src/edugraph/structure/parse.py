@@ -427,9 +427,8 @@ def _is_prose(text, start, end):
     line = text[start:end].strip()
     if re.search(r"全文如下[。：:]?$", line):  # a news release's lead-in, not the document's own text
         return False
-    if re.search(r"如下[：:。]$", line) or len(line) >= 6 and line.endswith(("。", "：", ":")) \
-            and not _is_salutation(line):  # 现将有关事项通知如下：, 全年重点抓好以下工作。: a short sentence on its own line
-        return True
+    if len(line) >= 5 and line.endswith(("。", "：", ":")) and not _is_salutation(line):
+        return True  # 现将有关事项通知如下：, 全年重点抓好以下工作。: a short sentence on its own line
     return len(line) >= 15 and any(c in line for c in "，,。；;：:") and not _is_salutation(line)
 
 
@@ -547,6 +546,16 @@ def _unnumbered_body(text, lines, body_end):
     return None
 
 
+def _title_line(text, content_start, line_end, limit):
+    """(start, end) of a heading's title text: on the marker's line, or on the next when the marker stands alone
+    there (as PDF extraction can leave it), not past `limit`."""
+    if content_start < line_end:
+        return content_start, line_end
+    content_start = _skip_space(text, line_end, limit)
+    line_end = text.find("\n", content_start, limit)
+    return content_start, limit if line_end < 0 else line_end
+
+
 def _first_cut(cuts, start, end):
     """The first of `cuts` inside (start, end), else end: where a division before a further document stops."""
     return min((cut for cut in cuts if start < cut < end), default=end)
@@ -563,11 +572,7 @@ def _divisions(text, accepted, body_end, flat, notes, cuts=()):
         next_start = _first_cut(cuts, cand.marker.start, starts[index + 1])
         if next_start < line_end:            # an item printed mid-line after this title
             line_end = next_start
-        if content_start >= line_end:
-            # The marker stands alone on its line (as PDF extraction can leave it): the title is on the next.
-            content_start = _skip_space(text, line_end, next_start)
-            line_end = text.find("\n", content_start, next_start)
-            line_end = next_start if line_end < 0 else line_end
+        content_start, line_end = _title_line(text, content_start, line_end, next_start)
         title, body_start, kind = split_title(text, content_start, line_end)
         heading = Heading(style=cand.style, number=cand.number,
                           numbering=text[cand.marker.start:cand.marker.end].strip(), line=cand.line,
@@ -631,11 +636,7 @@ def parse_structure(text):
         measures = numbered(_measures(text, start, body_end) + listed)
         return Structure(None, [], measures, start, body_end, warnings, notes)
     last = accepted[-1][1]
-    last_line_end = last.line_end
-    if last.content_start >= last.line_end:  # the marker alone on its line: the title on the next is body
-        title_end = text.find("\n", _skip_space(text, last.line_end, len(text)))
-        last_line_end = len(text) if title_end < 0 else title_end
-    body_end = _body_end(text, lines, last_line_end)
+    body_end = _body_end(text, lines, _title_line(text, last.content_start, last.line_end, len(text))[1])
     flat = style0 not in SECTION_STYLES
     opened = [(cand, titles[cand.line]) for depth, cand in accepted if depth == 1 and cand.line in titles]
     outline = _divisions(text, accepted, body_end, flat, notes, cuts=[title[0] for _, title in opened])
