@@ -2,7 +2,7 @@
 
 Everything is located by code-point offsets into the text. The rules are about how Chinese
 government documents are typeset, not about any one document:
-- heading markers come in styles ranked 第一部分/第一章 > 第一条 > 一、 > （一） > 1. > （1） > ①; the
+- heading markers come in styles ranked 第一部分/第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > （1） > ①; the
   outermost style that starts at 1 is the top level, and every other heading nests under the heading
   before it when its style ranks lower (a new level) or continues an open level's numbering;
 - a marker is a heading only when its number continues its level's sequence, restarts it under a new
@@ -22,13 +22,15 @@ from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
 
 # Ranked outermost first. 第X部分/第X章 are parts or chapters; 第X条 are a regulation's articles.
-STYLES = ("cn_part", "cn_article", "cn_dun", "cn_paren", "ar_dot", "ar_paren", "circled")
+STYLES = ("cn_part", "cn_section", "cn_article", "cn_dun", "cn_paren", "ar_dot", "ar_paren", "circled")
 # Styles that make sections when they are the top level; a top level of any other style is a flat list.
-SECTION_STYLES = ("cn_part", "cn_dun")
+SECTION_STYLES = ("cn_part", "cn_section", "cn_dun")
 CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 MARKER_PATTERNS = [
     ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}})(?:部分|章|篇)"), False),
+    # 第X节 within a 规划's chapters (not 第一节课, a lesson)
+    ("cn_section", re.compile(rf"第([{CN}百零]{{1,5}})节(?![课次])"), False),
     ("cn_article", re.compile(rf"第([{CN}百千零]{{1,7}})条(?=[\s\u3000　]|$)"), False),
     # 一、 (also the typo 一，) but not the list "一、二年级" that a wrapped line can start with
     ("cn_dun", re.compile(rf"([{CN}百零]{{1,5}})\s*[、．.，,](?![{CN}]+[、，,年级])"), False),
