@@ -2,7 +2,7 @@
 
 Everything is located by code-point offsets into the text. The rules are about how Chinese
 government documents are typeset, not about any one document:
-- heading markers come in styles ranked 第一部分/第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > （1） > ①; the
+- heading markers come in styles ranked 第一部分/第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > 1.1 > 1.1.1 > （1） > ①; the
   outermost style that starts at 1 is the top level, and every other heading nests under the heading
   before it when its style ranks lower (a new level) or continues an open level's numbering;
 - a marker is a heading only when its number continues its level's sequence, restarts it under a new
@@ -22,11 +22,12 @@ from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
 
 # Ranked outermost first. 第X部分/第X章 are parts or chapters; 第X条 are a regulation's articles.
-STYLES = ("cn_part", "cn_section", "cn_article", "cn_dun", "cn_paren", "ar_dot", "ar_paren", "circled")
+STYLES = ("cn_part", "cn_section", "cn_article", "cn_dun", "cn_paren", "ar_dot", "dec2", "dec3", "ar_paren", "circled")
 # Styles that make sections when they are the top level; a top level of any other style is a flat list.
 SECTION_STYLES = ("cn_part", "cn_section", "cn_dun")
 CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+DECIMAL_END = r"(?=[\s\u3000“《\u4e00-\u9fff])(?![万亿元倍个所名人次年月日天周岁项])"  # 1.5万人 is a figure
 MARKER_PATTERNS = [
     ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}})(?:部分|章|篇)"), False),
     # 第X节 within a 规划's chapters (not 第一节课, a lesson)
@@ -37,6 +38,9 @@ MARKER_PATTERNS = [
     ("cn_paren", re.compile(rf"[（(]\s*([{CN}百零]{{1,5}})\s*[）)]"), False),
     ("ar_paren", re.compile(r"[（(]\s*([0-9０-９]+)\s*[）)]|([0-9０-９]{1,3})[）)]"), False),
     ("ar_dot", re.compile(r"([0-9０-９]+)\s*[\.．、](?![0-9０-９])"), False),
+    # Decimal numbering (1. / 1.1 / 1.1.1): the last number counts within its parent; not a figure (1.5万人).
+    ("dec3", re.compile(rf"[0-9０-９]{{1,2}}[\.．][0-9０-９]{{1,2}}[\.．]([0-9０-９]{{1,2}})(?![0-9０-９]|[\.．][0-9０-９]){DECIMAL_END}"), False),
+    ("dec2", re.compile(rf"[0-9０-９]{{1,2}}[\.．]([0-9０-９]{{1,2}})(?![0-9０-９]|[\.．][0-9０-９]){DECIMAL_END}"), False),
     ("circled", re.compile(f"([{CIRCLED}])"), False),
     # A number with its dot missing ("19推进…"): weak evidence, accepted only when exactly expected.
     ("ar_dot", re.compile(r"([0-9０-９]{1,3})(?=[\u4e00-\u9fff“《])(?![个所名项人次元万亿年月日天周岁种家条届期批多余类倍台套间座本册门支篇场亩平米])"),
