@@ -39,6 +39,9 @@ EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展
 # A quoted name before a festival, forum or season word (“长江之春”音乐季) names an event. Unquoted, such words
 # name kinds of event as often as one event (艺术论文报告会, 综合性艺术节): labellers leave them out.
 EVENT_HEAD_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)(?!活动|月|周|期间)")
+# Unquoted, such a word ends a name when the text gives the name a short form right after it, as it does only for
+# one event (举办全国第三届高校艺术教育科研论文报告会（以下简称论文报告会））.
+EVENT_BEFORE_SHORT_NAME_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)$")
 # “美育浸润”行动（以下简称浸润行动）: a short name given right after a programme (past its programme word).
 ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + SHORT_NAME_RE.pattern)
 # …、…等品牌活动: the items listed before are named events (海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动).
@@ -250,6 +253,24 @@ def _unquoted(text, start, end, skip, bounds):
     return found
 
 
+def _named_before_short_name(text, start, end, skip, bounds):
+    """An event named where a verb that runs it introduces it and a short name follows it (举办全国大学校长美育论坛
+    （以下简称校长论坛））; the edition and the scope are not part of its name."""
+    found = []
+    for match in SHORT_NAME_RE.finditer(text, start, end):
+        b = match.start()
+        head = EVENT_BEFORE_SHORT_NAME_RE.search(text, max(start, b - 3), b)
+        if head is None or _skipped(head.start(), skip, end):  # (the brackets defining the short name are skipped)
+            continue
+        name_start = _name_start(text, head.start(), bounds)
+        scope = re.search(r"(?:全国|全省|全市)$", text[max(start, name_start - 2):name_start])
+        if scope:  # 全国大学校长美育论坛: a scope right before the name is part of it (全国第三届…: an edition's)
+            name_start -= 2
+        if head.start() - name_start >= 2 and _introduced(text, start, name_start, b):
+            found.append(Initiative(name_start, b, normalise_name(EDITION_RE.sub("", text[name_start:b])), "activity"))
+    return found
+
+
 def _branded(text, start, end, skip):
     """The items listed before 等品牌活动 or 等N项…活动 (继续办好海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动)."""
     found = []
@@ -403,9 +424,11 @@ def alias_mentions(text, start, end, short_names, taken):
     found = []
     for alias, programme in short_names.items():
         index = text.find(alias, start, end)
+        full = programme.name[:-len(alias)] if programme.name.endswith(alias) else None
         while index >= 0:
             b = index + len(alias)
-            if index > programme.end and not any(x < b and index < y for x, y in taken):
+            written_out = full and text.endswith(full, 0, index)  # …高校艺术教育科研论文报告会: the full name again
+            if index > programme.end and not written_out and not any(x < b and index < y for x, y in taken):
                 found.append(Initiative(index, b, programme.name, programme.kind))
             index = text.find(alias, b, end)
     return found
@@ -430,7 +453,8 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     inside = [q for q in found if any(i.start <= q.start and q.end <= i.end for i in branded)]
     found = [q for q in found if q not in inside]
     taken = [t for t in taken if not any(q.start == t[0] and q.end == t[1] for q in inside)]
-    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded, key=lambda i: i.start - i.end)
+    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded
+                      + _named_before_short_name(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
     # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
     quotes = {i.end: i for i in found}
     for initiative in [u for u in unquoted if u.start in quotes and text[u.start - 1] in "”\""]:
