@@ -29,14 +29,15 @@ CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 DECIMAL_END = r"(?=[\s\u3000“《\u4e00-\u9fff])(?![万亿元倍个所名人次年月日天周岁项])"  # 1.5万人 is a figure
 MARKER_PATTERNS = [
-    ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}})(?:部分|章|篇)"), False),
+    ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})(?:部分|章|篇)"), False),
     # 第X节 within a 规划's chapters (not 第一节课, a lesson)
-    ("cn_section", re.compile(rf"第([{CN}百零]{{1,5}})节(?![课次])"), False),
-    ("cn_article", re.compile(rf"第([{CN}百千零]{{1,7}})条(?=[\s\u3000　]|$)"), False),
+    ("cn_section", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})节(?![课次])"), False),
+    ("cn_article", re.compile(rf"第([{CN}百千零]{{1,7}}|[0-9０-９]{{1,3}})条(?=[\s\u3000　]|$)"), False),
     # 一、 (also the typo 一，) but not the list "一、二年级" that a wrapped line can start with
     ("cn_dun", re.compile(rf"([{CN}百零]{{1,5}})\s*[、．.，,](?![{CN}]+[、，,年级])"), False),
-    ("cn_paren", re.compile(rf"[（(]\s*([{CN}百零]{{1,5}})\s*[）)]"), False),
-    ("ar_paren", re.compile(r"[（(]\s*([0-9０-９]+)\s*[）)]|([0-9０-９]{1,3})[）)]"), False),
+    # （一）, also in lenticular or square brackets (〔一〕, ［一］) or with its opening bracket lost (一）)
+    ("cn_paren", re.compile(rf"[（(〔［\[]\s*([{CN}百零]{{1,5}})\s*[）)〕］\]]|([{CN}]{{1,3}})[）)]"), False),
+    ("ar_paren", re.compile(r"[（(〔［\[]\s*([0-9０-９]+)\s*[）)〕］\]]|([0-9０-９]{1,3})[）)]"), False),
     ("ar_dot", re.compile(r"([0-9０-９]+)\s*[\.．、](?![0-9０-９])"), False),
     # Decimal numbering (1. / 1.1 / 1.1.1): the last number counts within its parent; not a figure (1.5万人).
     ("dec3", re.compile(rf"[0-9０-９]{{1,2}}[\.．][0-9０-９]{{1,2}}[\.．]([0-9０-９]{{1,2}})(?![0-9０-９]|[\.．][0-9０-９]){DECIMAL_END}"), False),
