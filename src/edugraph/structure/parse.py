@@ -2,7 +2,8 @@
 
 Everything is located by code-point offsets into the text. The rules are about how Chinese
 government documents are typeset, not about any one document:
-- heading markers come in styles ranked 第一部分/第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > 1.1 > 1.1.1 > （1） > ①; the
+- heading markers come in styles ranked 第一部分/第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > 1.1 > 1.1.1 > （1） > ① (a
+  plan whose top level is a bare 1 with 1.1 below ranks its decimal levels above 1.); the
   outermost style that starts at 1 is the top level, and every other heading nests under the heading
   before it when its style ranks lower (a new level) or continues an open level's numbering;
 - a marker is a heading only when its number continues its level's sequence, restarts it under a new
@@ -22,8 +23,11 @@ from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
 
 # Ranked outermost first. 第X部分/第X章 are parts or chapters; 第X条 are a regulation's articles.
-STYLES = ("cn_part", "cn_section", "cn_article", "cn_dun", "cn_paren", "ar_dot", "dec2", "dec3", "ar_paren", "circled")
+STYLES = ("cn_part", "cn_section", "cn_article", "cn_dun", "cn_paren", "ar_dot", "dec1", "dec2", "dec3", "ar_paren",
+          "circled")
 # Styles that make sections when they are the top level; a top level of any other style is a flat list.
+# A plan numbered 1 / 1.1 / 1.1.1 puts its typed lists (1., （1）) below its decimal levels.
+DECIMAL_RANKING = tuple(s for s in STYLES[:STYLES.index("ar_dot")]) + ("dec1", "dec2", "dec3", "ar_dot", "ar_paren", "circled")
 SECTION_STYLES = ("cn_part", "cn_section", "cn_dun")
 CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -40,6 +44,8 @@ MARKER_PATTERNS = [
     ("ar_paren", re.compile(r"[（(〔［\[]\s*([0-9０-９]+)\s*[）)〕］\]]|([0-9０-９]{1,3})[）)]"), False),
     ("ar_dot", re.compile(r"([0-9０-９]+)\s*[\.．、](?![0-9０-９])"), False),
     # Decimal numbering (1. / 1.1 / 1.1.1): the last number counts within its parent; not a figure (1.5万人).
+    # …and its top level may be a bare number before a space (1 总体要求), taken only beside 1.1 numbers.
+    ("dec1", re.compile(r"([0-9０-９]{1,2})(?=[ \t\u3000]+[\u4e00-\u9fff“《])(?![ \t\u3000]+[万亿元倍个所名人次年月日天周岁项])"), False),
     ("dec3", re.compile(rf"[0-9０-９]{{1,2}}[\.．][0-9０-９]{{1,2}}[\.．]([0-9０-９]{{1,2}})(?![0-9０-９]|[\.．][0-9０-９]){DECIMAL_END}"), False),
     ("dec2", re.compile(rf"[0-9０-９]{{1,2}}[\.．]([0-9０-９]{{1,2}})(?![0-9０-９]|[\.．][0-9０-９]){DECIMAL_END}"), False),
     ("circled", re.compile(f"([{CIRCLED}])"), False),
@@ -163,6 +169,8 @@ def find_candidates(text, lines):
         if inline:
             candidates.append(Candidate(inline[0], 1, False, line_number, line_start, line_end, inline[1],
                                         _skip_space(text, inline[1].end, line_end)))
+    if not any(c.style == "dec2" for c in candidates):
+        candidates = [c for c in candidates if c.style != "dec1"]  # a number and a space alone: a figure or a page
     return candidates
 
 
@@ -197,9 +205,14 @@ def _inline_first_item(text, content_start, line_end, parent_style):
     return None
 
 
-def top_style(candidates):
+def style_ranking(candidates):
+    """Styles ranked outermost first for this text: decimal levels above 1. when its top level is a bare 1."""
+    return DECIMAL_RANKING if any(c.style == "dec1" for c in candidates) else STYLES
+
+
+def top_style(candidates, ranking=STYLES):
     """The outermost style that starts counting at 1 (a plan with one 一、 section still has that level)."""
-    for style in STYLES:
+    for style in ranking:
         if any(c.style == style and not c.weak and c.number == 1 for c in candidates):
             return style
     return None
@@ -225,7 +238,7 @@ def _verdict(expected_next, n, weak):
     return None
 
 
-def accept_headings(candidates, style0, warnings, restarts=lambda cand: False):
+def accept_headings(candidates, style0, warnings, restarts=lambda cand: False, ranking=STYLES):
     """Walk the candidates in order and keep the numbered headings, each with its depth (1 = top).
 
     An open level's style continues its numbering (a sibling); a style ranked below the innermost open
@@ -252,7 +265,7 @@ def accept_headings(candidates, style0, warnings, restarts=lambda cand: False):
                 continue
             del stack[depth:]
         else:
-            if STYLES.index(cand.style) <= STYLES.index(stack[-1].style):
+            if ranking.index(cand.style) <= ranking.index(stack[-1].style):
                 continue
             depth = len(stack) + 1
             ran = previous.get((depth, cand.style))
@@ -621,7 +634,8 @@ def parse_structure(text):
     warnings, notes = [], []
     lines = lines_with_offsets(text)
     candidates = find_candidates(text, lines)
-    style0 = top_style(candidates)
+    ranking = style_ranking(candidates)
+    style0 = top_style(candidates, ranking)
     titles = {}  # candidate line → the title line of the further document it opens
 
     def restarts(cand):
@@ -630,7 +644,7 @@ def parse_structure(text):
             titles[cand.line] = found
         return found is not None
 
-    accepted = accept_headings(candidates, style0, warnings, restarts) if style0 else []
+    accepted = accept_headings(candidates, style0, warnings, restarts, ranking) if style0 else []
     if not accepted:
         body_end = _body_end(text, lines, 0)
         start = _unnumbered_body(text, lines, body_end)
