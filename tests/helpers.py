@@ -121,6 +121,42 @@ def markdown_page(text):
     return "\n\n".join(out) + "\n"
 
 
+# Word's automatic numbering for a plan's three usual levels: 一、 （一） 1., each restarting under its parent.
+AUTO_LEVELS = [(re.compile(r"^([一二三四五六七八九十]+)、"), "chineseCounting", "%1、"),
+               (re.compile(r"^（([一二三四五六七八九十]+)）"), "chineseCounting", "（%2）"),
+               (re.compile(r"^([0-9]+)[.．]"), "decimal", "%3.")]
+
+
+def docx_file(text, auto_numbered=False):
+    """The plan as a Word .docx (python-docx's Word template): a paragraph per line, indentation left to the
+    paragraph format. With `auto_numbered`, the 一、/（一）/1. numbers are Word list numbering, not typed."""
+    import io
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    document = Document()
+    num_id = None
+    if auto_numbered:
+        numbering = document.part.numbering_part.element
+        levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{pattern}"/>'
+                         f'<w:suff w:val="nothing"/></w:lvl>' for i, (_, fmt, pattern) in enumerate(AUTO_LEVELS))
+        numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+        num_id = "90"
+    for line in text.split("\n"):
+        line = line.strip(" \u3000\t")
+        level = next((i for i, (pattern, _, _) in enumerate(AUTO_LEVELS) if pattern.match(line)), None) if num_id else None
+        if level is not None:
+            line = AUTO_LEVELS[level][0].sub("", line, count=1)
+        paragraph = document.add_paragraph(line)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 # name → (file suffix, function: text → bytes). Each is the tiny plan re-encoded or re-laid-out.
 VARIANTS = {
     "utf-8": (".txt", lambda t: t.encode("utf-8")),
@@ -152,6 +188,7 @@ VARIANTS = {
         r"(?m)^([ \u3000\t]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．]))", r"\1\n", t).encode("utf-8")),
     # Every sentence on a line of its own, as sentence-split corpora are stored.
     "sentence-per-line": (".txt", lambda t: re.sub(r"([。；！？])(?=[^\n”’）)])", r"\1\n", t).encode("utf-8")),
+    "docx": (".docx", docx_file),
     "flush-left-wrapped-40": (".txt", lambda t: hard_wrap("\n".join(line.lstrip(" \u3000\t") for line in t.split("\n")),
                                                           40).encode("utf-8")),
 }

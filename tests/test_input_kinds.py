@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from edugraph.errors import InputError, StructureError
-from edugraph.structure.extract import extract_file
+from edugraph.reading.docxtext import format_number
 from edugraph.reading.layout import close_letter_spacing, display_width
 from edugraph.reading.markdowntext import looks_like_markdown, markdown_to_text
-from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, hard_wrap, html_page,
+from edugraph.structure.extract import extract_file
+from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, docx_file, hard_wrap, html_page,
                      labelled_documents, load_expected, outline_lines, write_variant)
 
 EXPECTED = load_expected(FIXTURES / "tiny-plan.expected.toml")
@@ -254,11 +255,11 @@ FACT_DOCUMENTS = sorted((FIXTURES.parent.parent / "data" / "sources").glob("*.tx
 
 
 @pytest.mark.parametrize("kind", ["hard-wrapped-36", "pdf-pages", "html", "word-html", "markdown", "space-indent",
-                                  "no-blank-lines", "flush-left-wrapped-40", "half-width", "sentence-per-line"])
+                                  "no-blank-lines", "flush-left-wrapped-40", "half-width", "sentence-per-line", "docx"])
 def test_facts_survive_a_new_layout(kind, tmp_path):
     """The labelled documents re-laid-out (wrapped as from a PDF, paginated, as a web page or as Word saves
     one, as Markdown, indented with spaces, without blank lines, flush left and wrapped, normalised to
-    half-width forms, a sentence a line) give the same facts: at least 99.7% kept and 99.7% of what is found the same."""
+    half-width forms, a sentence a line, as a .docx) give the same facts: at least 99.7% kept and 99.7% of what is found the same."""
     kept = found = same = 0
     for path in FACT_DOCUMENTS:
         reference = _facts(extract_file(path)[1])
@@ -319,3 +320,74 @@ def test_a_markdown_plan_keeps_its_outline_and_offsets(tmp_path):
 ])
 def test_letter_spaced_lines_are_closed_up(line, closed):
     assert close_letter_spacing(line) == closed
+
+
+AUTO_NUMBERED_PLAN = ("某市教育局2023年工作要点\n\n　　全年重点抓好以下工作。\n\n一、加强党的建设\n（一）强化理论武装。组织专题学习12次。\n"
+                      "（二）夯实基层基础。\n1.推进党建品牌创建。内容。\n2.落实主体责任。内容。\n二、推进教育发展\n"
+                      "（一）发展学前教育。新建幼儿园2所。\n1.扩大普惠资源。内容。\n" + "".join(
+                          f"（{c}）任务{c}。内容。\n" for c in "二三四五六七八九十") + "（十一）办好特殊教育。内容。\n")
+
+
+def test_word_list_numbering_is_read_as_the_plans_numbers(tmp_path):
+    """一、（一）1. set by Word's list numbering, not typed: rendered as Word shows them, the outline is the typed one's."""
+    typed, numbered = tmp_path / "typed.docx", tmp_path / "numbered.docx"
+    typed.write_bytes(docx_file(AUTO_NUMBERED_PLAN))
+    numbered.write_bytes(docx_file(AUTO_NUMBERED_PLAN, auto_numbered=True))
+    typed_source, typed_doc = extract_file(typed)
+    source, doc = extract_file(numbered)
+    assert source.text == typed_source.text
+    assert outline_lines(doc.outline, doc.text) == outline_lines(typed_doc.outline, typed_doc.text)
+    assert "  （十一）\t办好特殊教育" in outline_lines(doc.outline, doc.text)
+
+
+def _docx_package(body):
+    """A minimal .docx holding `body` (w:body's XML) as its document part."""
+    import io
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        package.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+                         ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+                         f"<w:body>{body}</w:body></w:document>")
+    return out.getvalue()
+
+
+def test_a_docx_keeps_table_cells_insertions_and_breaks_and_drops_deletions_and_field_codes(tmp_path):
+    body = ('<w:p><w:r><w:t>一、加强</w:t></w:r><w:ins><w:r><w:t>党的</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText>'
+            '</w:r></w:del><w:r><w:t>建设</w:t></w:r></w:p>'
+            '<w:p><w:r><w:instrText> PAGE </w:instrText><w:t>1.组织学习。</w:t><w:br/><w:t>落实制度。</w:t></w:r></w:p>'
+            '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>学校</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+            '<w:p><w:r><mc:AlternateContent><mc:Choice><w:p><w:r><w:t>框内</w:t></w:r></w:p></mc:Choice>'
+            '<mc:Fallback><w:p><w:r><w:t>框内</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    path = tmp_path / "plan.docx"
+    path.write_bytes(_docx_package(body))
+    source, _ = extract_file(path)
+    assert source.text.split("\n") == ["一、加强党的建设", "1.组织学习。", "落实制度。", "序号", "学校", "", "框内", "", ""]
+
+
+@pytest.mark.parametrize("content,message", [
+    pytest.param(b"%PDF-1.7\n%\xe2\xe3", "a PDF file: extract its text first", id="pdf"),
+    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "Word 97-2003 .doc", id="doc"),
+    pytest.param(b"PK\x03\x04broken", "broken ZIP archive", id="broken-zip"),
+    pytest.param(_docx_package("").replace(b"word/document.xml", b"word/other000.xml"), "without word/document.xml",
+                 id="zip-without-a-document"),
+    pytest.param(_docx_package("<w:p><w:r><w:t>未闭合</w:t></w:r>"), "not well-formed XML", id="broken-xml"),
+    pytest.param(_docx_package("<w:p/>"), "no text found", id="empty-document"),
+])
+def test_an_unreadable_office_file_is_a_clear_error(content, message, tmp_path):
+    path = tmp_path / "plan.docx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        extract_file(path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("number,number_format,shown", [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCountingThousand", "十一"),
+    (20, "chineseCounting", "二十"), (35, "chineseCounting", "三十五"), (3, "decimalFullWidth", "３"),
+    (2, "decimalEnclosedCircleChinese", "②"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"),
+    (5, "bullet", ""), (7, "decimal", "7"),
+])
+def test_word_number_formats(number, number_format, shown):
+    assert format_number(number, number_format) == shown

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edugraph.errors import InputError
+from edugraph.reading.docxtext import DOCX_MEDIA_TYPE, docx_to_text, is_docx
 from edugraph.reading.htmltext import html_charset, html_to_text, looks_like_html
 from edugraph.reading.layout import close_letter_spacing, strip_page_furniture, unwrap_hard_wrapped
 from edugraph.reading.markdowntext import MARKDOWN_SUFFIXES, looks_like_markdown, markdown_to_text
@@ -24,6 +25,7 @@ BOMS = [
 # Tried in order when no BOM says otherwise. GB18030 is a superset of GBK and GB2312.
 FALLBACK_ENCODINGS = ["utf-8", "gb18030"]
 # Character references left in text saved from a web page (&quot; in a .txt): an encoding artefact.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, .wps and other compound files
 STRAY_ENTITY_RE = re.compile(r"&(?:quot|amp|lt|gt|nbsp|apos|ldquo|rdquo|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
@@ -101,8 +103,14 @@ def read_source(path):
 def source_from_bytes(raw, path):
     if not raw.strip():
         raise InputError("empty file, expected a plan document", path=path)
+    if raw.startswith(b"%PDF"):
+        raise InputError("a PDF file: extract its text first (pdftotext -layout) and build the .txt", path=path)
+    if raw.startswith(OLE_MAGIC):
+        raise InputError("a Word 97-2003 .doc (or other OLE) file: save it as .docx or as text", path=path)
+    if is_docx(raw):
+        return _finish(docx_to_text(raw, path), raw, path, "utf-8", DOCX_MEDIA_TYPE, from_html=False)
     if _looks_binary(raw):
-        raise InputError("binary data, expected a text or HTML plan document", path=path)
+        raise InputError("binary data, expected a text, HTML, Markdown or .docx plan document", path=path)
     text, encoding = _decode(raw, path, declared=html_charset(raw))
     if not text.strip():  # only (Unicode) spaces, or only a BOM
         raise InputError("empty file, expected a plan document", path=path)
@@ -115,12 +123,18 @@ def source_from_bytes(raw, path):
     text = normalise_newlines(text).lstrip("\ufeff")
     if not is_html and (Path(path).suffix.lower() in MARKDOWN_SUFFIXES or looks_like_markdown(text)):
         text, media_type = markdown_to_text(text), "text/markdown"
+    return _finish(text, raw, path, encoding, media_type, from_html=is_html)
+
+
+def _finish(text, raw, path, encoding, media_type, from_html):
+    """The text normalised, laid out as plan text and checked for content. An HTML parser has decoded the
+    character references of a web page; any other text may carry stray ones pasted from one (&quot;)."""
     # NFC only: it never changes the meaning of Chinese text and makes offsets reproducible.
     text = unicodedata.normalize("NFC", text)
     text = close_letter_spacing(text)
     text, _ = strip_page_furniture(text)
     text, unwrapped = unwrap_hard_wrapped(text)
-    if not is_html:  # after unwrapping: the entities count in the wrapped widths, and may be split
+    if not from_html:  # after unwrapping: the entities count in the wrapped widths, and may be split
         text = unescape_stray_entities(text)
     if not text.strip():
         raise InputError("no text found in the document body", path=path)
