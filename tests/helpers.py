@@ -157,6 +157,32 @@ def docx_file(text, auto_numbered=False):
     return out.getvalue()
 
 
+def pdf_file(text, width=38, page_lines=36):
+    """The plan printed to a PDF (reportlab, Chinese in its built-in STSong-Light CID font): every line wrapped at
+    `width` display columns, `page_lines` lines a page, the title as a running header and - N - at each page's foot."""
+    import io
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    lines = hard_wrap(text, width).split("\n")
+    header = next((line.strip() for line in lines if len(line.strip()) >= 6), "")
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=(595, 842))
+    for start in range(0, len(lines), page_lines):
+        page.setFont("STSong-Light", 9)
+        if start:
+            page.drawCentredString(297, 800, header)
+        page.setFont("STSong-Light", 12)
+        for row, line in enumerate(lines[start:start + page_lines]):
+            page.drawString(70, 770 - 20 * row, line)
+        page.setFont("STSong-Light", 10)
+        page.drawCentredString(297, 40, f"- {start // page_lines + 1} -")
+        page.showPage()
+    page.save()
+    return out.getvalue()
+
+
 # name → (file suffix, function: text → bytes). Each is the tiny plan re-encoded or re-laid-out.
 VARIANTS = {
     "utf-8": (".txt", lambda t: t.encode("utf-8")),
@@ -189,6 +215,7 @@ VARIANTS = {
     # Every sentence on a line of its own, as sentence-split corpora are stored.
     "sentence-per-line": (".txt", lambda t: re.sub(r"([。；！？])(?=[^\n”’）)])", r"\1\n", t).encode("utf-8")),
     "docx": (".docx", docx_file),
+    "pdf": (".pdf", pdf_file),
     "flush-left-wrapped-40": (".txt", lambda t: hard_wrap("\n".join(line.lstrip(" \u3000\t") for line in t.split("\n")),
                                                           40).encode("utf-8")),
 }

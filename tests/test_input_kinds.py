@@ -12,7 +12,7 @@ from edugraph.reading.layout import close_letter_spacing, display_width
 from edugraph.reading.markdowntext import looks_like_markdown, markdown_to_text
 from edugraph.structure.extract import extract_file
 from helpers import (FIXTURES, TINY_TEXT, VARIANTS, all_spans, check_against_expectations, docx_file, hard_wrap, html_page,
-                     labelled_documents, load_expected, outline_lines, write_variant)
+                     labelled_documents, load_expected, outline_lines, pdf_file, write_variant)
 
 EXPECTED = load_expected(FIXTURES / "tiny-plan.expected.toml")
 # The tiny fixture and every corpus document, each re-encoded and re-laid-out in every input kind.
@@ -44,7 +44,8 @@ def test_variant_gives_same_plan(plan, kind, tmp_path, references):
     source, doc = extract_file(write_variant(tmp_path, kind, text))
     check_against_expectations(doc, expected)
     if plan in SAME_MEASURES:
-        assert _measures(doc) == _measures(references[plan])
+        same = (lambda ms: [["".join(m.split()) for m in task] for task in ms]) if kind == "pdf" else (lambda ms: ms)
+        assert same(_measures(doc)) == same(_measures(references[plan]))  # (a PDF keeps no space at a line's end)
     for kind_, node, span in all_spans(doc):
         assert 0 <= span.start < span.end <= len(doc.text), (kind_, span)
 
@@ -158,6 +159,13 @@ def test_page_furniture_is_dropped_only_from_paginated_text():
     assert strip_page_furniture(plain) == (plain, False)
 
 
+def test_a_page_break_is_no_paragraph_break_and_a_wrapped_figure_is_no_page_number():
+    from edugraph.reading.layout import strip_page_furniture
+    paged = "标题要点\n成文日期：2022-04-0\n8\n第一段文字，\n\n- 1 -\n\n标题要点\n\n接着写。\n\n- 2 -\n\n标题要点\n\n结束。\n\n- 3 -\n"
+    text, changed = strip_page_furniture(paged)
+    assert changed and text.split("\n") == ["标题要点", "成文日期：2022-04-0", "8", "第一段文字，", "接着写。", "结束。", ""]
+
+
 def test_a_line_the_text_repeats_is_no_running_header():
     from edugraph.reading.layout import strip_page_furniture
     task = "牵头部门：市教育局　配合部门：市财政局"
@@ -255,11 +263,12 @@ FACT_DOCUMENTS = sorted((FIXTURES.parent.parent / "data" / "sources").glob("*.tx
 
 
 @pytest.mark.parametrize("kind", ["hard-wrapped-36", "pdf-pages", "html", "word-html", "markdown", "space-indent",
-                                  "no-blank-lines", "flush-left-wrapped-40", "half-width", "sentence-per-line", "docx"])
+                                  "no-blank-lines", "flush-left-wrapped-40", "half-width", "sentence-per-line", "docx",
+                                  "pdf"])
 def test_facts_survive_a_new_layout(kind, tmp_path):
     """The labelled documents re-laid-out (wrapped as from a PDF, paginated, as a web page or as Word saves
     one, as Markdown, indented with spaces, without blank lines, flush left and wrapped, normalised to
-    half-width forms, a sentence a line, as a .docx) give the same facts: at least 99.7% kept and 99.7% of what is found the same."""
+    half-width forms, a sentence a line, as a .docx, printed to a PDF) give the same facts: at least 99.7% kept and 99.7% of what is found the same."""
     kept = found = same = 0
     for path in FACT_DOCUMENTS:
         reference = _facts(extract_file(path)[1])
@@ -367,7 +376,8 @@ def test_a_docx_keeps_table_cells_insertions_and_breaks_and_drops_deletions_and_
 
 
 @pytest.mark.parametrize("content,message", [
-    pytest.param(b"%PDF-1.7\n%\xe2\xe3", "a PDF file: extract its text first", id="pdf"),
+    pytest.param(b"%PDF-1.7\n%\xe2\xe3 no objects", "a broken PDF", id="broken-pdf"),
+    pytest.param(pdf_file(""), "a PDF without a text layer", id="pdf-without-text"),
     pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "Word 97-2003 .doc", id="doc"),
     pytest.param(b"PK\x03\x04broken", "broken ZIP archive", id="broken-zip"),
     pytest.param(_docx_package("").replace(b"word/document.xml", b"word/other000.xml"), "without word/document.xml",

@@ -66,6 +66,9 @@ def strip_page_furniture(text):
     bare = [i for i in numbers if BARE_NUMBER_RE.match(lines[i])]
     rows = {i for i in bare if any(0 < abs(i - j) <= MIN_PAGE_LINES for j in bare)}
     numbers = [i for i in numbers if i not in rows]
+    # Beside pages numbered - 3 -, 第3页 or 3/12, a lone 8 is a figure a line wrap cut off, not a page number.
+    if any(not BARE_NUMBER_RE.match(lines[i]) for i in numbers):
+        numbers = [i for i in numbers if not BARE_NUMBER_RE.match(lines[i])]
     if len(numbers) < MIN_PAGES:
         return text, False
     # A running header stands next to a page break (right before or after its page number). A line the
@@ -80,7 +83,16 @@ def strip_page_furniture(text):
                and len(line) <= 40 and not PAGE_NUMBER_RE.match(line) and sum(c.isalnum() for c in line) >= 4
                and not CN_MARKER_RE.match(line) and not ARABIC_MARKER_RE.match(line)}
     skip = set(numbers) | {j for line in headers for j in beside[line]}
+    # The blank lines that set the furniture off are the page break's too, not paragraph breaks.
+    for i in sorted(skip):
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            if 0 <= j < len(lines):  # (the blank lines ending the text are its end, not a break)
+                skip.update(range(min(i, j) + 1, max(i, j)))
     return "\n".join(line for i, line in enumerate(lines) if i not in skip), True
+
 
 
 def _neighbours(lines, i, reach=2):

@@ -16,6 +16,7 @@ from edugraph.reading.docxtext import DOCX_MEDIA_TYPE, docx_to_text, is_docx
 from edugraph.reading.htmltext import html_charset, html_to_text, looks_like_html
 from edugraph.reading.layout import close_letter_spacing, strip_page_furniture, unwrap_hard_wrapped
 from edugraph.reading.markdowntext import MARKDOWN_SUFFIXES, looks_like_markdown, markdown_to_text
+from edugraph.reading.pdftext import PDF_MEDIA_TYPE, is_pdf, pdf_to_text
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8"),
@@ -103,14 +104,14 @@ def read_source(path):
 def source_from_bytes(raw, path):
     if not raw.strip():
         raise InputError("empty file, expected a plan document", path=path)
-    if raw.startswith(b"%PDF"):
-        raise InputError("a PDF file: extract its text first (pdftotext -layout) and build the .txt", path=path)
+    if is_pdf(raw):
+        return _finish(pdf_to_text(raw, path), raw, path, "utf-8", PDF_MEDIA_TYPE, from_html=False)
     if raw.startswith(OLE_MAGIC):
         raise InputError("a Word 97-2003 .doc (or other OLE) file: save it as .docx or as text", path=path)
     if is_docx(raw):
         return _finish(docx_to_text(raw, path), raw, path, "utf-8", DOCX_MEDIA_TYPE, from_html=False)
     if _looks_binary(raw):
-        raise InputError("binary data, expected a text, HTML, Markdown or .docx plan document", path=path)
+        raise InputError("binary data, expected a text, HTML, Markdown, .docx or PDF plan document", path=path)
     text, encoding = _decode(raw, path, declared=html_charset(raw))
     if not text.strip():  # only (Unicode) spaces, or only a BOM
         raise InputError("empty file, expected a plan document", path=path)
