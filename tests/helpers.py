@@ -190,6 +190,8 @@ VARIANTS = {
     "gb18030": (".txt", lambda t: t.encode("gb18030")),
     "utf-16-le-bom": (".txt", lambda t: b"\xff\xfe" + t.encode("utf-16-le")),  # Windows Notepad's "Unicode"
     "utf-16-be-bom": (".txt", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
+    "utf-16-le-no-bom": (".txt", lambda t: t.encode("utf-16-le")),  # as some exporters write "Unicode" text
+    "utf-16-be-no-bom": (".txt", lambda t: t.encode("utf-16-be")),
     # GBK has no U+00A0: a GBK page prints a plain space there.
     "gbk": (".txt", lambda t: t.replace("\xa0", " ").encode("gbk")),
     "crlf": (".txt", lambda t: t.replace("\n", "\r\n").encode("utf-8")),

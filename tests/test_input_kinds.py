@@ -53,7 +53,8 @@ def test_variant_gives_same_plan(plan, kind, tmp_path, references):
 @pytest.mark.parametrize("kind,encoding", [("utf-8", "utf-8"), ("utf-8-bom", "utf-8"),
                                            ("gb18030", "gb18030"), ("gbk", "gb18030"),
                                            ("html-gbk", "gbk"), ("utf-16-le-bom", "utf-16-le"),
-                                           ("utf-16-be-bom", "utf-16-be")])
+                                           ("utf-16-be-bom", "utf-16-be"), ("utf-16-le-no-bom", "utf-16-le"),
+                                           ("utf-16-be-no-bom", "utf-16-be")])
 def test_encoding_is_detected_and_recorded(kind, encoding, tmp_path):
     source, _ = extract_file(write_variant(tmp_path, kind))
     assert source.encoding == encoding

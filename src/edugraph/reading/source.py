@@ -77,6 +77,30 @@ def _looks_binary(raw):
     return b"\x00" in sample or _control_share(sample) > 0.05
 
 
+# Characters a Chinese plan is written in: ASCII, Latin-1 signs, general punctuation, CJK marks and ideographs,
+# full-width forms. Read with the wrong byte order, most ideographs land outside these ranges.
+PLAN_CHARACTERS_RE = re.compile("[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\u24ff\u3000-\u303f"
+                                "\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _bomless_utf16(raw):
+    """"utf-16-le" or "utf-16-be" for UTF-16 text saved without a byte-order mark (NUL bytes, the high bytes of
+    ASCII characters, and a byte order that reads as plan text), else None."""
+    sample = raw[:8192]
+    if len(raw) % 2 or b"\x00" not in sample:
+        return None
+    best, best_share = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(sample)  # (a sample may end inside a pair)
+        except UnicodeDecodeError:
+            continue
+        share = len(PLAN_CHARACTERS_RE.findall(text)) / max(len(text), 1)
+        if share > best_share:
+            best, best_share = encoding, share
+    return best if best_share >= 0.95 else None
+
+
 def _control_share(sample):
     """The share of C0 control characters other than tab, newlines and form feed (bytes or str)."""
     codes = sample if isinstance(sample, bytes) else map(ord, sample)
@@ -110,9 +134,10 @@ def source_from_bytes(raw, path):
         raise InputError("a Word 97-2003 .doc (or other OLE) file: save it as .docx or as text", path=path)
     if is_docx(raw):
         return _finish(docx_to_text(raw, path), raw, path, "utf-8", DOCX_MEDIA_TYPE, from_html=False)
-    if _looks_binary(raw):
+    utf16 = _bomless_utf16(raw)
+    if utf16 is None and _looks_binary(raw):
         raise InputError("binary data, expected a text, HTML, Markdown, .docx or PDF plan document", path=path)
-    text, encoding = _decode(raw, path, declared=html_charset(raw))
+    text, encoding = (raw.decode(utf16, errors="strict"), utf16) if utf16 else _decode(raw, path, declared=html_charset(raw))
     if not text.strip():  # only (Unicode) spaces, or only a BOM
         raise InputError("empty file, expected a plan document", path=path)
     if encoding.startswith("utf-16") and ("\x00" in text[:4096] or _control_share(text[:4096]) > 0.05):
