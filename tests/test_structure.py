@@ -311,3 +311,24 @@ def test_a_responsibility_line_of_its_own_before_the_signature_stays_with_its_ta
     structure = parse_structure(text)
     last = structure.sections[0].tasks[-1]
     assert [m.span.text(text) for m in last.measures] == ["内容。", "（责任单位：市教育局、市财政局）"]
+
+
+def test_an_attached_notice_under_its_title_and_addressees_restarts_the_numbering_and_its_signature_is_no_measure():
+    text = ("关于选送学生参加比赛的通知\n各部门：\n现将有关事项通知如下：\n一、选送要求\n请阅读附件。\n二、选送流程\n按时上交。\n"
+            "附件1　关于开展比赛的通知\n各教育署，青少年活动中心，中小学：\n为丰富学生生活，现决定开展比赛。具体事项通知如下：\n"
+            "一、主办单位\n某区教育局\n二、承办单位\n某区青少年活动中心\n特此通知。\n某区教育局德育处\n二○一七年九月十三日\n")
+    structure = parse_structure(text)
+    assert outline_lines(structure.outline, text) == ["一、\t选送要求", "二、\t选送流程", "一、\t主办单位", "二、\t承办单位"]
+    further = [m.span.text(text) for m in structure.measures]
+    assert "各教育署，青少年活动中心，中小学：" not in further and "某区教育局德育处" not in further
+    assert "为丰富学生生活，现决定开展比赛。" in further
+
+
+def test_a_title_set_on_two_lines_and_a_date_in_chinese_numerals(tmp_path):
+    from edugraph.structure.extract import extract_file
+    path = tmp_path / "notice.txt"
+    path.write_text("关于选送中心学生参加2017年浦东新区学生艺术\n\n单项比赛的通知\n\n各部门：\n\n现将有关事项通知如下：\n"
+                    "一、选送要求\n按时上交。\n\n某区青少年活动中心\n\n二○一七年九月十三日\n", encoding="utf-8")
+    _, doc = extract_file(path)
+    assert doc.metadata.title == "关于选送中心学生参加2017年浦东新区学生艺术单项比赛的通知"
+    assert doc.metadata.issued == "2017-09-13" and doc.metadata.year == 2017

@@ -4,6 +4,7 @@ Every fact carries absolute offsets into the plan's full text. Cited titles are 
 other extractors skip them, so words inside a title never count as stages, targets or bodies.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from edugraph.semantics.bodies import Body, find_bodies
@@ -30,6 +31,9 @@ class Facts:
         return any((self.targets, self.citations, self.stages, self.bodies, self.initiatives))
 
 
+RUN_BY_RE = re.compile(r"(?:活动)?(?:组委会|组织委员会|办公室|领导小组|工作小组|秘书处|执委会)")
+
+
 def analyse(text, start, end, plan_year=None):
     """All facts in text[start:end]; `plan_year` tells deadlines from the plan's own year."""
     citations = find_citations(text, start, end)
@@ -44,7 +48,8 @@ def analyse(text, start, end, plan_year=None):
     set_apart = attachment_spans(text, start, end) + short_name_spans(text, start, end)
     plans = [(a, b) for a, b in titles if (a, b) not in programmes and is_plan_title(text, a, b)]
     initiatives = find_initiatives(text, start, end, cited + set_apart, programmes + plans)
-    named = [(i.start, i.end - 1) for i in initiatives if i.kind != "slogan"]
+    # …艺术展演活动组委会, …艺术节活动办公室: a body named after the programme it runs, the body's name is whole.
+    named = [(i.start, i.end - 1) for i in initiatives if i.kind != "slogan" and not RUN_BY_RE.match(text, i.end)]
     return Facts(
         start=start, end=end,
         targets=find_targets(text, start, end, cited + quotes + numbers + programmes + set_apart, plan_year),

@@ -24,7 +24,7 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系", "协作组织",
          # a party committee's departments (省委宣传部) and working groups, committees, their offices
          "宣传部", "组织部", "统战部", "组委会", "工作小组", "复核小组", "工作组", "检查组", "复核组", "专家组",
-         "督导组", "评审组", "办公室", "总局")
+         "督导组", "评审组", "办公室", "总局", "教育署")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
          "中心校", "分校", "村小", "中职中专学校", "中专学校", "中职学校", "中职", "中等职业学校", "艺术类学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
@@ -34,7 +34,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "联席会议", "党中央", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "区政府", "联席会议", "党中央", "主办方", "承办方", "协办方", "主办单位", "承办单位", "协办单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
@@ -76,6 +76,9 @@ EVALUATED = ("评价", "考核", "督导", "检查")
 # Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
 INTERNAL_UNITS = ("职能机构", "职能部门", "基础单位")
 COMPOUND_EXACT = ("非", "办", "特", "自身", "预算")
+ROOM_AFTER_RE = re.compile(r"\s*[0-9０-９]+\s*(?:室|号楼|楼|层|会议室)")
+# What a body owns and the text points to (教育部网站, …活动中心官网): the body is named.
+OWNED_MEDIA = ("网站", "官网", "门户网站", "公众号", "微信公众号", "网页")
 # Distributive time words after a body open its clause (学校每学年要进行一次自评), they modify nothing.
 NOT_COMPOUNDING = ("每",)
 # Student clubs are activities of a school, not bodies (建立艺术社团和兴趣小组); 文艺社团 are bodies.
@@ -173,7 +176,7 @@ def _designation(bounds, a):
 
 def _modifies(word):
     """Whether `word`, right after a body word, makes that word a modifier (学校美育, 中心城区, 政府购买)."""
-    if word is None or word.text.startswith(NOT_COMPOUNDING + NOT_MODIFIERS):
+    if word is None or word.text.startswith(NOT_COMPOUNDING + NOT_MODIFIERS + OWNED_MEDIA):
         return False
     return (word.tag.startswith(("n", "vn", "l", "j", "an", "b")) and word.text not in STOP_WORDS
             or word.text.startswith(COMPOUND_WORDS) or word.text in COMPOUND_EXACT or word.text == "“")
@@ -317,8 +320,10 @@ NAMED_SCHOOL_ENDS = ("小学", "中学", "学校", "幼儿园", "学院", "大�
 KINDS_OF_PLACE = ("农村", "城镇", "乡村", "山区", "薄弱", "城市", "城区", "边远", "贫困", "偏远", "大学区", "义务教育", "阶段",
                   "普通", "中小学")
 DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺术教育", "足球")  # …特色学校: a designation, not a name
-# Form labels and headings, not bodies: 主办单位：…, a form's 工作单位 column.
-LABEL_WORDS = ("主办单位", "承办单位", "工作单位", "所在单位")
+# A person's employer (a form's 工作单位 column, 所在单位), never a body of its own.
+LABEL_WORDS = ("工作单位", "所在单位")
+# The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
+ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 
 
 def _named_schools(text, tokens):
@@ -460,8 +465,8 @@ def find_bodies(text, start, end, skip):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if head in SCHOOLS and text.startswith(("校内", "校外"), b):
             continue  # 学校校内美育工作: the school's own work
-        if re.match(r"\s*[0-9０-９]", text[b:b + 2]) or _in_level_list(text, b, end):
-            continue  # 新建幼儿园2所: counted, not an actor; 学校、区市、市三级: a level structure
+        if re.match(r"\s*[0-9０-９]", text[b:b + 2]) and not ROOM_AFTER_RE.match(text, b) or _in_level_list(text, b, end):
+            continue  # 新建幼儿园2所: counted, not an actor (…活动中心609室 is a room there); 学校、区市、市三级: levels
         if head in STAGE_SCHOOLS and not _subject(text, a, b, end, bounds):
             continue  # 普通高中多元特色发展, 中小学美育: the stage
         if re.search(r"[0-9０-９一二三四五六七八九十百千]\s*[所个家]$", text[max(start, a - 4):a]) \
@@ -475,7 +480,8 @@ def find_bodies(text, start, end, skip):
              for stop in [_with_subunit(text, b, end)]]
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS:
+        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS \
+                or name in ORGANISER_WORDS and re.match(r"[ \t\u3000]*(?:[：:]|\n|$)", text[b:b + 3]):
             continue
         body = Body(a, b, name, _is_generic(name, words(text, a, b)))
         body.new = text[max(start, a - 2):a] in NEW_BEFORE

@@ -36,6 +36,11 @@ DESCRIBED_RE = re.compile(
 RULES_RE = re.compile(r"(?:制定|制订)(?P<title>[^，,。；;：:、《》\s]{2,30}?(?:管理|安全|考核|评价|工作)制度)(?=[，,。；;、）)]|$)")
 # A plan worked out in detail: 细化工作方案, 研究细化昌平区实施方案 (细化…指标 refines criteria, no document).
 REFINED_RE = re.compile(r"细化(?P<title>[^，,。；;：:、《》\s]{2,30}?方案)(?=[，,。；;、）)]|$)")
+# A document the text says will follow separately: 具体通知另发, 报名办法将在5月另行通知, 与会者名单另文通知, 考核办法另定.
+LATER_TYPE_WORDS = tuple(w for w in DOC_TYPE_WORDS if len(w) > 1) + ("名单", "安排")
+ANNOUNCED_LATER_RE = re.compile(
+    rf"(?P<title>[^，,。；;：:、《》\s]{{2,20}}?(?:{'|'.join(LATER_TYPE_WORDS)}))(?:将|会)?(?:于|在[^，,。；;]{{1,20}}?)?"
+    r"(?:另行|另文|另)(?:通知|下发|印发|发布|公布|制定|发|定)(?![\u4e00-\u9fff])")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
     rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
@@ -153,6 +158,14 @@ def find_citations(text, start, end):
         a, b = match.span("title")
         if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
+            covered.append((a, b))
+    for match in ANNOUNCED_LATER_RE.finditer(text, start, end):
+        a, b = match.span("title")
+        title = match.group("title")
+        a += max((title.rfind(w) + len(w) for w in ("的", "以及", "和", "及") if w in title), default=0)
+        # (参加市级比赛的报名办法, 时间、地点以及与会者名单: the document is the last noun)
+        if b - a >= 2 and not any(x < b and a < y for x, y in covered):
+            found.append(Citation(a, b, text[a:b], "", "plansToIssue"))
             covered.append((a, b))
     for match in DESCRIBED_RE.finditer(text, start, end):
         a, b = match.span("title")

@@ -67,18 +67,20 @@ def _noun_after(text, after_start, end):
     while stop > after_start and text[stop - 1] == "“":
         stop -= 1  # 6位代码后从“01”开始: a quote opening after the name is not part of it
     stop = after_start + len(_cut_at_verb(text, after_start, stop))  # 60%以上的中小学校|达到改革试点的要求
-    if "的" in text[after_start:stop]:
+    possessive = "的" in text[after_start:stop]
+    if possessive:
         # 1000所各具特色的美育工作示范学校: what is counted is the noun after the last 的, unless a name
         # ends before it (2所北京市金鹏科技团的示范作用: the 的 is a possessive).
         owner = after_start + text[after_start:stop].index("的")
-        if text[after_start:owner].endswith(INSTITUTIONS) and owner - after_start >= 3:
+        if text[after_start:owner].endswith(INSTITUTIONS + HEAD_NOUNS) and owner - after_start >= 2:
             stop = owner
         else:
             after_start = after_start + text[after_start:stop].rindex("的") + 1
     first = words(text, after_start, stop)[:1] if stop > after_start else []
-    if stop < end and text[stop] == "、" or first and first[0].tag == "v":
+    if not possessive and (stop < end and text[stop] == "、" or first and first[0].tag == "v"):
         # A description before 的 and its noun: 2000个面向全体学生、内容丰富、形式多样的美育社团,
-        # 至少1个体现地方特色或本校特色的校级艺术社团 (no other figure in between).
+        # 至少1个体现地方特色或本校特色的校级艺术社团 (no other figure in between; not after a noun and its 的:
+        # 十二个项目的具体比赛场次、时间、地点将于…).
         rest = re.match(r"[^，,。；;：:（()）]{0,30}?的", text[after_start:end])
         if rest and not QUANTITY_RE.search(rest.group()):
             return _noun_after(text, after_start + rest.end(), end)

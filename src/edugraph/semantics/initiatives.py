@@ -28,7 +28,7 @@ INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参�
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
                             "等", "的", "或", "并", "通过", "鼓励", "引导", "加强", "完善", "纳入", "结合", "在",
-                            "以", "召开", "举行", "开办", "给予", "发挥")
+                            "以", "召开", "举行", "开办", "给予", "发挥", "由")
 # An unquoted name may also be introduced by what comes after it: 在…培训计划中加大, 以…工程为依托.
 INTRODUCED_AFTER_RE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础|为契机)")
 # X进校园 (高雅艺术进校园, 非遗进校园): a named campaign even without a programme word after it.
@@ -42,6 +42,9 @@ EVENT_HEAD_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐�
 # Unquoted, such a word ends a name when the text gives the name a short form right after it, as it does only for
 # one event (举办全国第三届高校艺术教育科研论文报告会（以下简称论文报告会））.
 EVENT_BEFORE_SHORT_NAME_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)$")
+# 2016年浦东新区学生艺术单项比赛, 2017年市级学生艺术单项比赛: a competition or festival dated by its year is one
+# event (undated, 举办基本功比赛 and 定期举办艺术节 are kinds of event, which labellers leave out).
+DATED_EVENT_RE = re.compile(r"(?:19|20)\d{2}年度?(?P<name>[\u4e00-\u9fff]{2,20}?(?:比赛|大赛|竞赛|艺术节|文化节|科技节|运动会))")
 # “美育浸润”行动（以下简称浸润行动）: a short name given right after a programme (past its programme word).
 ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + SHORT_NAME_RE.pattern)
 # …、…等品牌活动: the items listed before are named events (海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动).
@@ -271,6 +274,18 @@ def _named_before_short_name(text, start, end, skip, bounds):
     return found
 
 
+def _dated_events(text, start, end, skip):
+    """Competitions and festivals named with their year (组织开展2016年浦东新区学生艺术单项比赛); the year is the edition's."""
+    found = []
+    for match in DATED_EVENT_RE.finditer(text, start, end):
+        a, b = match.span("name")
+        if _skipped(match.start(), skip, end) or any(verb in match.group("name") for verb in CLAUSE_VERBS) or any(
+                w.tag.startswith(("v", "d")) and w.tag != "vn" for w in words(text, a, b)[:-1]):
+            continue  # 到2020年全面完成比赛: a clause after the year, not a name
+        found.append(Initiative(a, b, normalise_name(match.group("name")), "activity"))
+    return found
+
+
 def _branded(text, start, end, skip):
     """The items listed before 等品牌活动 or 等N项…活动 (继续办好海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动)."""
     found = []
@@ -453,7 +468,7 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     inside = [q for q in found if any(i.start <= q.start and q.end <= i.end for i in branded)]
     found = [q for q in found if q not in inside]
     taken = [t for t in taken if not any(q.start == t[0] and q.end == t[1] for q in inside)]
-    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded
+    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded + _dated_events(text, start, end, skip)
                       + _named_before_short_name(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
     # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
     quotes = {i.end: i for i in found}

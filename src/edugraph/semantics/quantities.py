@@ -35,6 +35,8 @@ COMPLETES_AFTER_RE = re.compile(r"\s*(?:配齐|配足|建成|完成|实现|达�
 # A bound governs each of coordinated figures after it (分别不低于60%和80%).
 COORDINATED_RE = re.compile(rf"(?:\s*{NUMBER}\s*(?:{UNIT_RE})?\s*[和、及与或])+\s*")
 FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
+EACH_OR_ONLY_RE = re.compile(r"(?:每(?:人|个人|校|所|位|名|队|组|件)[\u4e00-\u9fff]{0,4}|只有|只能|仅有|仅)$")
+TIME_LIMIT_UNITS = ("分钟", "小时", "天", "周", "个月")  # 在90分钟内: a time limit (在3年内 is a deadline's)
 DURATION_RE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|周|天)\s*(?:以内|之内|内)")
 # 用3年左右的时间, 利用三年时间: the time given to reach something, a deadline counted from now.
 TIME_GIVEN_RE = re.compile(rf"(?<=用)\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)(?P<approx>左右)?(?:的)?时间")
@@ -168,7 +170,9 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
         bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b)
-        stated = text[b:b + 1] in "。；;，,（(" and "\u4e00" <= before[-1:] <= "\u9fff"  # 可申报电子钢琴一台；: one, stated
+        stated = text[b:b + 1] in "。；;，,（(" and ("\u4e00" <= before[-1:] <= "\u9fff" or before.endswith("》"))
+        # 可申报电子钢琴一台；, 《…证书》一份。: one, stated; 每人完成一件作品, 只有一个用户名: one each, one only.
+        stated = stated or bool(EACH_OR_ONLY_RE.search(before))
         if lo_text == "一" and not match.group("hi") and not stated and (
                 unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") and not bounded_after
                 and not before.endswith("各") or before.endswith("新")):
@@ -205,6 +209,10 @@ def find_targets(text, start, end, skip, plan_year=None):
                 if value is not None:
                     value, minimum, maximum = (None, lo, None) if word in MIN_AFTER else (None, None, lo)
                 break
+        if value is not None and text.startswith("为限", b) and text[a - 1:a] == "以":
+            value, maximum, phrase_start, phrase_end = None, lo, min(phrase_start, a - 1), b + 2  # 以3分钟为限: at most
+        elif value is not None and unit in TIME_LIMIT_UNITS and text.startswith("内", b) and text[a - 1:a] == "在":
+            value, maximum, phrase_start, phrase_end = None, lo, min(phrase_start, a - 1), b + 1  # 在90分钟内
         if approximate and minimum is None and maximum is None and match.group("approx_after"):
             value, minimum = None, lo  # 100余所: more than 100
         kind = _kind(unit, text[max(start, a - 16):a])

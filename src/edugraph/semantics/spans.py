@@ -37,10 +37,40 @@ def quote_spans(text, start, end):
 ATTACHMENT_LINE_RE = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*(?P<title>[^\n]+)")
 
 
+# 2．…汇总表: a further item of the list an 附件： line opens, on a line of its own.
+ATTACHMENT_ITEM_RE = re.compile(r"[ \t\u3000\xa0]*[0-9０-９]{1,2}\s*[.．、]\s*(?P<title>[^\n]+)")
+MAX_ATTACHMENTS = 20
+
+
 def attachment_spans(text, start, end):
-    """(start, end - 1) of the titles on 附件 lines (附件 opening its line) in text[start:end]."""
-    return [(m.start("title"), m.end("title") - 1) for m in ATTACHMENT_LINE_RE.finditer(text, start, end)
-            if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000")]
+    """(start, end - 1) of the titles on 附件 lines (附件 opening its line) in text[start:end], and of the
+    further items of an attachment list, one a line under it."""
+    spans = [(m.start("title"), m.end("title") - 1) for m in ATTACHMENT_LINE_RE.finditer(text, start, end)
+             if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000")]
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start < end:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        item = ATTACHMENT_ITEM_RE.fullmatch(text, line_start, line_end)
+        if item and _under_attachment_line(text, line_start):
+            spans.append((max(start, item.start("title")), item.end("title") - 1))
+        line_start = line_end + 1
+    return spans
+
+
+def _under_attachment_line(text, line_start):
+    """Whether the lines above (blank lines and list items only) lead up to a line opening with 附件."""
+    for _ in range(MAX_ATTACHMENTS):
+        if line_start == 0:
+            return False
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous:line_start - 1]
+        if re.match(r"[ \t\u3000\xa0]*附件", line):
+            return True
+        if line.strip() and not ATTACHMENT_ITEM_RE.fullmatch(line):
+            return False
+        line_start = previous
+    return False
 
 
 # （以下简称论文报告会）: the short name a text gives what it has just named, used for it from then on.

@@ -17,7 +17,7 @@ CLOSE_BRACKETS = "〕\\]］】)）"
 DOC_NUMBER_RE = re.compile(
     rf"([\u4e00-\u9fff]{{1,12}})\s*[{BRACKETS}]\s*((?:19|20)\d{{2}})\s*[{CLOSE_BRACKETS}]\s*(\d{{1,4}})\s*号")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
-CN_DATE_RE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 LABELLED = {
     "index_number": re.compile(r"索\s*引\s*号\s*[:：][ \t\u3000]*([0-9A-Za-z/\-_.]+)"),
     "written": re.compile(r"成文日期\s*[:：][ \t\u3000]*([^\s]+)"),
@@ -78,7 +78,7 @@ def iso_date(text):
         match = CN_DATE_RE.search(text)
         if not match:
             return ""
-        year, month, day = (parse_number(g) for g in match.groups())
+        year, month, day = (parse_number(g.replace("○", "〇")) for g in match.groups())  # ○ typed for 〇
     if 1 <= month <= 12 and 1 <= day <= 31:
         return f"{year:04d}-{month:02d}-{day:02d}"
     return ""
@@ -97,9 +97,16 @@ def _is_title_line(line):
             and line.rstrip("》”\"").endswith(DOC_TYPES))
 
 
+def _title_opening(line):
+    """The first line of a title set on two lines: it opens with 关于 (after its issuers, if any) or sends a document
+    out, has no sentence mark and does not end in a document type."""
+    return (len(line) <= 60 and re.search(r"关于|印发|转发", line) is not None and not CHROME_RE.search(line)
+            and not re.search(r"[:：。；;，,]", line) and not line.rstrip("》”\"").endswith(DOC_TYPES))
+
+
 def find_title(lines):
     """The first line of the front matter that reads as a document title; a title split over two
-    lines (issuers, then 2022年工作要点) is joined."""
+    lines (issuers, then 2022年工作要点; 关于…, then …的通知) is joined."""
     previous = ""
     for line in lines:
         line = line.strip()
@@ -108,6 +115,8 @@ def find_title(lines):
         if _is_title_line(line):
             if len(line) <= 12 and previous and ORG_SUFFIX_RE.search(previous) and not CHROME_RE.search(previous):
                 return re.sub(r"\s+", " ", previous) + line
+            if previous and _title_opening(previous):
+                return previous + line  # 关于选送…学生艺术 / 单项比赛的通知: a title set on two lines
             return line
         previous = line
     return ""

@@ -18,6 +18,7 @@ government documents are typeset, not about any one document:
 import re
 from dataclasses import dataclass
 
+from edugraph.structure.metadata import CN_DATE_RE
 from edugraph.structure.model import Heading, Measure, Preamble, Section, Span, Task, numbered
 from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
@@ -406,7 +407,8 @@ def _is_closing_line(text, start, end):
     return len(line) <= 40 and not any(c in line for c in TERMINATORS + "，,")
 
 
-DATE_LINE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# A signature's date, in figures or in Chinese numerals (二〇一六年九月十四日, often typed with ○).
+DATE_LINE_RE = re.compile(rf"^\s*(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_DATE_RE.pattern})\s*$")
 # Lines after the signature that close a document rather than list anything (联系人：…, 附件：…, 抄送：…).
 CHROME_AFTER_RE = re.compile(r"^\s*(?:附件|附表|联系人|联系电话|电话|传真|邮箱|电子邮箱|地址|邮编|抄送|印发|\d{1,3}\s*$|原文链接)")
 
@@ -548,7 +550,7 @@ def attached_title(text, lines, cand):
             continue
         if ATTACHED_TITLE_RE.fullmatch(line) and not _match_marker(text, _skip_space(text, start, end), end):
             return _trim(text, start, end)
-        if not _is_prose(text, start, end):
+        if not _is_prose(text, start, end) and not _is_salutation(line):  # (its addressees stand under its title)
             return None
     return None
 
@@ -665,7 +667,8 @@ def parse_structure(text):
     for cand, (title_start, title_end) in opened:
         notes.append(f"line {cand.line}: the numbering starts again at {text[cand.marker.start:cand.marker.end].strip()} "
                      f"under a further document, 「{text[title_start:title_end]}」")
-        further += _measures(text, title_end, cand.marker.start)
+        further += [m for m in _measures(text, title_end, cand.marker.start)  # (not its addressees: 各教育署，…：)
+                    if not _is_salutation(m.span.text(text).strip())]
     further = numbered(further + _listed_in_closing_block(text, lines, body_end))
     first = outline[0].span.start
     before = [line for line in lines if line[2] <= first]
