@@ -60,7 +60,7 @@ def format_number(n, number_format):
     if number_format in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                          "ideographTraditional"):
         return _chinese(n)
-    if number_format == "decimalFullWidth" or number_format == "decimalFullWidth2":
+    if number_format in ("decimalFullWidth", "decimalFullWidth2"):
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     if number_format in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else f"({n})"
