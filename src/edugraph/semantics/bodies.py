@@ -38,6 +38,8 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
+LEXICON_AT_RE = re.compile("(?=(" + "|".join(map(re.escape, LEXICON)) + "))")
+LEXICON_PREFIXES = {word: [w for w in LEXICON if word.startswith(w)] for word in LEXICON}
 GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委", "区委", "联席会议", "组委会",
             "领导小组")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
 SPLIT_HEADS = ("部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "教委", "高校", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
@@ -292,13 +294,14 @@ def _grow(bounds, a, head):
 def _candidates(text, start, end, bounds):
     """(a, b, word) for every organisation word in the span that covers whole words."""
     found = []
-    for word in LEXICON:
-        index = text.find(word, start, end)
-        while index >= 0:
+    # One scan: the longest lexicon word at each position, and the lexicon words it begins with (中小学校: 中小学).
+    for match in LEXICON_AT_RE.finditer(text, start, end):
+        index = match.start()
+        for word in LEXICON_PREFIXES[match.group(1)]:
             b = index + len(word)
-            if b in bounds.ends and (index in bounds.starts or word in SPLIT_HEADS or text[index - 1:index] == "各"):
+            if b <= end and b in bounds.ends and (
+                    index in bounds.starts or word in SPLIT_HEADS or text[index - 1:index] == "各"):
                 found.append((index, b, word))
-            index = text.find(word, index + 1, end)
     return found
 
 
