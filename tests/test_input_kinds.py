@@ -108,14 +108,14 @@ def test_a_figure_at_the_start_of_a_wrapped_line_is_not_a_task(tmp_path):
     check_against_expectations(doc, EXPECTED)
 
 
-def _docx_package(body):
+def _docx_package(body, namespace="http://schemas.openxmlformats.org/wordprocessingml/2006/main"):
     """A minimal .docx holding `body` (w:body's XML) as its document part."""
     import io
     import zipfile
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as package:
         package.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        package.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        package.writestr("word/document.xml", f'<w:document xmlns:w="{namespace}"'
                          ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
                          f"<w:body>{body}</w:body></w:document>")
     return out.getvalue()
@@ -369,6 +369,14 @@ def test_word_list_numbering_is_read_as_the_plans_numbers(tmp_path):
     assert source.text == typed_source.text
     assert outline_lines(doc.outline, doc.text) == outline_lines(typed_doc.outline, typed_doc.text)
     assert "  （十一）\t办好特殊教育" in outline_lines(doc.outline, doc.text)
+
+
+def test_a_strict_open_xml_docx_reads_as_a_transitional_one(tmp_path):
+    path = tmp_path / "plan.docx"
+    path.write_bytes(_docx_package("<w:p><w:r><w:t>一、加强党的建设</w:t></w:r></w:p>",
+                                   namespace="http://purl.oclc.org/ooxml/wordprocessingml/main"))
+    source, _ = extract_file(path)
+    assert source.text == "一、加强党的建设\n"
 
 
 def test_a_docx_keeps_table_cells_insertions_and_breaks_and_drops_deletions_and_field_codes(tmp_path):

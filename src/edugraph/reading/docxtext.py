@@ -173,9 +173,15 @@ def _paragraph_text(paragraph):
     return "".join(parts)
 
 
+# Word's "Strict Open XML" save option writes the same vocabulary under another namespace.
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+TRANSITIONAL_NAMESPACE = W[1:-1].encode()
+
+
 def _read_part(package, name, path):
     try:
-        return ElementTree.fromstring(package.read(name)) if name in package.namelist() else None
+        return ElementTree.fromstring(package.read(name).replace(STRICT_NAMESPACE, TRANSITIONAL_NAMESPACE)) \
+            if name in package.namelist() else None
     except ElementTree.ParseError as error:
         raise InputError(f"broken Word file: {name} is not well-formed XML ({error})", path=path) from None
 
