@@ -183,6 +183,20 @@ def pdf_file(text, width=38, page_lines=36):
     return out.getvalue()
 
 
+def mht_file(text):
+    """The plan's web page as Word saves a single-file web page: a multipart/related MIME archive holding the page
+    (GB2312-declared, quoted-printable) and an image."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+    archive = MIMEMultipart("related")
+    page = MIMEText(word_html_page(text.replace("\xa0", " ")).replace("utf-8", "gb2312"), "html", "gb18030")
+    page.replace_header("Content-Type", 'text/html; charset="gb2312"')
+    archive.attach(page)
+    archive.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "gif"))
+    return archive.as_bytes()
+
+
 # name → (file suffix, function: text → bytes). Each is the tiny plan re-encoded or re-laid-out.
 VARIANTS = {
     "utf-8": (".txt", lambda t: t.encode("utf-8")),
@@ -218,6 +232,7 @@ VARIANTS = {
     "sentence-per-line": (".txt", lambda t: re.sub(r"([。；！？])(?=[^\n”’）)])", r"\1\n", t).encode("utf-8")),
     "docx": (".docx", docx_file),
     "pdf": (".pdf", pdf_file),
+    "mht": (".mht", mht_file),
     "flush-left-wrapped-40": (".txt", lambda t: hard_wrap("\n".join(line.lstrip(" \u3000\t") for line in t.split("\n")),
                                                           40).encode("utf-8")),
 }

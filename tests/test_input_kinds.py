@@ -134,6 +134,8 @@ def _docx_package(body, namespace="http://schemas.openxmlformats.org/wordprocess
                  id="zip-without-a-document"),
     pytest.param(_docx_package("<w:p><w:r><w:t>未闭合</w:t></w:r>"), "not well-formed XML", id="broken-xml"),
     pytest.param(_docx_package("<w:p/>"), "no text found", id="empty-document"),
+    pytest.param(b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b\"\n\n--b\nContent-Type: image/gif\n\nGIF89a\n--b--\n",
+                 "a MIME web archive without a text/html page", id="web-archive-without-a-page"),
 ])
 def test_unreadable_input_is_a_clear_error(content, message, tmp_path):
     path = tmp_path / "bad.docx"  # (the suffix does not matter: files are told apart by their bytes)

@@ -271,7 +271,7 @@ def parser():
 
     p = commands.add_parser("build", help="build plan documents into an RDF graph")
     p.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
-                   help=f"plan documents (.txt, .html, .md, .docx or .pdf; text in UTF-8/GB18030/UTF-16); default: every document in "
+                   help=f"plan documents (.txt, .html, .mht, .md, .docx or .pdf; text in UTF-8/GB18030/UTF-16); default: every document in "
                         f"{settings.SOURCES_DIR}")
     p.add_argument("-o", "--output", type=Path, default=settings.DEFAULT_BUILD,
                    help="output file; the format follows the extension: " + ", ".join(FORMATS)

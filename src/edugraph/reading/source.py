@@ -16,6 +16,7 @@ from edugraph.reading.docxtext import DOCX_MEDIA_TYPE, docx_to_text, is_docx
 from edugraph.reading.htmltext import html_charset, html_to_text, looks_like_html
 from edugraph.reading.layout import close_letter_spacing, strip_page_furniture, unwrap_hard_wrapped
 from edugraph.reading.markdowntext import MARKDOWN_SUFFIXES, looks_like_markdown, markdown_to_text
+from edugraph.reading.mhttext import is_mht, mht_page
 from edugraph.reading.pdftext import PDF_MEDIA_TYPE, is_pdf, pdf_to_text
 
 BOMS = [
@@ -134,6 +135,10 @@ def source_from_bytes(raw, path):
         raise InputError("a Word 97-2003 .doc (or other OLE) file: save it as .docx or as text", path=path)
     if is_docx(raw):
         return _finish(docx_to_text(raw, path), raw, path, "utf-8", DOCX_MEDIA_TYPE, from_html=False)
+    if is_mht(raw):  # a web archive (Word's single-file web page): its page is read as HTML
+        page, charset = mht_page(raw, path)
+        text = normalise_newlines(html_to_text(page)).lstrip("\ufeff")
+        return _finish(text, raw, path, charset, "multipart/related", from_html=True)
     utf16 = _bomless_utf16(raw)
     if utf16 is None and _looks_binary(raw):
         raise InputError("binary data, expected a text, HTML, Markdown, .docx or PDF plan document", path=path)
