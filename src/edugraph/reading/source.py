@@ -27,6 +27,7 @@ BOMS = [
 # Tried in order when no BOM says otherwise. GB18030 is a superset of GBK and GB2312.
 FALLBACK_ENCODINGS = ["utf-8", "gb18030"]
 # Character references left in text saved from a web page (&quot; in a .txt): an encoding artefact.
+NOT_A_PLAN = "binary data, expected a text, HTML, Markdown, .docx or PDF plan document"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, .wps and other compound files
 STRAY_ENTITY_RE = re.compile(r"&(?:quot|amp|lt|gt|nbsp|apos|ldquo|rdquo|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
@@ -137,24 +138,28 @@ def source_from_bytes(raw, path):
         return _finish(docx_to_text(raw, path), raw, path, "utf-8", DOCX_MEDIA_TYPE, from_html=False)
     if is_mht(raw):  # a web archive (Word's single-file web page): its page is read as HTML
         page, charset = mht_page(raw, path)
-        text = normalise_newlines(html_to_text(page)).lstrip("\ufeff")
-        return _finish(text, raw, path, charset, "multipart/related", from_html=True)
+        return _from_web_page(page, raw, path, charset, "multipart/related")
     utf16 = _bomless_utf16(raw)
     if utf16 is None and _looks_binary(raw):
-        raise InputError("binary data, expected a text, HTML, Markdown, .docx or PDF plan document", path=path)
+        raise InputError(NOT_A_PLAN, path=path)
     text, encoding = (raw.decode(utf16, errors="strict"), utf16) if utf16 else _decode(raw, path, declared=html_charset(raw))
     if not text.strip():  # only (Unicode) spaces, or only a BOM
         raise InputError("empty file, expected a plan document", path=path)
     if encoding.startswith("utf-16") and ("\x00" in text[:4096] or _control_share(text[:4096]) > 0.05):
-        raise InputError("binary data, expected a text or HTML plan document", path=path)
+        raise InputError(NOT_A_PLAN, path=path)
+    if looks_like_html(text):
+        return _from_web_page(text, raw, path, encoding, "text/html")
     media_type = "text/plain"
-    is_html = looks_like_html(text)
-    if is_html:
-        text, media_type = html_to_text(text), "text/html"
     text = normalise_newlines(text).lstrip("\ufeff")
-    if not is_html and (Path(path).suffix.lower() in MARKDOWN_SUFFIXES or looks_like_markdown(text)):
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES or looks_like_markdown(text):
         text, media_type = markdown_to_text(text), "text/markdown"
-    return _finish(text, raw, path, encoding, media_type, from_html=is_html)
+    return _finish(text, raw, path, encoding, media_type, from_html=False)
+
+
+def _from_web_page(page, raw, path, encoding, media_type):
+    """A web page's body text, read on like any text (a page of its own, or the one inside a web archive)."""
+    text = normalise_newlines(html_to_text(page)).lstrip("\ufeff")
+    return _finish(text, raw, path, encoding, media_type, from_html=True)
 
 
 def _finish(text, raw, path, encoding, media_type, from_html):

@@ -25,6 +25,8 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          # a party committee's departments (省委宣传部) and working groups, committees, their offices
          "宣传部", "组织部", "统战部", "组委会", "工作小组", "复核小组", "工作组", "检查组", "复核组", "专家组",
          "督导组", "评审组", "办公室", "总局", "教育署")
+# The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
+ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
          "中心校", "分校", "村小", "中职中专学校", "中专学校", "中职学校", "中职", "中等职业学校", "艺术类学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
@@ -34,7 +36,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "联席会议", "党中央", "主办方", "承办方", "协办方", "主办单位", "承办单位", "协办单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "区政府", "联席会议", "党中央", "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
@@ -325,8 +327,6 @@ KINDS_OF_PLACE = ("农村", "城镇", "乡村", "山区", "薄弱", "城市", "�
 DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺术教育", "足球")  # …特色学校: a designation, not a name
 # A person's employer (a form's 工作单位 column, 所在单位), never a body of its own.
 LABEL_WORDS = ("工作单位", "所在单位")
-# The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
-ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 
 
 def _named_schools(text, tokens):

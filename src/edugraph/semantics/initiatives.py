@@ -38,10 +38,11 @@ CAMPAIGN_RE = re.compile(r"进(?:校园|课堂|社区|乡村|农村|基层|家�
 EXHIBITION_RE = re.compile(r"(?:大中小学生|中小学生|大学生)艺术展演(?:活动)?(?!月|周|季|场馆|团体|平台)")
 # A quoted name before a festival, forum or season word (“长江之春”音乐季) names an event. Unquoted, such words
 # name kinds of event as often as one event (艺术论文报告会, 综合性艺术节): labellers leave them out.
-EVENT_HEAD_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)(?!活动|月|周|期间)")
+EVENT_HEADS = "(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)"
+EVENT_HEAD_RE = re.compile(EVENT_HEADS + "(?!活动|月|周|期间)")
 # Unquoted, such a word ends a name when the text gives the name a short form right after it, as it does only for
 # one event (举办全国第三届高校艺术教育科研论文报告会（以下简称论文报告会））.
-EVENT_BEFORE_SHORT_NAME_RE = re.compile(r"(?:艺术节|美育节|戏剧节|文化节|音乐节|读书节|科技节|体育节|论坛|报告会|音乐季)$")
+EVENT_BEFORE_SHORT_NAME_RE = re.compile(EVENT_HEADS + "$")
 # 2016年浦东新区学生艺术单项比赛, 2017年市级学生艺术单项比赛: a competition or festival dated by its year is one
 # event (undated, 举办基本功比赛 and 定期举办艺术节 are kinds of event, which labellers leave out).
 DATED_EVENT_RE = re.compile(r"(?:19|20)\d{2}年度?(?P<name>[\u4e00-\u9fff]{2,20}?(?:比赛|大赛|竞赛|艺术节|文化节|科技节|运动会))")

@@ -28,11 +28,15 @@ STYLES = ("cn_part", "cn_section", "cn_article", "cn_dun", "cn_paren", "ar_dot",
           "circled")
 # Styles that make sections when they are the top level; a top level of any other style is a flat list.
 # A plan numbered 1 / 1.1 / 1.1.1 puts its typed lists (1., （1）) below its decimal levels.
-DECIMAL_RANKING = tuple(s for s in STYLES[:STYLES.index("ar_dot")]) + ("dec1", "dec2", "dec3", "ar_dot", "ar_paren", "circled")
+DECIMAL_STYLES = ("dec1", "dec2", "dec3")
+DECIMAL_RANKING = (STYLES[:STYLES.index("ar_dot")] + DECIMAL_STYLES
+                   + tuple(s for s in STYLES[STYLES.index("ar_dot"):] if s not in DECIMAL_STYLES))
 SECTION_STYLES = ("cn_part", "cn_section", "cn_dun")
 CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-DECIMAL_END = r"(?=[\s\u3000“《\u4e00-\u9fff])(?![万亿元倍个所名人次年月日天周岁项])"  # 1.5万人 is a figure
+DECIMAL_PARENT = r"[0-9０-９]{1,2}[\.．]"  # 1. of 1.2, 1.2. of 1.2.3
+# The number a decimal marker counts with, ending the marker before a title, not a figure (1.5万人).
+DECIMAL_LAST = r"([0-9０-９]{1,2})(?![0-9０-９]|[\.．][0-9０-９])(?=[\s\u3000“《\u4e00-\u9fff])(?![万亿元倍个所名人次年月日天周岁项])"
 MARKER_PATTERNS = [
     ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})(?:部分|章|篇)"), False),
     # 第X节 within a 规划's chapters (not 第一节课, a lesson)
@@ -47,8 +51,8 @@ MARKER_PATTERNS = [
     # Decimal numbering (1. / 1.1 / 1.1.1): the last number counts within its parent; not a figure (1.5万人).
     # …and its top level may be a bare number before a space (1 总体要求), taken only beside 1.1 numbers.
     ("dec1", re.compile(r"([0-9０-９]{1,2})(?=[ \t\u3000]+[\u4e00-\u9fff“《])(?![ \t\u3000]+[万亿元倍个所名人次年月日天周岁项])"), False),
-    ("dec3", re.compile(rf"[0-9０-９]{{1,2}}[\.．][0-9０-９]{{1,2}}[\.．]([0-9０-９]{{1,2}})(?![0-9０-９]|[\.．][0-9０-９]){DECIMAL_END}"), False),
-    ("dec2", re.compile(rf"[0-9０-９]{{1,2}}[\.．]([0-9０-９]{{1,2}})(?![0-9０-９]|[\.．][0-9０-９]){DECIMAL_END}"), False),
+    ("dec3", re.compile(rf"{DECIMAL_PARENT * 2}{DECIMAL_LAST}"), False),
+    ("dec2", re.compile(rf"{DECIMAL_PARENT}{DECIMAL_LAST}"), False),
     ("circled", re.compile(f"([{CIRCLED}])"), False),
     # A number with its dot missing ("19推进…"): weak evidence, accepted only when exactly expected.
     ("ar_dot", re.compile(r"([0-9０-９]{1,3})(?=[\u4e00-\u9fff“《])(?![个所名项人次元万亿年月日天周岁种家条届期批多余类倍台套间座本册门支篇场亩平米])"),
