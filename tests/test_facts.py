@@ -597,7 +597,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-15": ["hainan-2017-mingdan", "moe-2019-rexuan", "moe-2021-jiaozhiwei"],
                 "seen-16": ["hefei-2016-zhuanfa", "hubei-2016", "moe-2011-luntan", "moe-2016-beiwanglu", "nanchang-2017",
                             "shandong-2018-xize", "shijiazhuang-2016", "xian-2016-zhuanfa", "yangquan-2017"],
-                "seen-17": ["pudong-2016-danxiang", "pudong-2017-danxiang"]}
+                "seen-17": ["pudong-2016-danxiang", "pudong-2017-danxiang"],
+                "untuned-18": ["taizhou-2011-kaohe", "wenling-2011-mingshi", "wenling-2011-peixun", "wenzhong-2011-zhuti"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -649,7 +650,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-16", "goals"): (1.0, 1.0), ("seen-16", "planned_documents"): (1.0, 1.0),
                  ("seen-17", "targets"): (0.97, 0.97), ("seen-17", "counted"): (0.85, 0.58),
                  ("seen-17", "bodies"): (0.82, 0.74), ("seen-17", "programmes"): (1.0, 0.81),
-                 ("seen-17", "planned_documents"): (1.0, 1.0)}
+                 ("seen-17", "planned_documents"): (1.0, 1.0),
+                 ("untuned-18", "targets"): (1.0, 0.68), ("untuned-18", "counted"): (0.71, 0.35),
+                 ("untuned-18", "bodies"): (0.81, 0.86), ("untuned-18", "programmes"): (1.0, 0.2),
+                 ("untuned-18", "planned_documents"): (1.0, 0.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
