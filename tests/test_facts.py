@@ -169,6 +169,9 @@ def bodies(text):
     pytest.param("二、承办单位\n浦东新区青少年活动中心\n各承办单位上交承办方案，使用承办方准备的钢琴，第一教育署网上报名。",
                  [("浦东新区青少年活动中心", "mentioned"), ("承办单位", "mentioned"), ("承办方", "mentioned"),
                   ("教育署", "mentioned")], id="organisers-in-prose-but-not-as-a-heading-and-an-education-office"),
+    pytest.param("培养幼儿学会分享，让学生学会欣赏；市音乐学会联合举办展演，教务处负责排课，德育处将组织评比。",
+                 [("市音乐学会", "mentioned"), ("教务处", "responsible"), ("德育处", "mentioned")],
+                 id="learning-to-is-no-society-and-a-schools-own-offices"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -309,6 +312,8 @@ def initiatives(text):
                  "定期举办教师基本功比赛，到2020年全面完成比赛。",
                  [("浦东新区学生艺术单项比赛", "activity"), ("市级学生艺术单项比赛", "activity")],
                  id="a-competition-dated-by-its-year-but-not-a-kind-of-event-or-a-clause"),
+    pytest.param("现将开展全市中小学生书法比赛的有关事项通知如下：一、…。现将学校艺术展演活动通知如下：现将有关事项通知如下：",
+                 [("全市中小学生书法比赛", "activity")], id="the-event-a-notice-announces-but-not-a-kind-of-event"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected
@@ -358,6 +363,14 @@ def test_programmes_and_slogans(text, expected):
                  id="posts-an-applied-item-a-levels-alternatives-and-listed-alternatives"),
     pytest.param("本次比赛涉及的十二个项目的具体比赛场次、时间、地点将于10月21日公布，每人完成一件完整作品，每校只有一个用户名。",
                  ["项目", "完整作品", "用户名"], id="a-noun-before-的-is-what-is-counted-and-one-each-or-one-only"),
+    pytest.param("每篇稿件不超过3000字，稿件摘要不超过300字，无多媒体设备的学校，多媒体设备可申报一套。",
+                 ["稿件", "稿件摘要", "多媒体设备"], id="a-classifier-agreeing-with-the-noun-before-its-bound"),
+    pytest.param("年龄原则上不超过60周岁，教龄在10年以上；年龄在35周岁以下教龄5年以上；兼职教师不超过65岁。",
+                 ["年龄", "教龄", "年龄", "教龄", ""], id="ages-and-years-of-service-but-not-who-is-that-old"),
+    pytest.param("每个项目的辅导教师最多可以填报三位，报送作品共12件。", ["辅导教师", "作品"],
+                 id="the-words-between-a-subject-and-its-figure-are-cut-at-word-boundaries"),
+    pytest.param("专家聘期3年，课题研究周期两年。每位学生撰写一篇调查报告，观看一部纪录片。",
+                 ["专家聘期", "课题研究周期", "调查报告", "纪录片"], id="terms-and-one-piece-of-work-required"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
@@ -404,6 +417,9 @@ def test_what_a_target_counts(text, expected):
                  [("以3分钟为限", None, None, 3, "分钟", "count"), ("在90分钟内", None, None, 90, "分钟", "count"),
                   ("一份", 1, None, None, "份", "count"), ("两类", 2, None, None, "类", "count")],
                  id="a-limit-a-time-limit-a-copy-and-classes"),
+    pytest.param("专家聘期3年，研究周期两年，本办法有效期五年。撰写一篇心得，这是一部分学校。",
+                 [("3年", 3, None, None, "年", "count"), ("两年", 2, None, None, "年", "count"),
+                  ("一篇", 1, None, None, "篇", "count")], id="a-term-length-and-one-piece-of-work-but-not-a-validity"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -468,6 +484,7 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
     pytest.param("具体通知另发。参加市级比赛的报名办法将在2017年5月另行通知。具体时间、地点以及与会者名单另文通知。"
                  "具体考核办法另定。另行通知。", ["具体通知", "报名办法", "与会者名单", "具体考核办法"],
                  id="a-document-to-follow-separately"),
+    pytest.param("指导各班讨论制定班级公约，遵守文明公约。", ["班级公约"], id="a-pact-drawn-up"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected

@@ -332,3 +332,18 @@ def test_a_title_set_on_two_lines_and_a_date_in_chinese_numerals(tmp_path):
     _, doc = extract_file(path)
     assert doc.metadata.title == "关于选送中心学生参加2017年浦东新区学生艺术单项比赛的通知"
     assert doc.metadata.issued == "2017-09-13" and doc.metadata.year == 2017
+
+
+@pytest.mark.parametrize("date,issued", [
+    pytest.param("二0一一年十月十七日", "2011-10-17", id="zero-typed-as-the-digit-0"),
+    pytest.param("2011/9/30", "", id="slashed-figures"),
+])
+def test_a_signature_dated_with_a_zero_typed_as_0_or_with_slashes_is_no_measure(tmp_path, date, issued):
+    from edugraph.structure.extract import extract_file
+    path = tmp_path / "notice.txt"
+    path.write_text("关于开展评比的通知\n\n各学校：\n\n一、评比要求\n按时上交。\n二、评比时间\n十月。\n\n"
+                    f"          某市教育局人事处  \n\n          {date}\n", encoding="utf-8")
+    _, doc = extract_file(path)
+    from edugraph.semantics.documents import plan_facts
+    assert "某市教育局人事处" not in [body.name for facts in plan_facts(doc) for body in facts.bodies]
+    assert doc.metadata.issued == issued or not issued

@@ -36,7 +36,9 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "联席会议", "党中央", "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "区政府", "联席会议", "党中央",
+         # a school's own offices, named alike everywhere (德育处将组织评比)
+         "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处", "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
@@ -399,6 +401,10 @@ def _offices(text, tokens, start):
     return found
 
 
+# Who learns: before them 学会 is the verb "learn to", not a learned society.
+LEARNERS = ("同学", "学生", "幼儿", "儿童", "孩子", "青少年", "学员", "教师", "家长", "人人")
+
+
 # A division named after its body (省教育厅体卫艺处, 教育部体育卫生与艺术教育司, 协会秘书处): one name. Its words
 # hold no verb or function word (市教育局要妥善处置 is not one), and 处 does not open a word (处理, 处室).
 SUBUNIT_RE = re.compile(r"[^\W\d要应由对在将把会负责等的同是为及、，]{1,14}?(?:处|司)(?![理置于分罚境室长事])")
@@ -468,6 +474,8 @@ def find_bodies(text, start, end, skip):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if head in SCHOOLS and text.startswith(("校内", "校外"), b):
             continue  # 学校校内美育工作: the school's own work
+        if head == "学会" and text[max(start, a - 3):a].endswith(LEARNERS):
+            continue  # 培养同学学会尊重老师, 让学生学会欣赏: the verb 学会 (learn to), not a society
         if re.match(r"\s*[0-9０-９]", text[b:b + 2]) and not ROOM_AFTER_RE.match(text, b) or _in_level_list(text, b, end):
             continue  # 新建幼儿园2所: counted, not an actor (…活动中心609室 is a room there); 学校、区市、市三级: levels
         if head in STAGE_SCHOOLS and not _subject(text, a, b, end, bounds):

@@ -13,7 +13,7 @@ from edugraph.semantics.spans import title_spans
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
                   "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材", "指标", "规章", "章程",
-                  "基本规范")
+                  "基本规范", "公约")
 # Verbs saying the body will produce the document rather than cite an existing one.
 # 合理设计…考核办法 and 研究建立…质量标准 draft a document too (设计 alone is as often part of a noun: 作业设计).
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",

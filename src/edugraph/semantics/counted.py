@@ -10,10 +10,10 @@ noun after 的; hours may belong to the object of an earlier 将. Scope words (�
 
 import re
 
-from edugraph.semantics.figures import MAX_BEFORE, MIN_BEFORE, QUANTITY_RE, UNIT_NOUNS
+from edugraph.semantics.figures import MAX_BEFORE, MIN_BEFORE, NUMBER, QUANTITY_RE, UNIT_NOUNS, UNIT_RE
 from edugraph.semantics.words import CLAUSE_VERBS, clause_start, words
 
-TIME_UNITS = ("学年", "学期", "天", "周", "分钟", "小时", "工作日")
+TIME_UNITS = ("年", "个月", "学年", "学期", "天", "周", "分钟", "小时", "工作日", "岁", "周岁")  # (an age is one too)
 COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
 LEVELS_RE = re.compile(r"[国省市县区]、[省市县区]")  # 100所省、市艺术特色学校: levels sharing one name
 LEVEL_BRACKET_RE = re.compile(r"[（(][市县区、]{1,6}[）)]")
@@ -21,7 +21,7 @@ COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
                "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
-               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派")
+               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送")
 # Verbs that give a figure to what follows (按总课时的11%开设艺术课程, 6学分用于艺术类必修课程).
 ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
 # Nouns that end a counted name: a verb after one starts what is done with it (优质初中学校|招收艺术特长生).
@@ -34,22 +34,30 @@ AGENT_NOUNS = ("学校", "学生", "教师", "中小学", "高校")
 # A clause that follows a figure and is not a name: 获得至少2个学分方可毕业.
 NOT_A_NAME_START = ("方可", "方能", "才能", "才可", "即可", "均可", "可以", "能够")
 # Words that scope or distribute a counted thing without naming it: 全市中小学生艺术素质测评覆盖率, 每个学生美育选修课程.
-SCOPE_PREFIX_RE = re.compile(r"^(?:且|并且|而且)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度"
+SCOPE_PREFIX_RE = re.compile(r"^(?:且|并且|而且|原则上)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度"
                              r"|每个学生|每名学生|每位学生|每个|每名|所属)?")
 # What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
 TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
 # Between a subject and its figure: 艺术课累计不少于108节, 课程修完6个学分.
-STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|共|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有)+$")
+STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|共|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有|在|原则上|一般|最多"
+                               r"|可以|可|只能)+$")
 # People a figure of 人/名/位 is stated of (主任委员1人, 委员共78人, 秘书长1人).
 PERSON_ENDS = ("委员", "员", "长", "者", "人选", "代表", "干部", "同志", "负责人", "教师", "学生")
 PEOPLE_UNITS = ("人", "名", "位")
+# Nouns a classifier can only count, so a figure stated of one counts it (每篇论文不超过6000字, 论文摘要不超过600字,
+# 投影设备可申报一套): the classifier agrees with the noun.
+TEXTS = ("论文", "文章", "摘要", "稿件", "稿", "作品", "报告", "案例", "材料", "简介", "说明", "感言")
+EQUIPMENT = ("设备", "器材", "乐器", "钢琴", "电子琴", "电脑", "计算机", "投影仪")
+CLASSIFIED_NOUNS = {"篇": TEXTS, "字": TEXTS, "份": TEXTS + ("表", "证书", "方案"), "台": EQUIPMENT, "套": EQUIPMENT,
+                    "件": ("作品",) + EQUIPMENT, "幅": ("作品", "画"), "首": ("作品", "歌曲", "曲目")}
 NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
 # A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
-MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额")  # 人数, 总数, 高校数
+MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额", "年龄", "教龄")  # 人数, 总数, 高校数
 TRAILING_VERB_RE = re.compile(r"(?:修完|修满|累计|达到|用于|有)$")
 # A place or stage a figure is distributed over, not what it counts (每县…, 初中阶段…).
 PLACE_ENDS = ("县", "市", "省", "区", "镇", "乡", "街道", "年级", "阶段", "学段")
 RATE_RE = re.compile(r"[\u4e00-\u9fff]*?(?:率|比例|比重|占比|覆盖面|参与面|普及面)$")
+NEXT_FIGURE_RE = re.compile(rf"{NUMBER}\s*(?:{UNIT_RE}|年)")  # a name right before a figure is that figure's
 PROPORTION_WORDS = tuple(sorted(MIN_BEFORE + MAX_BEFORE + ("占", "为"), key=len, reverse=True))
 
 
@@ -199,13 +207,26 @@ def _alternatives(text, at, name, end):
     return match.group()
 
 
+def _without_tail(subject):
+    """The subject without the words between it and its figure (艺术课累计, 年龄原则上), cut at a word boundary
+    (论文摘要 keeps its 要)."""
+    match = STATED_OF_TAIL_RE.search(subject)
+    if not match:
+        return subject
+    boundaries = {w.start for w in words(subject, 0, len(subject))}
+    cut = next((i for i in range(match.start(), len(subject))
+                if i in boundaries and STATED_OF_TAIL_RE.fullmatch(subject, i)), len(subject))
+    return subject[:cut]
+
+
 def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     """What is counted: the noun right after the unit, else the noun between a verb and the number
     (保证美育类必修课程的6个学分), else the noun the figure is stated of (艺术特色学校20所, 美育课程不得低于72个学时;
     with `reaches`, the figure follows 达/达到: 市级艺术特色学校达140所以上)."""
     after = _noun_after(text, after_start, end)
-    if len(after) >= 2:
-        return after + _alternatives(text, text.find(after, after_start, after_start + 24), after, end)
+    at = text.find(after, after_start, after_start + 24)  # -1 when quotes were dropped from it
+    if len(after) >= 2 and not (at >= 0 and NEXT_FIGURE_RE.match(text, at + len(after))):
+        return after + _alternatives(text, at, after, end)  # (40周岁以下教龄3年以上: 教龄 is the next figure's)
     before = before.rstrip()  # 优秀文化艺术传承学校 8 所
     possessed = before.endswith("的")  # 保证美育类必修课程的6个学分
     before = before[:-1] if possessed else before
@@ -215,21 +236,24 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
         if index >= 0 and head.startswith("数", index + len(verb)):
             continue  # 推荐数不超过2所: a measure named after the verb, not the verb
         if index >= 0:
-            noun = _tidy(TRAILING_VERB_RE.sub("", head[index + len(verb):]))
+            noun = _tidy(_without_tail(TRAILING_VERB_RE.sub("", head[index + len(verb):])))  # 报送论文共45篇
             if len(noun) >= 2 and (not possessed or noun.endswith(HEAD_NOUNS)):
                 return noun[-16:]
             head = head[:index]  # 艺术课累计不少于108节: the verb follows what is counted
             break
-    subject = re.sub(r"^[年底末]+", "", re.split(r"[^\u4e00-\u9fff]", head)[-1])  # 到2020年市级…学校达到200所
-    subject = re.sub(r"^每[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})", "", _tidy(STATED_OF_TAIL_RE.sub("", subject)))  # 每队参展人数
+    subject = re.sub(r"^[年底末]+(?!龄)", "", re.split(r"[^\u4e00-\u9fff]", head)[-1])  # 到2020年市级…学校达到200所
+    subject = re.sub(rf"^(?:{UNIT_RE}|年)?(?:及以上|及以下|以上|以下|以内|之内)", "", subject)  # 40周岁以下教龄3年以上: the last one's bound
+    subject = re.sub(r"^每[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})", "", _tidy(_without_tail(subject)))  # 每队参展人数
     if not 2 <= len(subject) <= 14 or "每" in subject or subject.endswith(PLACE_ENDS) or subject in AGENT_NOUNS:
         return ""
     last = words(subject, 0, len(subject))[-1]
     if unit in PEOPLE_UNITS and subject.endswith(PERSON_ENDS):
         subject = re.split(r"[设有是]", subject)[-1]  # 教指委设主任委员1人: the post, after the verb that creates it
     people = unit in PEOPLE_UNITS and subject.endswith(PERSON_ENDS) and last.tag.startswith("n") and 2 <= len(subject) <= 6
+    subject = re.sub(r"^(?:无|没有)(?=[\u4e00-\u9fff]{2})", "", subject) if unit in CLASSIFIED_NOUNS else subject  # 无…设备可申报一套
+    agrees = subject.endswith(CLASSIFIED_NOUNS.get(unit, ())) and words(subject, 0, len(subject))[0].tag != "v"
     if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")) \
-            or people:
+            or people or agrees:
         # 每周音乐、美术课各不少于2节: items coordinated before the subject share the figure.
         listed = re.search(r"((?:[\u4e00-\u9fff]{2}、)+)$", before[:len(before) - len(head)])
         return (listed.group(1) if listed else "") + subject

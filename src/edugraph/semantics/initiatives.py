@@ -45,6 +45,11 @@ EVENT_HEAD_RE = re.compile(EVENT_HEADS + "(?!活动|月|周|期间)")
 EVENT_BEFORE_SHORT_NAME_RE = re.compile(EVENT_HEADS + "$")
 # 2016年浦东新区学生艺术单项比赛, 2017年市级学生艺术单项比赛: a competition or festival dated by its year is one
 # event (undated, 举办基本功比赛 and 定期举办艺术节 are kinds of event, which labellers leave out).
+GENERIC_ACTIVITY_RE = re.compile(r"(?:学生|校园|学校|艺术|文艺|美育|体育|文化|教育|教学|实践|班级|校级)*活动")  # 学校艺术活动
+ANNOUNCED_EVENT_RE = re.compile(
+    r"现将(?:(?:19|20)\d{2}(?:\s*[-－—–至]\s*(?:19|20)\d{2})?年度?)?(?:开展|举办|组织|举行)?"
+    r"(?P<name>[^，,。；;：:、《》“”\s]{4,40}?(?:活动|比赛|大赛|竞赛|展演|评选|论坛))"
+    r"(?:的)?(?:有关|相关|具体)?(?:事项|事宜)?(?:通知如下|通知你们)")
 DATED_EVENT_RE = re.compile(r"(?:19|20)\d{2}年度?(?P<name>[\u4e00-\u9fff]{2,20}?(?:比赛|大赛|竞赛|艺术节|文化节|科技节|运动会))")
 # “美育浸润”行动（以下简称浸润行动）: a short name given right after a programme (past its programme word).
 ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + SHORT_NAME_RE.pattern)
@@ -287,6 +292,19 @@ def _dated_events(text, start, end, skip):
     return found
 
 
+def _announced_events(text, start, end, skip):
+    """The event a notice announces in its opening formula (现将2011-2012年…申报活动通知如下, 现将开展…比赛的有关事项
+    通知如下); a year before the name is the edition's."""
+    found = []
+    for match in ANNOUNCED_EVENT_RE.finditer(text, start, end):
+        a, b = match.span("name")
+        name = match.group("name")
+        if not _skipped(match.start(), skip, end) and not GENERIC_EVENT_RE.match(name.removesuffix("活动")) \
+                and not GENERIC_ACTIVITY_RE.fullmatch(name):
+            found.append(Initiative(a, b, normalise_name(match.group("name")), "activity"))
+    return found
+
+
 def _branded(text, start, end, skip):
     """The items listed before 等品牌活动 or 等N项…活动 (继续办好海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动)."""
     found = []
@@ -470,6 +488,7 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     found = [q for q in found if q not in inside]
     taken = [t for t in taken if not any(q.start == t[0] and q.end == t[1] for q in inside)]
     unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded + _dated_events(text, start, end, skip)
+                      + _announced_events(text, start, end, skip)
                       + _named_before_short_name(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
     # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
     quotes = {i.end: i for i in found}

@@ -17,6 +17,9 @@ from edugraph.semantics.words import CLAUSE_BREAK, CLAUSE_OPENERS
 # Years or months as a length of time, bounded (2年以上任教经历, 不少于3年): a count of years, not a date.
 YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)"
                             r"(?P<after>以上|及以上)?(?![0-9０-９月底末前起])")
+# 聘期4年, 工作室活动周期三年: the length of a term, a count of years (not a year or a deadline).
+TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期))(?:为|是)?"
+                     rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?![0-9０-９月底末前起内以])")
 # 以3年为周期: one round every N years.
 CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:一个)?(?:周期|一轮)")
 PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
@@ -36,6 +39,9 @@ COMPLETES_AFTER_RE = re.compile(r"\s*(?:配齐|配足|建成|完成|实现|达�
 COORDINATED_RE = re.compile(rf"(?:\s*{NUMBER}\s*(?:{UNIT_RE})?\s*[和、及与或])+\s*")
 FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
 EACH_OR_ONLY_RE = re.compile(r"(?:每(?:人|个人|校|所|位|名|队|组|件)[\u4e00-\u9fff]{0,4}|只有|只能|仅有|仅)$")
+# 写一篇观后感, 观看一部影片, 创作一幅作品: one piece of work required, not an article.
+WORK_UNITS = ("篇", "部", "幅", "首", "件")
+PRODUCING_VERBS = ("写", "撰写", "观看", "创作", "完成", "制作", "拍摄", "绘制", "演唱", "上交", "提交", "推荐")
 TIME_LIMIT_UNITS = ("分钟", "小时", "天", "周", "个月")  # 在90分钟内: a time limit (在3年内 is a deadline's)
 DURATION_RE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|周|天)\s*(?:以内|之内|内)")
 # 用3年左右的时间, 利用三年时间: the time given to reach something, a deadline counted from now.
@@ -135,12 +141,18 @@ def find_targets(text, start, end, skip, plan_year=None):
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
             found.append(Target(a, b, n, None, None, match.group("unit"), False, "frequency", ""))
             taken.append((a, b))
+    for match in TERM_RE.finditer(text, start, end):
+        a, b = match.span("n")[0], match.end()
+        if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
+            found.append(Target(a, b, n, None, None, match.group("unit"), False, "count", match.group("noun")))
+            taken.append((a, b))
     for match in YEARS_BOUND_RE.finditer(text, start, end):
         a, b = match.span()
         n = to_decimal(match.group("n"))
         if (match.group("bound") or match.group("after")) and free(a, b) and n is not None and n < 100 \
                 and not text[max(start, a - 1):a].isdigit():
-            found.append(Target(a, b, None, n, None, match.group("unit"), False, "count", ""))
+            counted = what_is_counted(text, start, end, (a, match.start("n"), b), "count", match.group("unit"), None)
+            found.append(Target(a, b, None, n, None, match.group("unit"), False, "count", counted))
             taken.append((a, b))
     for match in DURATION_RE.finditer(text, start, end):
         a, b = match.span()
@@ -172,7 +184,7 @@ def find_targets(text, start, end, skip, plan_year=None):
         bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b)
         stated = text[b:b + 1] in "。；;，,（(" and ("\u4e00" <= before[-1:] <= "\u9fff" or before.endswith("》"))
         # 可申报电子钢琴一台；, 《…证书》一份。: one, stated; 每人完成一件作品, 只有一个用户名: one each, one only.
-        stated = stated or bool(EACH_OR_ONLY_RE.search(before))
+        stated = stated or bool(EACH_OR_ONLY_RE.search(before)) or unit in WORK_UNITS and before.endswith(PRODUCING_VERBS)
         if lo_text == "一" and not match.group("hi") and not stated and (
                 unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") and not bounded_after
                 and not before.endswith("各") or before.endswith("新")):
