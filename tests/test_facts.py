@@ -172,6 +172,10 @@ def bodies(text):
     pytest.param("培养幼儿学会分享，让学生学会欣赏；市音乐学会联合举办展演，教务处负责排课，德育处将组织评比。",
                  [("市音乐学会", "mentioned"), ("教务处", "responsible"), ("德育处", "mentioned")],
                  id="learning-to-is-no-society-and-a-schools-own-offices"),
+    pytest.param("成立首届全国中小学书法教学指导专业委员会（以下简称书法教指委）。书法教指委秘书处设在某大学。\n"
+                 "委员\n\n　　张　三　 陕西师范大学\n\n　　李四\t　湖南省长沙市第一中学\n",
+                 [("中小学书法教学指导专业委员会", "mentioned"), ("书法教指委秘书处", "mentioned"), ("陕西师范大学", "mentioned"), ("湖南省长沙市第一中学", "mentioned")],
+                 id="a-committee-by-its-full-and-short-name-and-a-member-lists-institutions"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected

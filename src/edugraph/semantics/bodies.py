@@ -24,7 +24,7 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系", "协作组织",
          # a party committee's departments (省委宣传部) and working groups, committees, their offices
          "宣传部", "组织部", "统战部", "组委会", "工作小组", "复核小组", "工作组", "检查组", "复核组", "专家组",
-         "督导组", "评审组", "办公室", "总局", "教育署")
+         "督导组", "评审组", "办公室", "总局", "教育署", "教指委")  # 教指委: a 教学指导委员会 by its short name
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -273,10 +273,11 @@ def _grow(bounds, a, head):
     """Extend a name leftwards from index a over words that belong to a name (at most four)."""
     taken = []
     word = bounds.before(a) or bounds.inside(a)
-    while word is not None and len(taken) < 4:
+    longest = 4
+    while word is not None and len(taken) < longest:
         earlier = bounds.before(word.start)
-        if word.text == "指导" and head == "委员会" and not taken:
-            pass  # 教学指导委员会
+        if word.text == "指导" and head == "委员会" and all(t.text == "专业" for t in taken):
+            longest = 6  # 教学指导委员会, 中小学美育教学指导专业委员会: a committee named after the schools and work it guides
         elif len(word.text) == 1 and word.tag.startswith("v") and earlier is not None and len(earlier.text) == 1 \
                 and earlier.tag.startswith(("v", "n")) and earlier.text not in STOP_WORDS \
                 and not any(c in STOP_CHARS + "各" for c in earlier.text + word.text):
@@ -354,7 +355,7 @@ def _named_schools(text, tokens):
 
 # An item of a list of named schools (海南中学、文昌中学、屯昌小学, or one per line of a flattened table): the whole
 # item, when it opens with a place or a proper name (jieba's ns/nr/nt/s tags) and names no kind of school.
-LIST_ITEM_RE = re.compile(r"(?:(?<=[、：:\n\t])|^)[ \u3000]*(?P<item>[^\W\d_][^\W_]{1,22}?"
+LIST_ITEM_RE = re.compile(r"(?:(?<=[、：:\n\t])|(?<=[ \u3000]{2})|^)[ \u3000]*(?P<item>[^\W\d_][^\W_]{1,22}?"
                           r"(?:中学|小学|学校|大学|学院|幼儿园|中心校))[ \u3000]*(?=[、。；;，,\n\t]|$)", re.M)
 PROPER_TAGS = ("ns", "nr", "nt", "s")
 NOT_PROPER = ("各", "全", "本", "所有", "部分", "相关", "有关", "该", "每", "其他", "县城", "乡镇", "公办", "民办")
@@ -366,7 +367,10 @@ def _listed_schools(text, start, end, bounds):
     for match in LIST_ITEM_RE.finditer(text, start, end):
         a, b = match.span("item")
         item = match.group("item")
-        listed = text[a - 1:a] == "、" or text[b:b + 1] == "、" or text[a - 1:a] in "\n\t" and text[b:b + 1] in "\n\t"
+        # (a column of a flattened table: 王英奎\t　沈阳师范大学, 蔡　韧　 广西师范大学, spaced apart from its row)
+        before, after = text[max(0, match.start() - 2):match.start()], text[match.end():match.end() + 1]
+        listed = before.endswith("、") or after == "、" or (before.endswith(("\n", "\t")) or before in ("  ", "　 ", " 　", "　　")) \
+            and after in ("\n", "\t", "")
         first = bounds.after(a)
         if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)) \
                 or item.startswith(NOT_PROPER + KINDS_OF_PLACE) or any(w in item for w in DESIGNATION_WORDS + DESIGNATIONS) \
