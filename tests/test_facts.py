@@ -619,7 +619,7 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-16": ["hefei-2016-zhuanfa", "hubei-2016", "moe-2011-luntan", "moe-2016-beiwanglu", "nanchang-2017",
                             "shandong-2018-xize", "shijiazhuang-2016", "xian-2016-zhuanfa", "yangquan-2017"],
                 "seen-17": ["pudong-2016-danxiang", "pudong-2017-danxiang"],
-                "untuned-18": ["taizhou-2011-kaohe", "wenling-2011-mingshi", "wenling-2011-peixun", "wenzhong-2011-zhuti"]}
+                "seen-18": ["taizhou-2011-kaohe", "wenling-2011-mingshi", "wenling-2011-peixun", "wenzhong-2011-zhuti"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -658,23 +658,23 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-12", "bodies"): (0.93, 0.95), ("seen-12", "programmes"): (0.97, 0.89),
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.97),
                  ("seen-13", "targets"): (0.95, 0.92), ("seen-13", "counted"): (0.83, 0.74),
-                 ("seen-13", "bodies"): (0.93, 0.85), ("seen-13", "programmes"): (0.8, 0.83),
+                 ("seen-13", "bodies"): (0.93, 0.86), ("seen-13", "programmes"): (0.8, 0.83),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.92),
-                 ("seen-14", "targets"): (0.85, 0.85),
-                 ("seen-14", "bodies"): (0.9, 0.82), ("seen-14", "programmes"): (0.8, 0.66),
+                 ("seen-14", "targets"): (0.85, 0.85), ("seen-14", "counted"): (0.63, 0.46),
+                 ("seen-14", "bodies"): (0.9, 0.84), ("seen-14", "programmes"): (0.8, 0.66),
                  ("seen-14", "planned_documents"): (0.91, 0.73),
-                 ("seen-15", "targets"): (0.95, 0.95), ("seen-15", "counted"): (0.93, 0.77),
-                 ("seen-15", "bodies"): (0.93, 0.79), ("seen-15", "programmes"): (0.9, 0.81),
+                 ("seen-15", "targets"): (0.95, 1.0), ("seen-15", "counted"): (0.93, 0.78),
+                 ("seen-15", "bodies"): (0.96, 0.92), ("seen-15", "programmes"): (0.9, 0.81),
                  ("seen-15", "planned_documents"): (0.6, 0.33),
-                 ("seen-16", "targets"): (0.88, 0.97), ("seen-16", "counted"): (0.84, 0.51),
+                 ("seen-16", "targets"): (0.88, 0.97), ("seen-16", "counted"): (0.85, 0.58),
                  ("seen-16", "bodies"): (0.91, 0.89), ("seen-16", "programmes"): (1.0, 0.74),
                  ("seen-16", "goals"): (1.0, 1.0), ("seen-16", "planned_documents"): (1.0, 1.0),
-                 ("seen-17", "targets"): (0.97, 0.97), ("seen-17", "counted"): (0.85, 0.58),
+                 ("seen-17", "targets"): (0.97, 0.97), ("seen-17", "counted"): (0.89, 0.62),
                  ("seen-17", "bodies"): (0.82, 0.74), ("seen-17", "programmes"): (1.0, 0.81),
                  ("seen-17", "planned_documents"): (1.0, 1.0),
-                 ("untuned-18", "targets"): (1.0, 0.68), ("untuned-18", "counted"): (0.71, 0.35),
-                 ("untuned-18", "bodies"): (0.81, 0.86), ("untuned-18", "programmes"): (1.0, 0.2),
-                 ("untuned-18", "planned_documents"): (1.0, 0.0)}
+                 ("seen-18", "targets"): (1.0, 0.9), ("seen-18", "counted"): (0.94, 0.89),
+                 ("seen-18", "bodies"): (0.93, 0.93), ("seen-18", "programmes"): (1.0, 0.4),
+                 ("seen-18", "planned_documents"): (1.0, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
