@@ -619,7 +619,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-16": ["hefei-2016-zhuanfa", "hubei-2016", "moe-2011-luntan", "moe-2016-beiwanglu", "nanchang-2017",
                             "shandong-2018-xize", "shijiazhuang-2016", "xian-2016-zhuanfa", "yangquan-2017"],
                 "seen-17": ["pudong-2016-danxiang", "pudong-2017-danxiang"],
-                "seen-18": ["taizhou-2011-kaohe", "wenling-2011-mingshi", "wenling-2011-peixun", "wenzhong-2011-zhuti"]}
+                "seen-18": ["taizhou-2011-kaohe", "wenling-2011-mingshi", "wenling-2011-peixun", "wenzhong-2011-zhuti"],
+                "untuned-19": ["shaoxing-2024-jiaotan", "shaoxingyizhong-2010-silu", "shaoxingyizhong-2010-xianfeng",
+                               "wenan-2019-banzhuren", "wenan-2020-dushu"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -674,7 +676,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-17", "planned_documents"): (1.0, 1.0),
                  ("seen-18", "targets"): (1.0, 0.9), ("seen-18", "counted"): (0.94, 0.89),
                  ("seen-18", "bodies"): (0.93, 0.93), ("seen-18", "programmes"): (1.0, 0.4),
-                 ("seen-18", "planned_documents"): (1.0, 1.0)}
+                 ("seen-18", "planned_documents"): (1.0, 1.0),
+                 ("untuned-19", "targets"): (0.9, 0.66), ("untuned-19", "counted"): (0.5, 0.16),
+                 ("untuned-19", "bodies"): (0.75, 0.69), ("untuned-19", "programmes"): (0.78, 0.38),
+                 ("untuned-19", "goals"): (0.33, 0.16), ("untuned-19", "planned_documents"): (1.0, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
