@@ -176,6 +176,12 @@ def bodies(text):
                  "委员\n\n　　张　三　 陕西师范大学\n\n　　李四\t　湖南省长沙市第一中学\n",
                  [("中小学书法教学指导专业委员会", "mentioned"), ("书法教指委秘书处", "mentioned"), ("陕西师范大学", "mentioned"), ("湖南省长沙市第一中学", "mentioned")],
                  id="a-committee-by-its-full-and-short-name-and-a-member-lists-institutions"),
+    pytest.param("切实增强党组织和党员队伍的活力，上级党组织关心下级党组织；认真贯彻市委办、市府办的部署，要在区、县（市）教体局公示，"
+                 "参加教育和体育局组织的比赛，在获得省“五好”基层党组织的基础上，普通中小学和中等职业技术学校的教师。",
+                 [("党组织", "mentioned"), ("上级党组织", "mentioned"), ("下级党组织", "mentioned"), ("市委办", "mentioned"),
+                  ("市府办", "mentioned"), ("教体局", "mentioned"), ("教育和体育局", "mentioned"),
+                  ("中等职业技术学校", "mentioned")],
+                 id="no-verb-or-adverb-in-a-name-office-short-names-and-a-quoted-honour-is-no-body"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -318,6 +324,10 @@ def initiatives(text):
                  id="a-competition-dated-by-its-year-but-not-a-kind-of-event-or-a-clause"),
     pytest.param("现将开展全市中小学生书法比赛的有关事项通知如下：一、…。现将学校艺术展演活动通知如下：现将有关事项通知如下：",
                  [("全市中小学生书法比赛", "activity")], id="the-event-a-notice-announces-but-not-a-kind-of-event"),
+    pytest.param("继续开展航模、定向运动、电子制作等项目，搞好学生宿舍扩建工程，报名参加“第三届中小学班主任基本功大赛”，"
+                 "提倡举办“亲子运动会”。",
+                 [("学生宿舍扩建工程", "project"), ("中小学班主任基本功大赛", "activity"), ("亲子运动会", "slogan")],
+                 id="kinds-of-activity-before-等项目-搞好-and-a-quoted-contest-with-its-edition"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected
@@ -375,6 +385,8 @@ def test_programmes_and_slogans(text, expected):
                  id="the-words-between-a-subject-and-its-figure-are-cut-at-word-boundaries"),
     pytest.param("专家聘期3年，课题研究周期两年。每位学生撰写一篇调查报告，观看一部纪录片。",
                  ["专家聘期", "课题研究周期", "调查报告", "纪录片"], id="terms-and-one-piece-of-work-required"),
+    pytest.param("1.《第十届教坛新秀申报表》一式3份；2.被推荐人事迹材料，一式2份；3.获奖证书复印件1份，宋体打印，一式5份。",
+                 ["第十届教坛新秀申报表", "被推荐人事迹材料", "获奖证书复印件", ""], id="copies-of-a-form-or-material"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
@@ -424,6 +436,8 @@ def test_what_a_target_counts(text, expected):
     pytest.param("专家聘期3年，研究周期两年，本办法有效期五年。撰写一篇心得，这是一部分学校。",
                  [("3年", 3, None, None, "年", "count"), ("两年", 2, None, None, "年", "count"),
                   ("一篇", 1, None, None, "篇", "count")], id="a-term-length-and-one-piece-of-work-but-not-a-validity"),
+    pytest.param("加大省前100名的奖励，推荐前三名参加市赛，提前5分钟入场。", [("5分钟", 5, None, None, "分钟", "count")],
+                 id="a-rank-is-no-count"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -780,3 +794,20 @@ def test_a_body_named_after_the_programme_it_runs_is_whole_and_an_attachment_lis
     facts = analyse(text, 0, len(text))
     assert [(b.name, b.role) for b in facts.bodies] == [("浦东新区学生艺术节活动办公室", "responsible")]
     assert [i.name for i in facts.initiatives] == ["浦东新区学生艺术节活动"]
+
+
+def test_a_paragraph_opening_with_a_goal_label_holds_goals(tmp_path):
+    text = ("一、指导思想\n以党建为引领。\n二、主要内容\n工作目标：切实增强党组织的凝聚力。进一步提高师生满意度。\n"
+            "经过3至5年时间的努力，党组织要达到“五好”要求。在此基础上，争取成为市级示范党组织。\n积极争取上级支持。\n")
+    _, goals = _goals_of(tmp_path, text)
+    assert goals == [("工作目标：切实增强党组织的凝聚力。", None), ("进一步提高师生满意度。", None),
+                     ("经过3至5年时间的努力，党组织要达到“五好”要求。", None), ("在此基础上，争取成为市级示范党组织。", None)]
+
+
+def test_an_item_stated_in_its_title_alone_gives_its_figure(tmp_path):
+    from edugraph.structure.extract import extract_file
+    (tmp_path / "contest.txt").write_text("一、比赛内容\n1.教育故事演讲，时间5分钟\n参赛选手讲述教育故事。\n2.才艺展示\n现场表演。\n",
+                                          encoding="utf-8")
+    _, doc = extract_file(tmp_path / "contest.txt")
+    # a measure's target, written to the graph (a title's figures alone are left to its measures)
+    assert [doc.text[t.start:t.end] for m in doc.all_measures() for t in m.facts.targets] == ["5分钟"]

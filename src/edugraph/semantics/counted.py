@@ -26,7 +26,8 @@ COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "�
 ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
 # Nouns that end a counted name: a verb after one starts what is done with it (优质初中学校|招收艺术特长生).
 HEAD_NOUNS = ("学校", "中小学", "高中", "初中", "小学", "高校", "院校", "大学", "校", "园", "基地", "团", "队", "区", "中心",
-              "教师", "教研员", "课程", "课", "馆", "室", "站", "社团", "项目", "学生", "人员", "专家", "试点", "资金", "经费")
+              "教师", "教研员", "课程", "课", "馆", "室", "站", "社团", "项目", "学生", "人员", "专家", "试点", "资金", "经费",
+              "作品")
 EVENTS = ("活动", "比赛", "大赛", "展演", "展示", "评选", "会", "节")  # …精品课程展示活动 is one name
 INSTITUTIONS = ("学校", "校", "园", "基地", "团", "中心", "馆", "室", "站")
 # Who must act, not what is counted, when a figure is stated of them (实行学分制的学校不得低于2学分).
@@ -46,7 +47,8 @@ PERSON_ENDS = ("委员", "员", "长", "者", "人选", "代表", "干部", "同
 PEOPLE_UNITS = ("人", "名", "位")
 # Nouns a classifier can only count, so a figure stated of one counts it (每篇论文不超过6000字, 论文摘要不超过600字,
 # 投影设备可申报一套): the classifier agrees with the noun.
-TEXTS = ("论文", "文章", "摘要", "稿件", "稿", "作品", "报告", "案例", "材料", "简介", "说明", "感言")
+TEXTS = ("论文", "文章", "摘要", "稿件", "稿", "作品", "报告", "案例", "材料", "简介", "说明", "感言", "复印件")
+COPIES_RE = re.compile(r"(?:《(?P<title>[^《》]{2,40})》|(?P<noun>[\u4e00-\u9fff]{2,20}))[，,]?一式$")
 EQUIPMENT = ("设备", "器材", "乐器", "钢琴", "电子琴", "电脑", "计算机", "投影仪")
 CLASSIFIED_NOUNS = {"篇": TEXTS, "字": TEXTS, "份": TEXTS + ("表", "证书", "方案"), "台": EQUIPMENT, "套": EQUIPMENT,
                     "件": ("作品",) + EQUIPMENT, "幅": ("作品", "画"), "首": ("作品", "歌曲", "曲目")}
@@ -251,7 +253,8 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
         subject = re.split(r"[设有是]", subject)[-1]  # 教指委设主任委员1人: the post, after the verb that creates it
     people = unit in PEOPLE_UNITS and subject.endswith(PERSON_ENDS) and last.tag.startswith("n") and 2 <= len(subject) <= 6
     subject = re.sub(r"^(?:无|没有)(?=[\u4e00-\u9fff]{2})", "", subject) if unit in CLASSIFIED_NOUNS else subject  # 无…设备可申报一套
-    agrees = subject.endswith(CLASSIFIED_NOUNS.get(unit, ())) and words(subject, 0, len(subject))[0].tag != "v"
+    nouns, first = CLASSIFIED_NOUNS.get(unit, ()), words(subject, 0, len(subject))[0]
+    agrees = subject.endswith(nouns) and not (first.tag == "v" and subject[first.end:] in nouns)  # (撰写报告: what is done)
     if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")) \
             or people or agrees:
         # 每周音乐、美术课各不少于2节: items coordinated before the subject share the figure.
@@ -314,6 +317,9 @@ def what_is_counted(text, start, end, figure, kind, unit, bound):
             or (_noun_after(text, phrase_end + 1, end) if text.startswith("的", phrase_end) else "")  # 60%以上的中小学校
     if kind == "frequency":
         return ""  # what is held so often (每年举办一次X) is left unnamed
+    copies = COPIES_RE.search(before) if unit == "份" else None
+    if copies and (copies.group("title") or copies.group("noun").endswith(CLASSIFIED_NOUNS["份"])):
+        return copies.group("title") or _tidy(copies.group("noun"))  # 《…申报表》一式3份, 事迹材料，一式3份 (not 打印，一式5份)
     counted = _stated_of(text, phrase_end, end, before, reaches=bound in ("达到", "达") and phrase_start < a, unit=unit) \
         or _composed_of(text, start, phrase_start, phrase_end)
     if not counted and unit in UNIT_NOUNS + ("节",):

@@ -31,7 +31,11 @@ DEADLINE_ANYWHERE_RE = re.compile(r"(?:到|至|(?P<firm>力争到?|争取到?|�
 BARE_INSIDE_RE = re.compile(r"[，,；;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?P<before>前|以前)?" + NOT_A_DEADLINE_AFTER)
 RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
 OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及|取得|建立")
-MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现")
+MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现"
+                       r"|争取(?:成为|达到|实现|建成)|^\s*经过[^，,。；;]{0,12}?(?:年|个月)[^，,。；;]{0,6}?努力")
+# 工作目标：切实增强…: a paragraph opening with a goal label holds goals, as a goal section does.
+GOAL_LABEL_RE = re.compile(r"[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*)?"
+                           r"(?:主要|发展|工作|总体|建设|具体|预期)目标[：:]")
 
 
 @dataclass
@@ -118,7 +122,8 @@ def find_goals(doc):
         year = year if in_goals and section is not None and section == owner else None
         owner, last = section, None
         for measure in measures:
-            goal = _sentence_goal(text, measure.span, in_goals, doc.metadata.year)
+            labelled = GOAL_LABEL_RE.match(text, text.rfind("\n", 0, measure.span.start) + 1)
+            goal = _sentence_goal(text, measure.span, in_goals or bool(labelled), doc.metadata.year)
             if goal is None:
                 continue
             if not in_goals and goal.deadline is None and last is not None and last.deadline is not None \

@@ -23,7 +23,7 @@ KINDS = {"专项行动": "action", "行动计划": "plan", "实施计划": "plan
 HEAD_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 # Verbs that run a programme; one must open the clause before an unquoted name.
 INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参加", "组织", "举办", "举行", "设立", "承担", "依托",
-               "办好", "抓好", "做好", "深化", "统筹", "继续", "推广", "按照", "实行", "用好", "通过", "结合", "执行",
+               "办好", "抓好", "做好", "搞好", "深化", "统筹", "继续", "推广", "按照", "实行", "用好", "通过", "结合", "执行",
                "用于", "纳入", "利用", "列入")
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
@@ -84,6 +84,9 @@ ACTION_PLAN_STOPS = ("对标", "围绕", "对", "将", "本", "制定", "按照"
 DRAFTING_BEFORE_RE = re.compile(r"(?:制定|制订|编制|研究制定|研制|起草|出台|印发)[^，,。；;]{0,4}$")
 # “…”杯: a competition named after its cup.
 CUP_RE = re.compile(r"杯$")
+# A quoted contest with its edition or year is one series of events (“第三届…基本功大赛”); a quoted kind of contest
+# (“亲子运动会”, “百团大赛”) is not named as a programme by labellers.
+QUOTED_CONTEST_RE = re.compile(r"^(?:第[一二三四五六七八九十0-9０-９]+届|(?:19|20)\d{2}年度?).{2,30}(?:大赛|比赛|竞赛|大比武|运动会)$")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
 HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
 # “送培下乡”和“…”等艺术实践活动, “…”等各类美育活动资源: ways of working or resources listed under a generic kind.
@@ -139,7 +142,10 @@ def _quoted(text, start, end, skip):
         if _skipped(match.start(), skip, end):
             continue
         kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None) \
-            or ("activity" if EVENT_HEAD_RE.match(text, match.end()) else None)  # “长江之春”音乐季
+            or ("activity" if EVENT_HEAD_RE.match(text, match.end()) else None) \
+            or ("activity" if QUOTED_CONTEST_RE.search(name) else None)  # “长江之春”音乐季, “第三届…基本功大赛”
+        if kind == "activity" and QUOTED_CONTEST_RE.search(name):
+            name = normalise_name(EDITION_RE.sub("", name))  # 第三届: the edition, not the contest's name
         if kind is None and CAMPAIGN_RE.search(name[-3:]) and (
                 not re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]) or text.startswith(CAMPAIGN_AFTER, match.end())):
             campaigns.add(match.start())  # 推进“经典诵读进校园”: a named campaign (not “信用进校园”示范点, a site)
@@ -220,6 +226,8 @@ def _unquoted(text, start, end, skip, bounds):
                       default=name_start)  # 教育部对|…行动计划, 围绕|…行动计划, 特制定本|行动计划
             name_start = cut
             action_plan = b - name_start >= 8 and not DRAFTING_BEFORE_RE.search(text, max(start, name_start - 6), name_start)
+        if item_end < a and item_end - name_start < 6:
+            continue  # 开展航模、…、电子制作等项目, 校际合作、师生交流等项目: kinds of activity, not named projects
         if item_end - name_start < MIN_NAME and not listed \
                 or not (levelled or action_plan or _introduced(text, start, name_start, b)) \
                 or _generic(text[name_start:b]) or HEAD_RE.match(text, name_start):

@@ -173,6 +173,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         before = text[max(start, a - 8):a]
         if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
             continue
+        if before.endswith("前") and unit in ("名", "位"):
+            continue  # 省前100名: a rank, not a number of people
         if lo_text in ("万", "〇", "零") or lo_text in ("千", "百") and (unit not in ROUND_COUNT_UNITS or (
                 a > start and text[a - 1] in CN_NUM)):
             continue  # a bare unit character, not a number (but 百所美育特色学校, 百部经典电影: a hundred)

@@ -38,6 +38,10 @@ def extract_plan(source, plan_id=None, curated=None):
     return doc
 
 
+# 1.教育故事演讲，时间5分钟: an item stated in its title alone, a clause after the comma giving a figure.
+FIGURE_CLAUSE_RE = re.compile(r"[，,][^，,。；;]*[0-9０-９一二三四五六七八九十两]")
+
+
 def add_facts(doc):
     """Semantic facts for every measure, and for every heading's title (titles carry facts too)."""
     text, year = doc.text, doc.metadata.year
@@ -46,10 +50,12 @@ def add_facts(doc):
         if division.heading.title_kind not in (LEAD, SENTENCE):
             title = division.heading.title
             division.title_facts = analyse(text, title.start, title.end, year)
-            if division.title_facts.targets and title.end < len(text) and text[title.end] in TERMINATORS:
+            terminated = title.end < len(text) and text[title.end] in TERMINATORS
+            if division.title_facts.targets and (terminated or FIGURE_CLAUSE_RE.search(text, title.start, title.end)):
                 # 2.普通高中按《…》规定，保证艺术类必修课程6个学分。: a title sentence that states a figure is the
                 # item's first measure too (figures are measures' facts), not a heading alone.
-                division.measures = numbered([Measure(0, Span(title.start, title.end + 1))] + division.measures)
+                sentence = Span(title.start, title.end + 1 if terminated else title.end)
+                division.measures = numbered([Measure(0, sentence)] + division.measures)
                 division.heading.title_kind, division.title_facts = SENTENCE, None
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)
