@@ -635,7 +635,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-17": ["pudong-2016-danxiang", "pudong-2017-danxiang"],
                 "seen-18": ["taizhou-2011-kaohe", "wenling-2011-mingshi", "wenling-2011-peixun", "wenzhong-2011-zhuti"],
                 "untuned-19": ["shaoxing-2024-jiaotan", "shaoxingyizhong-2010-silu", "shaoxingyizhong-2010-xianfeng",
-                               "wenan-2019-banzhuren", "wenan-2020-dushu"]}
+                               "wenan-2019-banzhuren", "wenan-2020-dushu"],
+                "untuned-20": ["shaoxing-2009-jiajiao", "shaoxing-2010-huihua", "shaoxing-2010-zhaopin", "shaoxing-2010-zhijiao",
+                               "zhejiang-2012-kegai"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -693,7 +695,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-18", "planned_documents"): (1.0, 1.0),
                  ("untuned-19", "targets"): (0.9, 0.66), ("untuned-19", "counted"): (0.5, 0.16),
                  ("untuned-19", "bodies"): (0.75, 0.69), ("untuned-19", "programmes"): (0.78, 0.38),
-                 ("untuned-19", "goals"): (0.33, 0.16), ("untuned-19", "planned_documents"): (1.0, 1.0)}
+                 ("untuned-19", "goals"): (0.33, 0.16), ("untuned-19", "planned_documents"): (1.0, 1.0),
+                 ("untuned-20", "targets"): (0.67, 0.44), ("untuned-20", "counted"): (0.64, 0.52),
+                 ("untuned-20", "bodies"): (0.9, 0.76), ("untuned-20", "programmes"): (1.0, 0.75),
+                 ("untuned-20", "planned_documents"): (0.66, 0.8)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
