@@ -182,6 +182,10 @@ def bodies(text):
                   ("市府办", "mentioned"), ("教体局", "mentioned"), ("教育和体育局", "mentioned"),
                   ("中等职业技术学校", "mentioned")],
                  id="no-verb-or-adverb-in-a-name-office-short-names-and-a-quoted-honour-is-no-body"),
+    pytest.param("市妇联、市总工会配合；充分发挥工会、教职工代表大会的作用，组委会由美协领导组成，请按照省厅要求执行。",
+                 [("市妇联", "supporting"), ("市总工会", "supporting"), ("工会", "mentioned"), ("教职工代表大会", "mentioned"),
+                  ("组委会", "mentioned"), ("美协", "mentioned"), ("省厅", "mentioned")],
+                 id="mass-organisations-assemblies-an-events-committee-and-a-provincial-department-by-short-name"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -387,6 +391,9 @@ def test_programmes_and_slogans(text, expected):
                  ["专家聘期", "课题研究周期", "调查报告", "纪录片"], id="terms-and-one-piece-of-work-required"),
     pytest.param("1.《第十届教坛新秀申报表》一式3份；2.被推荐人事迹材料，一式2份；3.获奖证书复印件1份，宋体打印，一式5份。",
                  ["第十届教坛新秀申报表", "被推荐人事迹材料", "获奖证书复印件", ""], id="copies-of-a-form-or-material"),
+    pytest.param("大赛将评出一等奖作品三件、二等奖作品五件，支教时间为一年，前三批5 0个教育强县。",
+                 ["一等奖作品", "二等奖作品", "支教时间", "教育强县"],
+                 id="listed-figures-a-time-stated-and-digits-an-ocr-spaced"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
@@ -438,6 +445,10 @@ def test_what_a_target_counts(text, expected):
                   ("一篇", 1, None, None, "篇", "count")], id="a-term-length-and-one-piece-of-work-but-not-a-validity"),
     pytest.param("加大省前100名的奖励，推荐前三名参加市赛，提前5分钟入场。", [("5分钟", 5, None, None, "分钟", "count")],
                  id="a-rank-is-no-count"),
+    pytest.param("作品大小不超出6尺，宽、高不超过1.8米，学生跑步800米；总分不超过3分，十分重要，8时30分，三分之一；"
+                 "将于2012年秋季开学实施。",
+                 [("不超出6尺", None, None, 6, "尺", "count"), ("不超过1.8米", None, None, 1.8, "米", "count"),
+                  ("不超过3分", None, None, 3, "分", "count")], id="lengths-and-points-bounded-and-a-start-no-deadline"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -503,6 +514,8 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
                  "具体考核办法另定。另行通知。", ["具体通知", "报名办法", "与会者名单", "具体考核办法"],
                  id="a-document-to-follow-separately"),
     pytest.param("指导各班讨论制定班级公约，遵守文明公约。", ["班级公约"], id="a-pact-drawn-up"),
+    pytest.param("市教育局在编制范围内审定核准招考计划，研究编制全市教育发展规划。", ["全市教育发展规划"],
+                 id="编制-the-staffing-quota-is-no-drafting"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected

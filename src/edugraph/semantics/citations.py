@@ -138,6 +138,8 @@ def find_citations(text, start, end):
         if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校|县|市|区|省|旗)", title) \
                 or title.startswith("的") or text.startswith("的", b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
+        if text.startswith("编制", match.start()) and title.startswith(("范围", "内", "数", "总量", "外", "标准")):
+            continue  # 在编制范围内审定…计划: 编制 is the staffing quota, not drawing up a document
         if _improves_a_policy(text, match.start(), title):
             continue  # 完善随迁子女就学政策, 制定完善…政策: an existing policy improved, not a document to issue
         if "的" in title and not title.startswith("关于"):

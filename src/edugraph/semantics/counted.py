@@ -17,11 +17,11 @@ TIME_UNITS = ("年", "个月", "学年", "学期", "天", "周", "分钟", "小�
 COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
 LEVELS_RE = re.compile(r"[国省市县区]、[省市县区]")  # 100所省、市艺术特色学校: levels sharing one name
 LEVEL_BRACKET_RE = re.compile(r"[（(][市县区、]{1,6}[）)]")
-COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(?<![中高初])等"  # 中等职业学校 is one name
+COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(?<![中高初一二三四五六七八九十])等"  # 中等职业学校, 一等奖: one name
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
                "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
-               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送")
+               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送", "评出")
 # Verbs that give a figure to what follows (按总课时的11%开设艺术课程, 6学分用于艺术类必修课程).
 ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
 # Nouns that end a counted name: a verb after one starts what is done with it (优质初中学校|招收艺术特长生).
@@ -259,6 +259,8 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
             or people or agrees:
         # 每周音乐、美术课各不少于2节: items coordinated before the subject share the figure.
         listed = re.search(r"((?:[\u4e00-\u9fff]{2}、)+)$", before[:len(before) - len(head)])
+        if listed and QUANTITY_RE.search(listed.group(1)):
+            listed = None  # 银奖作品五件、铜奖作品十件: the item before is a figure of its own
         return (listed.group(1) if listed else "") + subject
     return ""
 

@@ -18,7 +18,7 @@ from edugraph.semantics.words import CLAUSE_BREAK, CLAUSE_OPENERS
 YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)"
                             r"(?P<after>以上|及以上)?(?![0-9０-９月底末前起])")
 # 聘期4年, 工作室活动周期三年: the length of a term, a count of years (not a year or a deadline).
-TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期))(?:为|是)?"
+TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期|(?<=[\u4e00-\u9fff]{{2}})时间(?=为)))(?:为|是)?"
                      rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?![0-9０-９月底末前起内以])")
 # 以3年为周期: one round every N years.
 CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:一个)?(?:周期|一轮)")
@@ -28,7 +28,8 @@ BY_THE_END = r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以
 DEADLINE_RE = re.compile(r"(?:到|至|于|在|截止(?:日期|时间)?(?:为|是)?)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
                          rf"|(?P<year2>(?:19|20)\d{{2}})\s*年{BY_THE_END}")
 # 于2012年2月在杭州举办, 定于2015年11月4日召开: the date an event is held on, not one things are due by.
-HELD_ON_RE = re.compile(r"\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?(?:[^，,。；;前]{0,8}(?:举办|举行|召开))")
+HELD_ON_RE = re.compile(r"\s*(?:[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?(?:[^，,。；;前]{0,8}(?:举办|举行|召开))"
+                        r"|[春秋]季开学(?![前内]))")  # 将于2012年秋季开学在全省实施: when it starts (于…秋季学期内完成 is due)
 # A bare year after 确保/力争 (确保2020年…达标) or opening a clause (2017年我省评选200所…) is a deadline when it is
 # not a start (2017年起/开始), a period (2017年以来, 2017年度), a month or one end of a span of years.
 NOT_A_DEADLINE_AFTER = r"(?![起开以度后内间至到、\-－—–~～0-9０-９一二三四五六七八九十]|[春秋][季学])"
@@ -143,7 +144,7 @@ def find_targets(text, start, end, skip, plan_year=None):
             taken.append((a, b))
     for match in TERM_RE.finditer(text, start, end):
         a, b = match.span("n")[0], match.end()
-        if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
+        if free(a, b) and (n := to_decimal(match.group("n"))) is not None and n < 100:  # (时间为2020年: a year)
             found.append(Target(a, b, n, None, None, match.group("unit"), False, "count", match.group("noun")))
             taken.append((a, b))
     for match in YEARS_BOUND_RE.finditer(text, start, end):
@@ -175,6 +176,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue
         if before.endswith("前") and unit in ("名", "位"):
             continue  # 省前100名: a rank, not a number of people
+        if unit == "分" and (not lo_text[0].isdigit() or before.endswith(("时", ":", "：")) or text.startswith("之", b)):
+            continue  # 加2分 are points; 十分重要, 8时30分, 三分之一 are not
         if lo_text in ("万", "〇", "零") or lo_text in ("千", "百") and (unit not in ROUND_COUNT_UNITS or (
                 a > start and text[a - 1] in CN_NUM)):
             continue  # a bare unit character, not a number (but 百所美育特色学校, 百部经典电影: a hundred)
@@ -184,6 +187,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
         bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b)
+        if unit in ("米", "厘米", "尺") and bound is None and not bounded_after:
+            continue  # 800米跑: a distance named; 宽、高不超过1.8米 is a limit
         stated = text[b:b + 1] in "。；;，,（(" and ("\u4e00" <= before[-1:] <= "\u9fff" or before.endswith("》"))
         # 可申报电子钢琴一台；, 《…证书》一份。: one, stated; 每人完成一件作品, 只有一个用户名: one each, one only.
         stated = stated or bool(EACH_OR_ONLY_RE.search(before)) or unit in WORK_UNITS and before.endswith(PRODUCING_VERBS)
