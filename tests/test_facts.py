@@ -650,7 +650,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "untuned-19": ["shaoxing-2024-jiaotan", "shaoxingyizhong-2010-silu", "shaoxingyizhong-2010-xianfeng",
                                "wenan-2019-banzhuren", "wenan-2020-dushu"],
                 "untuned-20": ["shaoxing-2009-jiajiao", "shaoxing-2010-huihua", "shaoxing-2010-zhaopin", "shaoxing-2010-zhijiao",
-                               "zhejiang-2012-kegai"]}
+                               "zhejiang-2012-kegai"],
+                "untuned-21": ["shaoxingyizhong-2009-tuanwei", "shaoxingyizhong-2010-anquan", "shaoxingyizhong-2010-guihua",
+                               "shaoxingyizhong-2022-kaohe"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -711,7 +713,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("untuned-19", "goals"): (0.33, 0.16), ("untuned-19", "planned_documents"): (1.0, 1.0),
                  ("untuned-20", "targets"): (0.67, 0.44), ("untuned-20", "counted"): (0.64, 0.52),
                  ("untuned-20", "bodies"): (0.9, 0.76), ("untuned-20", "programmes"): (1.0, 0.75),
-                 ("untuned-20", "planned_documents"): (0.66, 0.8)}
+                 ("untuned-20", "planned_documents"): (0.66, 0.8),
+                 ("untuned-21", "targets"): (0.85, 0.42), ("untuned-21", "counted"): (0.62, 0.35),
+                 ("untuned-21", "bodies"): (0.59, 0.53), ("untuned-21", "programmes"): (0.83, 0.75),
+                 ("untuned-21", "goals"): (1.0, 0.71), ("untuned-21", "planned_documents"): (0.77, 0.87)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
