@@ -186,6 +186,11 @@ def bodies(text):
                  [("市妇联", "supporting"), ("市总工会", "supporting"), ("工会", "mentioned"), ("教职工代表大会", "mentioned"),
                   ("组委会", "mentioned"), ("美协", "mentioned"), ("省厅", "mentioned")],
                  id="mass-organisations-assemblies-an-events-committee-and-a-provincial-department-by-short-name"),
+    pytest.param("在校党委和上级团组织的领导下，办好学生课余党校，把绍兴一中办成名牌学校；及时通报公安部门，学校指派后勤部门负责，"
+                 "越城区地处绍兴市中心，设立专门部门，推进党支部评星定级，选树五星级党支部。",
+                 [("校党委", "mentioned"), ("上级团组织", "mentioned"), ("学生课余党校", "mentioned"), ("绍兴一中", "mentioned"),
+                  ("公安部门", "mentioned"), ("学校", "mentioned"), ("后勤部门", "responsible"), ("专门部门", "mentioned")],
+                 id="league-and-party-units-a-numbered-school-no-verb-in-a-name-a-town-centre-and-a-rating"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -332,6 +337,8 @@ def initiatives(text):
                  "提倡举办“亲子运动会”。",
                  [("学生宿舍扩建工程", "project"), ("中小学班主任基本功大赛", "activity"), ("亲子运动会", "slogan")],
                  id="kinds-of-activity-before-等项目-搞好-and-a-quoted-contest-with-its-edition"),
+    pytest.param("在实施第一和第二阶段行动的基础上，实施校园安全提升行动。", [("校园安全提升行动", "action")],
+                 id="a-phase-is-no-programme"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected
@@ -394,6 +401,8 @@ def test_programmes_and_slogans(text, expected):
     pytest.param("大赛将评出一等奖作品三件、二等奖作品五件，支教时间为一年，前三批5 0个教育强县。",
                  ["一等奖作品", "二等奖作品", "支教时间", "教育强县"],
                  id="listed-figures-a-time-stated-and-digits-an-ocr-spaced"),
+    pytest.param("争取培养十多位浙江知名、二、三十位绍兴知名的学科带头人，争取有五、六位特级教师，岱山县、洞头县等3个海岛县。",
+                 ["", "学科带头人", "特级教师", "海岛县"], id="spoken-ranges-and-a-place-is-not-what-is-counted"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
@@ -449,6 +458,9 @@ def test_what_a_target_counts(text, expected):
                  "将于2012年秋季开学实施。",
                  [("不超出6尺", None, None, 6, "尺", "count"), ("不超过1.8米", None, None, 1.8, "米", "count"),
                   ("不超过3分", None, None, 3, "分", "count")], id="lengths-and-points-bounded-and-a-start-no-deadline"),
+    pytest.param("争取有五、六位特级教师，培养二、三十位学科带头人，按20﹪比例推荐。",
+                 [("五、六位", None, 5, 6, "位", "count"), ("二、三十位", None, 20, 30, "位", "count"),
+                  ("20﹪", 20, None, None, "%", "percentage")], id="spoken-ranges-and-a-small-percent-sign"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -516,6 +528,9 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
     pytest.param("指导各班讨论制定班级公约，遵守文明公约。", ["班级公约"], id="a-pact-drawn-up"),
     pytest.param("市教育局在编制范围内审定核准招考计划，研究编制全市教育发展规划。", ["全市教育发展规划"],
                  id="编制-the-staffing-quota-is-no-drafting"),
+    pytest.param("这是我们制订学校发展规划所不可缺少的前提，完善长期以来形成的“高标准，严要求”的管理办法，制定实施细则。",
+                 ["实施细则"], id="the-plan-being-written-and-a-quote-cut-in-half-are-no-planned-documents"),
+    pytest.param("成立美育领导小组，制订“学生艺术修养计划”，营造氛围。", ["学生艺术修养计划"], id="a-planned-title-in-quotes"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected

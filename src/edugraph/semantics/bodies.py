@@ -26,7 +26,9 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "宣传部", "组织部", "统战部", "组委会", "工作小组", "复核小组", "工作组", "检查组", "复核组", "专家组",
          "督导组", "评审组", "办公室", "总局", "教育署", "教指委",
          # mass organisations and a school's own assemblies (市总工会, 市妇联, 美协, 教代会)
-         "总工会", "工会", "妇联", "美协", "教代会", "教职工代表大会")  # 教指委: a 教学指导委员会 by its short name
+         "总工会", "工会", "妇联", "美协", "教代会", "教职工代表大会",
+         # the Youth League's units and the schools of League and Party (上级团组织, 青年教工团支部, 课余党校)
+         "团组织", "团支部", "团校", "党校")  # 教指委: a 教学指导委员会 by its short name
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -38,7 +40,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "联席会议", "党中央", "省厅", "省委办", "市委办", "县委办", "区委办", "省府办", "市府办", "县府办", "区府办",
+         "区政府", "联席会议", "党中央", "省厅", "校党委", "校团委", "省委办", "市委办", "县委办", "区委办", "省府办", "市府办", "县府办", "区府办",
          # a school's own offices, named alike everywhere (德育处将组织评比)
          "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处", "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
@@ -93,10 +95,10 @@ NOT_COMPOUNDING = ("每",)
 CLUBS_RE = re.compile(r"^(?!.*(?:文艺|社会|专业|民间)).*社团$")  # 艺术类社团, 红领巾社团 — not 高水平文艺社团
 # A school after one of these is a designation, not a body (美育特色学校, 艺术教育示范学校).
 DESIGNATIONS = ("示范", "特色", "先进", "实验", "品牌", "规范", "传承", "试点", "优质", "重点", "达标", "标准化",
-                "名", "薄弱", "高水平", "优秀", "龙头")
+                "名", "薄弱", "高水平", "优秀", "龙头", "名牌")
 # Of these, the ones that are never a verb or an adverb make a designation on their own (开展示范学校复评,
 # 第二批高水平学校); the others (规范学校办学行为, 重点…) only after a noun.
-PLAIN_DESIGNATIONS = ("示范", "特色", "先进", "品牌", "传承", "试点", "达标", "高水平", "龙头")
+PLAIN_DESIGNATIONS = ("示范", "特色", "先进", "品牌", "传承", "试点", "达标", "高水平", "龙头", "名牌")
 # Named with a place (省教育厅, 威海市教育局): a place word, then words, then an office word.
 OFFICE_WORD_RE = re.compile(r"(?:厅|局|委|办|科协)$")
 OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴办", "包办", "代办", "协办", "格局", "布局", "大局",
@@ -104,7 +106,7 @@ OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴
 PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|州|盟)|省|市|县|区|北京|上海|天津|重庆)$")
 PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗|州|盟)$")
 # Words that never belong to a name: verbs and function words jieba may tag as nouns.
-STOP_WORDS = {"关心", "关注", "会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
+STOP_WORDS = {"关心", "关注", "通报", "指派", "地处", "位于", "会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
               "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地", "报", "报送",
@@ -327,6 +329,7 @@ def _departments(text, start, end, bounds):
 
 
 NAMED_SCHOOL_ENDS = ("小学", "中学", "学校", "幼儿园", "学院", "大学", "中心校")
+NUMBERED_SCHOOL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[中小]")  # 绍兴一中, 北京四中: a place's numbered school
 KINDS_OF_PLACE = ("农村", "城镇", "乡村", "山区", "薄弱", "城市", "城区", "边远", "贫困", "偏远", "大学区", "义务教育", "阶段",
                   "普通", "中小学")
 DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺术教育", "足球")  # …特色学校: a designation, not a name
@@ -349,7 +352,7 @@ def _named_schools(text, tokens):
                 or word.text in DESIGNATION_WORDS \
                 or re.match(r"第[一二三四五六七八九十\d]{1,3}届", text[word.start:word.start + 5]):
                 break  # 昌平区农村学校: a kind of school in a place, not one named
-            if word.text.endswith(NAMED_SCHOOL_ENDS) and j > i + 1:
+            if word.text.endswith(NAMED_SCHOOL_ENDS) and j > i + 1 or NUMBERED_SCHOOL_RE.fullmatch(word.text):
                 found.append((place.start, word.end))
                 break
     return found
@@ -478,6 +481,10 @@ def find_bodies(text, start, end, skip):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
+        if text[max(start, a - 2):a] == "星级":
+            continue  # 五星级党支部: a rating, a designation
+        if head == "中心" and text[a - 1:a] in "市县城镇":
+            continue  # 越城区地处绍兴市中心: the centre of a town, a place
         if head in SCHOOLS and text.startswith(("校内", "校外"), b):
             continue  # 学校校内美育工作: the school's own work
         if head == "学会" and text[max(start, a - 3):a].endswith(LEARNERS):

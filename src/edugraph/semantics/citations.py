@@ -136,7 +136,7 @@ def find_citations(text, start, end):
         a, b = match.span("title")
         title = match.group("title")
         if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校|县|市|区|省|旗)", title) \
-                or title.startswith("的") or text.startswith("的", b):
+                or title.startswith("的") or text.startswith(("的", "所"), b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
         if text.startswith("编制", match.start()) and title.startswith(("范围", "内", "数", "总量", "外", "标准")):
             continue  # 在编制范围内审定…计划: 编制 is the staffing quota, not drawing up a document
@@ -176,6 +176,12 @@ def find_citations(text, start, end):
         if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
             covered.append((a, b))
+    # 制订“学生艺术修养计划”: a planned title in quotes is named without them; “高标准，严要求”的办法: a title cut
+    # inside a quotation is none.
+    for c in found:
+        if c.relation == "plansToIssue" and c.printed.startswith("“") and "”" not in c.printed and text.startswith("”", c.end):
+            c.start, c.printed = c.start + 1, c.printed[1:]
+    found = [c for c in found if c.relation != "plansToIssue" or c.printed.count("“") == c.printed.count("”")]
     for citation in found:
         citation.basis = citation.relation == "cites" and (
             bool(BASIS_RE.search(text, start, citation.start)) or bool(FORWARDED_RE.match(text, citation.end, end)))

@@ -225,7 +225,7 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     """What is counted: the noun right after the unit, else the noun between a verb and the number
     (保证美育类必修课程的6个学分), else the noun the figure is stated of (艺术特色学校20所, 美育课程不得低于72个学时;
     with `reaches`, the figure follows 达/达到: 市级艺术特色学校达140所以上)."""
-    after = _noun_after(text, after_start, end)
+    after = _not_a_place(_noun_after(text, after_start, end))
     at = text.find(after, after_start, after_start + 24)  # -1 when quotes were dropped from it
     if len(after) >= 2 and not (at >= 0 and NEXT_FIGURE_RE.match(text, at + len(after))):
         return after + _alternatives(text, at, after, end)  # (40周岁以下教龄3年以上: 教龄 is the next figure's)
@@ -292,6 +292,12 @@ def _composed_of(text, start, figure_start, figure_end):
         return ""
     match = COMPOSED_OF_RE.fullmatch(text, clause_start(text, start, figure_start), figure_start)
     return _tidy(match.group(1)) if match else ""
+
+
+def _not_a_place(name):
+    """"" for a place alone (十多位浙江知名…: the place they are known in), else the name."""
+    tokens = words(name, 0, len(name)) if name else []
+    return "" if len(tokens) == 1 and tokens[0].tag == "ns" and not name.endswith(PLACE_ENDS) else name  # (3个海岛县)
 
 
 def name_after(text, after_start, end):

@@ -387,7 +387,7 @@ def _generic(name):
     # 各专业人才培养计划: each one's plan, a kind.
     if "专项" in name and name.endswith("招聘计划"):
         return False  # 体音美教师专项招聘计划: one named recruitment programme
-    if name.startswith("本") or "进行" in name or "为单位" in name:
+    if name.startswith("本") or "进行" in name or "为单位" in name or re.match(r"第[一二三四五六七八九十\d]+阶段", name):
         return True  # 本次展评活动, 以学校为单位进行展评活动: this one, or a clause, not a name
     return name.endswith(GENERIC_NAMES) or name.startswith(("各", "相关", "有关")) or name.endswith("培训计划") and not (
         re.search("国家|国培|省培", name) or _levelled_training_plan(name))

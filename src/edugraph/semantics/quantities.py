@@ -17,6 +17,9 @@ from edugraph.semantics.words import CLAUSE_BREAK, CLAUSE_OPENERS
 # Years or months as a length of time, bounded (2年以上任教经历, 不少于3年): a count of years, not a date.
 YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)"
                             r"(?P<after>以上|及以上)?(?![0-9０-９月底末前起])")
+# 五、六位特级教师, 二、三十位学科带头人: two neighbouring numerals read aloud as a range (5-6, 20-30).
+SPOKEN_RANGE_RE = re.compile(r"(?P<low>[一二三四五六七八九])、(?P<high>[二三四五六七八九])(?P<scale>[十百千万]?)"
+                             r"(?P<unit>个|名|位|所|项|人|种|家|支|门|次|场)")
 # 聘期4年, 工作室活动周期三年: the length of a term, a count of years (not a year or a deadline).
 TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期|(?<=[\u4e00-\u9fff]{{2}})时间(?=为)))(?:为|是)?"
                      rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?![0-9０-９月底末前起内以])")
@@ -81,7 +84,7 @@ def is_due(year, plan_year, firm):
 
 
 def _kind(unit, before):
-    if unit in ("%", "％", "‰", "个百分点"):
+    if unit in ("%", "％", "﹪", "‰", "个百分点"):
         return "percentage"
     if unit in FREQUENCY_UNITS and (FREQUENCY_BEFORE.search(before) or "每" in re.split(f"[{CLAUSE_BREAK}]", before)[-1]):
         return "frequency"
@@ -141,6 +144,14 @@ def find_targets(text, start, end, skip, plan_year=None):
         a, b = match.span()
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
             found.append(Target(a, b, n, None, None, match.group("unit"), False, "frequency", ""))
+            taken.append((a, b))
+    for match in SPOKEN_RANGE_RE.finditer(text, start, end):
+        a, b = match.span()
+        low, high = to_decimal(match.group("low")), to_decimal(match.group("high"))
+        if free(a, b) and high == low + 1:
+            scale = to_decimal("一" + match.group("scale")) if match.group("scale") else 1
+            counted = what_is_counted(text, start, end, (a, a, b), "count", match.group("unit"), None)
+            found.append(Target(a, b, None, low * scale, high * scale, match.group("unit"), False, "count", counted))
             taken.append((a, b))
     for match in TERM_RE.finditer(text, start, end):
         a, b = match.span("n")[0], match.end()
@@ -238,7 +249,7 @@ def find_targets(text, start, end, skip, plan_year=None):
         if kind == "frequency" and value is not None and re.search(r"至少|不少于", text[max(start, a - 10):a]):
             value, minimum = None, lo
         counted = what_is_counted(text, start, end, (phrase_start, a, phrase_end), kind, unit, bound)
-        unit = "%" if unit == "％" else unit
+        unit = "%" if unit in ("％", "﹪") else unit
         found.append(Target(phrase_start, phrase_end, value, minimum, maximum, unit, approximate, kind, counted))
         taken.append((a, b))
 
