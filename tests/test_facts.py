@@ -667,7 +667,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "untuned-20": ["shaoxing-2009-jiajiao", "shaoxing-2010-huihua", "shaoxing-2010-zhaopin", "shaoxing-2010-zhijiao",
                                "zhejiang-2012-kegai"],
                 "untuned-21": ["shaoxingyizhong-2009-tuanwei", "shaoxingyizhong-2010-anquan", "shaoxingyizhong-2010-guihua",
-                               "shaoxingyizhong-2022-kaohe"]}
+                               "shaoxingyizhong-2022-kaohe"],
+                "untuned-22": ["xian-2023-zhaosheng"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -731,7 +732,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("untuned-20", "planned_documents"): (0.66, 0.8),
                  ("untuned-21", "targets"): (0.85, 0.42), ("untuned-21", "counted"): (0.62, 0.35),
                  ("untuned-21", "bodies"): (0.59, 0.53), ("untuned-21", "programmes"): (0.83, 0.75),
-                 ("untuned-21", "goals"): (1.0, 0.71), ("untuned-21", "planned_documents"): (0.77, 0.87)}
+                 ("untuned-21", "goals"): (1.0, 0.71), ("untuned-21", "planned_documents"): (0.77, 0.87),
+                 ("untuned-22", "targets"): (0.5, 0.33), ("untuned-22", "counted"): (1.0, 1.0),
+                 ("untuned-22", "bodies"): (0.75, 0.78), ("untuned-22", "programmes"): (1.0, 1.0),
+                 ("untuned-22", "planned_documents"): (1.0, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
