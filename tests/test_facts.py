@@ -191,6 +191,12 @@ def bodies(text):
                  [("校党委", "mentioned"), ("上级团组织", "mentioned"), ("学生课余党校", "mentioned"), ("绍兴一中", "mentioned"),
                   ("公安部门", "mentioned"), ("学校", "mentioned"), ("后勤部门", "responsible"), ("专门部门", "mentioned")],
                  id="league-and-party-units-a-numbered-school-no-verb-in-a-name-a-town-centre-and-a-rating"),
+    pytest.param("家长代表监督并委托公证机构公证，依靠同级党委、政府的领导，登录本区县政府网站，协调同级部门；到公办小学、民办初中报名，"
+                 "由镇人民政府（街道办事处）组织，接受纪委监委监督。",
+                 [("公证机构", "mentioned"), ("党委", "mentioned"), ("政府", "mentioned"), ("区县政府", "mentioned"),
+                  ("公办小学", "mentioned"), ("民办初中", "mentioned"), ("镇人民政府", "mentioned"), ("街道办事处", "mentioned"),
+                  ("纪委监委", "mentioned")],
+                 id="same-level-and-this-countys-bodies-public-and-private-schools-and-a-street-office"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -461,6 +467,9 @@ def test_what_a_target_counts(text, expected):
     pytest.param("争取有五、六位特级教师，培养二、三十位学科带头人，按20﹪比例推荐。",
                  [("五、六位", None, 5, 6, "位", "count"), ("二、三十位", None, 20, 30, "位", "count"),
                   ("20﹪", 20, None, None, "%", "percentage")], id="spoken-ranges-and-a-small-percent-sign"),
+    pytest.param("全面消除56人（含）以上大班额，年龄在35周岁（含）以下。",
+                 [("56人（含）以上", None, 56, None, "人", "count"), ("35周岁（含）以下", None, None, 35, "周岁", "count")],
+                 id="a-bound-with-the-figure-included"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)

@@ -43,6 +43,7 @@ COMPLETES_AFTER_RE = re.compile(r"\s*(?:配齐|配足|建成|完成|实现|达�
 COORDINATED_RE = re.compile(rf"(?:\s*{NUMBER}\s*(?:{UNIT_RE})?\s*[和、及与或])+\s*")
 FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
 EACH_OR_ONLY_RE = re.compile(r"(?:每(?:人|个人|校|所|位|名|队|组|件)[\u4e00-\u9fff]{0,4}|只有|只能|仅有|仅)$")
+INCLUDED_RE = re.compile(r"[（(]含[）)]")
 # 写一篇观后感, 观看一部影片, 创作一幅作品: one piece of work required, not an article.
 WORK_UNITS = ("篇", "部", "幅", "首", "件")
 PRODUCING_VERBS = ("写", "撰写", "观看", "创作", "完成", "制作", "拍摄", "绘制", "演唱", "上交", "提交", "推荐")
@@ -197,7 +198,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         if not lo_text[0].isdigit() and NAME_AFTER_RE.match(text, b) or text.startswith("一体", b):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
-        bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b)
+        bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b) or bool(INCLUDED_RE.match(text, b, end)) \
+            and text.startswith(MIN_AFTER + MAX_AFTER, INCLUDED_RE.match(text, b, end).end())
         if unit in ("米", "厘米", "尺") and bound is None and not bounded_after:
             continue  # 800米跑: a distance named; 宽、高不超过1.8米 is a limit
         stated = text[b:b + 1] in "。；;，,（(" and ("\u4e00" <= before[-1:] <= "\u9fff" or before.endswith("》"))
@@ -232,10 +234,12 @@ def find_targets(text, start, end, skip, plan_year=None):
             value, minimum = None, lo
         elif bound in MAX_BEFORE and value is not None:
             value, maximum = None, lo
-        suffix = text[b:min(end, b + 3)]
+        included = INCLUDED_RE.match(text, b, end)  # 56人（含）以上: the bound itself included
+        bound_at = included.end() if included else b
+        suffix = text[bound_at:min(end, bound_at + 3)]
         for word in sorted(MIN_AFTER + MAX_AFTER, key=len, reverse=True):
             if suffix.startswith(word):
-                phrase_end = b + len(word)
+                phrase_end = bound_at + len(word)
                 if value is not None:
                     value, minimum, maximum = (None, lo, None) if word in MIN_AFTER else (None, None, lo)
                 break
