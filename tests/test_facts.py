@@ -671,13 +671,13 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "shandong-2018-xize", "shijiazhuang-2016", "xian-2016-zhuanfa", "yangquan-2017"],
                 "seen-17": ["pudong-2016-danxiang", "pudong-2017-danxiang"],
                 "seen-18": ["taizhou-2011-kaohe", "wenling-2011-mingshi", "wenling-2011-peixun", "wenzhong-2011-zhuti"],
-                "untuned-19": ["shaoxing-2024-jiaotan", "shaoxingyizhong-2010-silu", "shaoxingyizhong-2010-xianfeng",
+                "seen-19": ["shaoxing-2024-jiaotan", "shaoxingyizhong-2010-silu", "shaoxingyizhong-2010-xianfeng",
                                "wenan-2019-banzhuren", "wenan-2020-dushu"],
-                "untuned-20": ["shaoxing-2009-jiajiao", "shaoxing-2010-huihua", "shaoxing-2010-zhaopin", "shaoxing-2010-zhijiao",
+                "seen-20": ["shaoxing-2009-jiajiao", "shaoxing-2010-huihua", "shaoxing-2010-zhaopin", "shaoxing-2010-zhijiao",
                                "zhejiang-2012-kegai"],
-                "untuned-21": ["shaoxingyizhong-2009-tuanwei", "shaoxingyizhong-2010-anquan", "shaoxingyizhong-2010-guihua",
+                "seen-21": ["shaoxingyizhong-2009-tuanwei", "shaoxingyizhong-2010-anquan", "shaoxingyizhong-2010-guihua",
                                "shaoxingyizhong-2022-kaohe"],
-                "untuned-22": ["xian-2023-zhaosheng"]}
+                "seen-22": ["xian-2023-zhaosheng"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -710,13 +710,13 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-10", "bodies"): (0.98, 0.95), ("seen-10", "programmes"): (1.0, 0.98),
                  ("seen-10", "goals"): (0.97, 0.94), ("seen-10", "planned_documents"): (1.0, 1.0),
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
-                 ("seen-11", "bodies"): (0.97, 0.94), ("seen-11", "programmes"): (0.93, 0.91),
+                 ("seen-11", "bodies"): (0.97, 0.94), ("seen-11", "programmes"): (0.95, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
                  ("seen-12", "targets"): (1.0, 0.97), ("seen-12", "counted"): (0.93, 0.88),
                  ("seen-12", "bodies"): (0.93, 0.95), ("seen-12", "programmes"): (0.97, 0.89),
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.97),
                  ("seen-13", "targets"): (0.95, 0.92), ("seen-13", "counted"): (0.83, 0.74),
-                 ("seen-13", "bodies"): (0.93, 0.86), ("seen-13", "programmes"): (0.8, 0.83),
+                 ("seen-13", "bodies"): (0.93, 0.86), ("seen-13", "programmes"): (0.83, 0.83),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.92),
                  ("seen-14", "targets"): (0.85, 0.85), ("seen-14", "counted"): (0.63, 0.46),
                  ("seen-14", "bodies"): (0.9, 0.84), ("seen-14", "programmes"): (0.8, 0.66),
@@ -733,18 +733,18 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-18", "targets"): (1.0, 0.9), ("seen-18", "counted"): (0.94, 0.89),
                  ("seen-18", "bodies"): (0.93, 0.93), ("seen-18", "programmes"): (1.0, 0.4),
                  ("seen-18", "planned_documents"): (1.0, 1.0),
-                 ("untuned-19", "targets"): (0.9, 0.66), ("untuned-19", "counted"): (0.5, 0.16),
-                 ("untuned-19", "bodies"): (0.75, 0.69), ("untuned-19", "programmes"): (0.78, 0.38),
-                 ("untuned-19", "goals"): (0.33, 0.16), ("untuned-19", "planned_documents"): (1.0, 1.0),
-                 ("untuned-20", "targets"): (0.67, 0.44), ("untuned-20", "counted"): (0.64, 0.52),
-                 ("untuned-20", "bodies"): (0.9, 0.76), ("untuned-20", "programmes"): (1.0, 0.75),
-                 ("untuned-20", "planned_documents"): (0.66, 0.8),
-                 ("untuned-21", "targets"): (0.85, 0.42), ("untuned-21", "counted"): (0.62, 0.35),
-                 ("untuned-21", "bodies"): (0.59, 0.53), ("untuned-21", "programmes"): (0.83, 0.75),
-                 ("untuned-21", "goals"): (1.0, 0.71), ("untuned-21", "planned_documents"): (0.77, 0.87),
-                 ("untuned-22", "targets"): (0.5, 0.33), ("untuned-22", "counted"): (1.0, 1.0),
-                 ("untuned-22", "bodies"): (0.75, 0.78), ("untuned-22", "programmes"): (1.0, 1.0),
-                 ("untuned-22", "planned_documents"): (1.0, 1.0)}
+                 ("seen-19", "targets"): (0.96, 0.73), ("seen-19", "counted"): (0.7, 0.5),
+                 ("seen-19", "bodies"): (0.89, 0.8), ("seen-19", "programmes"): (0.95, 0.48),
+                 ("seen-19", "goals"): (0.75, 1.0), ("seen-19", "planned_documents"): (1.0, 1.0),
+                 ("seen-20", "targets"): (0.85, 0.69), ("seen-20", "counted"): (0.76, 0.57),
+                 ("seen-20", "bodies"): (0.91, 0.83), ("seen-20", "programmes"): (1.0, 0.75),
+                 ("seen-20", "planned_documents"): (0.8, 0.8),
+                 ("seen-21", "targets"): (0.95, 0.5), ("seen-21", "counted"): (0.7, 0.41),
+                 ("seen-21", "bodies"): (0.64, 0.72), ("seen-21", "programmes"): (0.83, 0.75),
+                 ("seen-21", "goals"): (1.0, 0.71), ("seen-21", "planned_documents"): (1.0, 0.87),
+                 ("seen-22", "targets"): (1.0, 0.66), ("seen-22", "counted"): (1.0, 1.0),
+                 ("seen-22", "bodies"): (0.77, 0.88), ("seen-22", "programmes"): (1.0, 1.0),
+                 ("seen-22", "planned_documents"): (1.0, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
