@@ -677,7 +677,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                                "zhejiang-2012-kegai"],
                 "seen-21": ["shaoxingyizhong-2009-tuanwei", "shaoxingyizhong-2010-anquan", "shaoxingyizhong-2010-guihua",
                                "shaoxingyizhong-2022-kaohe"],
-                "seen-22": ["xian-2023-zhaosheng"]}
+                "seen-22": ["xian-2023-zhaosheng"],
+                "untuned-23": ["shaoxing-2010-hanjia", "shaoxing-2018-pingan", "shaoxing-2020-daitouren"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -744,7 +745,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-21", "goals"): (1.0, 0.71), ("seen-21", "planned_documents"): (1.0, 0.87),
                  ("seen-22", "targets"): (1.0, 0.66), ("seen-22", "counted"): (1.0, 1.0),
                  ("seen-22", "bodies"): (0.77, 0.88), ("seen-22", "programmes"): (1.0, 1.0),
-                 ("seen-22", "planned_documents"): (1.0, 1.0)}
+                 ("seen-22", "planned_documents"): (1.0, 1.0),
+                 ("untuned-23", "targets"): (0.53, 0.62), ("untuned-23", "counted"): (0.4, 0.15),
+                 ("untuned-23", "bodies"): (0.87, 0.75), ("untuned-23", "programmes"): (1.0, 0.28),
+                 ("untuned-23", "planned_documents"): (1.0, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
