@@ -176,6 +176,9 @@ def bodies(text):
                  "委员\n\n　　张　三　 陕西师范大学\n\n　　李四\t　湖南省长沙市第一中学\n",
                  [("中小学书法教学指导专业委员会", "mentioned"), ("书法教指委秘书处", "mentioned"), ("陕西师范大学", "mentioned"), ("湖南省长沙市第一中学", "mentioned")],
                  id="a-committee-by-its-full-and-short-name-and-a-member-lists-institutions"),
+    pytest.param("委员\n\n　　王　五　湖南师范大学\n\n　　赵六　中央美术学院\n\n我们要加强 管理学校\n",
+                 [("湖南师范大学", "mentioned"), ("中央美术学院", "mentioned"), ("学校", "mentioned")],
+                 id="a-member-list-row-printed-with-one-space-as-a-pdf-prints-it"),
     pytest.param("切实增强党组织和党员队伍的活力，上级党组织关心下级党组织；认真贯彻市委办、市府办的部署，要在区、县（市）教体局公示，"
                  "参加教育和体育局组织的比赛，在获得省“五好”基层党组织的基础上，普通中小学和中等职业技术学校的教师。",
                  [("党组织", "mentioned"), ("上级党组织", "mentioned"), ("下级党组织", "mentioned"), ("市委办", "mentioned"),

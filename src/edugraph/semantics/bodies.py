@@ -42,9 +42,11 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "联席会议", "党中央", "省厅", "校党委", "校团委", "纪委监委", "街道办事处", "省委办", "市委办", "县委办", "区委办", "省府办", "市府办", "县府办", "区府办",
+         "区政府", "联席会议", "党中央", "省厅", "校党委", "校团委", "纪委监委", "街道办事处",
+         "省委办", "市委办", "县委办", "区委办", "省府办", "市府办", "县府办", "区府办",
          # a school's own offices, named alike everywhere (德育处将组织评比)
-         "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处", "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处",
+         "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
@@ -52,7 +54,8 @@ LEXICON_AT_RE = re.compile("(?=(" + "|".join(map(re.escape, LEXICON)) + "))")
 LEXICON_PREFIXES = {word: [w for w in LEXICON if word.startswith(w)] for word in LEXICON}
 GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委", "区委", "联席会议", "组委会",
             "领导小组")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
-SPLIT_HEADS = ("总工会", "工会", "妇联", "美协", "部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "教委", "高校", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
+SPLIT_HEADS = ("总工会", "工会", "妇联", "美协",
+               "部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "教委", "高校", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "协作组织",
                "院校", "委员会", "分队", "支队",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "院系", "办公室")
@@ -108,7 +111,8 @@ OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴
 PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|州|盟)|省|市|县|区|北京|上海|天津|重庆)$")
 PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗|州|盟)$")
 # Words that never belong to a name: verbs and function words jieba may tag as nouns.
-STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于", "会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
+STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于",  # verbs jieba tags as nouns or places
+              "会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
               "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地", "报", "报送",
@@ -362,9 +366,10 @@ def _named_schools(text, tokens):
 
 # An item of a list of named schools (海南中学、文昌中学、屯昌小学, or one per line of a flattened table): the whole
 # item, when it opens with a place or a proper name (jieba's ns/nr/nt/s tags) and names no kind of school.
-LIST_ITEM_RE = re.compile(r"(?:(?<=[、：:\n\t])|(?<=[ \u3000]{2})|^)[ \u3000]*(?P<item>[^\W\d_][^\W_]{1,22}?"
+LIST_ITEM_RE = re.compile(r"(?:(?<=[、：:\n\t \u3000])|^)[ \u3000]*(?P<item>[^\W\d_][^\W_]{1,22}?"
                           r"(?:中学|小学|学校|大学|学院|幼儿园|中心校))[ \u3000]*(?=[、。；;，,\n\t]|$)", re.M)
 PROPER_TAGS = ("ns", "nr", "nt", "s")
+NAME_COLUMN_RE = re.compile(r"[ \u3000\t]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}[ \u3000\t]+")
 NOT_PROPER = ("各", "全", "本", "所有", "部分", "相关", "有关", "该", "每", "其他", "县城", "乡镇", "公办", "民办")
 
 
@@ -376,8 +381,10 @@ def _listed_schools(text, start, end, bounds):
         item = match.group("item")
         # (a column of a flattened table: 王英奎\t　沈阳师范大学, 蔡　韧　 广西师范大学, spaced apart from its row)
         before, after = text[max(0, match.start() - 2):match.start()], text[match.end():match.end() + 1]
-        listed = before.endswith("、") or after == "、" or (before.endswith(("\n", "\t")) or before in ("  ", "　 ", " 　", "　　")) \
-            and after in ("\n", "\t", "")
+        row = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        spaced = before.endswith(("\n", "\t")) or before in ("  ", "　 ", " 　", "　　") \
+            or bool(NAME_COLUMN_RE.fullmatch(row))  # 邓宝剑　北京师范大学: a person's name, one space, the institution
+        listed = before.endswith("、") or after == "、" or spaced and after in ("\n", "\t", "")
         first = bounds.after(a)
         if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)) \
                 or item.startswith(NOT_PROPER + KINDS_OF_PLACE) or any(w in item for w in DESIGNATION_WORDS + DESIGNATIONS) \

@@ -5,7 +5,9 @@ what is done with the name: 2－3所优质初中学校|招收…), the noun afte
 形式多样的美育社团), the noun between a counting verb and the figure (新建幼儿园2所, 保证美育类必修课程的6个学分),
 and the name the figure is stated of (艺术特色学校20所, 美育课程不得低于72个学时, 演奏时间不超过8分钟). A
 percentage counts the rate or subject before it, what its share is given to (按总课时的11%开设艺术课程) or the
-noun after 的; hours may belong to the object of an earlier 将. Scope words (全市, 每个学生) are dropped.
+noun after 的; hours may belong to the object of an earlier 将. Scope words (全市, 每个学生) are dropped. A
+classifier that counts only some nouns names the noun before its bound (每篇论文不超过6000字 → 论文), copies
+count the form or material named (《…申报表》一式3份), and an age or a term counts its measure (年龄, 聘期).
 """
 
 import re
