@@ -24,11 +24,12 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "协会", "学会", "基金会", "教科院", "教研院", "教研所", "工作专班", "领导小组", "院系", "协作组织",
          # a party committee's departments (省委宣传部) and working groups, committees, their offices
          "宣传部", "组织部", "统战部", "组委会", "工作小组", "复核小组", "工作组", "检查组", "复核组", "专家组",
-         "督导组", "评审组", "办公室", "总局", "教育署", "教指委",
+         "督导组", "评审组", "办公室", "总局", "教育署",
+         "教指委",  # a 教学指导委员会 by its short name
          # mass organisations and a school's own assemblies (市总工会, 市妇联, 美协, 教代会)
          "总工会", "工会", "妇联", "美协", "教代会", "教职工代表大会",
          # the Youth League's units and the schools of League and Party (上级团组织, 青年教工团支部, 课余党校)
-         "团组织", "团支部", "团校", "党校")  # 教指委: a 教学指导委员会 by its short name
+         "团组织", "团支部", "团校", "党校")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -379,11 +380,10 @@ def _listed_schools(text, start, end, bounds):
     for match in LIST_ITEM_RE.finditer(text, start, end):
         a, b = match.span("item")
         item = match.group("item")
-        # (a column of a flattened table: 王英奎\t　沈阳师范大学, 蔡　韧　 广西师范大学, spaced apart from its row)
         before, after = text[max(0, match.start() - 2):match.start()], text[match.end():match.end() + 1]
         row = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
-        spaced = before.endswith(("\n", "\t")) or before in ("  ", "　 ", " 　", "　　") \
-            or bool(NAME_COLUMN_RE.fullmatch(row))  # 邓宝剑　北京师范大学: a person's name, one space, the institution
+        # (a column of a flattened table after a tab, or after a person's name and spaces: 邓宝剑　北京师范大学)
+        spaced = before.endswith(("\n", "\t")) or bool(NAME_COLUMN_RE.fullmatch(row))
         listed = before.endswith("、") or after == "、" or spaced and after in ("\n", "\t", "")
         first = bounds.after(a)
         if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)) \

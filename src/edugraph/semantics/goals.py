@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from edugraph.semantics.quantities import BARE_YEAR_RE, BY_THE_END, COMPLETES_AFTER_RE, NOT_A_DEADLINE_AFTER, is_due
 
-GOAL_HEADING_RE = re.compile(r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标|目标任务|^目标$")
+GOAL_KINDS = r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标"
+GOAL_HEADING_RE = re.compile(rf"{GOAL_KINDS}|目标任务|^目标$")
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
                          r"(?:底|末)?(?:前|以前)?\s*[，,]")
 OPENING_RE = re.compile(r"^\s*(?:到|至|力争(?:到|在)?|争取(?:到|在)?)\s*(?P<year>(?:19|20)\d{2})\s*年")
@@ -34,8 +35,7 @@ OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形�
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现"
                        r"|争取(?:成为|达到|实现|建成)|^\s*经过[^，,。；;]{0,12}?(?:年|个月)[^，,。；;]{0,6}?努力")
 # 工作目标：切实增强…: a paragraph opening with a goal label holds goals, as a goal section does.
-GOAL_LABEL_RE = re.compile(r"[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*)?"
-                           r"(?:主要|发展|工作|总体|建设|具体|预期)目标[：:]")
+GOAL_LABEL_RE = re.compile(rf"[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*)?{GOAL_KINDS}[：:]")
 
 
 @dataclass

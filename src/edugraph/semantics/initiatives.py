@@ -45,12 +45,13 @@ EVENT_HEAD_RE = re.compile(EVENT_HEADS + "(?!活动|月|周|期间)")
 EVENT_BEFORE_SHORT_NAME_RE = re.compile(EVENT_HEADS + "$")
 # 2016年浦东新区学生艺术单项比赛, 2017年市级学生艺术单项比赛: a competition or festival dated by its year is one
 # event (undated, 举办基本功比赛 and 定期举办艺术节 are kinds of event, which labellers leave out).
-GENERIC_ACTIVITY_RE = re.compile(r"(?:学生|校园|学校|艺术|文艺|美育|体育|文化|教育|教学|实践|班级|校级)*活动")  # 学校艺术活动
+DATED_EVENT_RE = re.compile(r"(?:19|20)\d{2}年度?(?P<name>[\u4e00-\u9fff]{2,20}?(?:比赛|大赛|竞赛|艺术节|文化节|科技节|运动会))")
+# 现将…申报活动通知如下: the event a notice announces in its opening formula, unless it is a kind of activity.
 ANNOUNCED_EVENT_RE = re.compile(
     r"现将(?:(?:19|20)\d{2}(?:\s*[-－—–至]\s*(?:19|20)\d{2})?年度?)?(?:开展|举办|组织|举行)?"
     r"(?P<name>[^，,。；;：:、《》“”\s]{4,40}?(?:活动|比赛|大赛|竞赛|展演|评选|论坛))"
     r"(?:的)?(?:有关|相关|具体)?(?:事项|事宜)?(?:通知如下|通知你们)")
-DATED_EVENT_RE = re.compile(r"(?:19|20)\d{2}年度?(?P<name>[\u4e00-\u9fff]{2,20}?(?:比赛|大赛|竞赛|艺术节|文化节|科技节|运动会))")
+GENERIC_ACTIVITY_RE = re.compile(r"(?:学生|校园|学校|艺术|文艺|美育|体育|文化|教育|教学|实践|班级|校级)*活动")  # 学校艺术活动
 # “美育浸润”行动（以下简称浸润行动）: a short name given right after a programme (past its programme word).
 ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + SHORT_NAME_RE.pattern)
 # …、…等品牌活动: the items listed before are named events (海峡两岸校长论坛、两岸大学生戏剧节等系列品牌活动).
@@ -86,7 +87,7 @@ DRAFTING_BEFORE_RE = re.compile(r"(?:制定|制订|编制|研究制定|研制|�
 CUP_RE = re.compile(r"杯$")
 # A quoted contest with its edition or year is one series of events (“第三届…基本功大赛”); a quoted kind of contest
 # (“亲子运动会”, “百团大赛”) is not named as a programme by labellers.
-QUOTED_CONTEST_RE = re.compile(r"^(?:第[一二三四五六七八九十0-9０-９]+届|(?:19|20)\d{2}年度?).{2,30}(?:大赛|比赛|竞赛|大比武|运动会)$")
+QUOTED_CONTEST_RE = re.compile(rf"^(?:{EDITION_RE.pattern}|(?:19|20)\d{{2}}年度?).{{2,30}}(?:大赛|比赛|竞赛|大比武|运动会)$")
 # “最美教师”“教书育人楷模”等选树活动: quoted honours awarded by a selection, not programmes.
 HONOUR_WORDS = ("选树", "评选", "评比", "表彰", "推选")
 # “送培下乡”和“…”等艺术实践活动, “…”等各类美育活动资源: ways of working or resources listed under a generic kind.
@@ -141,10 +142,10 @@ def _quoted(text, start, end, skip):
         name = normalise_name(match.group(1))
         if _skipped(match.start(), skip, end):
             continue
+        contest = QUOTED_CONTEST_RE.search(name)  # “第三届…基本功大赛”
         kind = _kind_of(name) or _head_after(text, match.end(), end) or ("activity" if CUP_RE.search(name) else None) \
-            or ("activity" if EVENT_HEAD_RE.match(text, match.end()) else None) \
-            or ("activity" if QUOTED_CONTEST_RE.search(name) else None)  # “长江之春”音乐季, “第三届…基本功大赛”
-        if kind == "activity" and QUOTED_CONTEST_RE.search(name):
+            or ("activity" if EVENT_HEAD_RE.match(text, match.end()) or contest else None)  # “长江之春”音乐季
+        if contest and kind == "activity":
             name = normalise_name(EDITION_RE.sub("", name))  # 第三届: the edition, not the contest's name
         if kind is None and CAMPAIGN_RE.search(name[-3:]) and (
                 not re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]) or text.startswith(CAMPAIGN_AFTER, match.end())):
@@ -309,7 +310,7 @@ def _announced_events(text, start, end, skip):
         name = match.group("name")
         if not _skipped(match.start(), skip, end) and not GENERIC_EVENT_RE.match(name.removesuffix("活动")) \
                 and not GENERIC_ACTIVITY_RE.fullmatch(name):
-            found.append(Initiative(a, b, normalise_name(match.group("name")), "activity"))
+            found.append(Initiative(a, b, normalise_name(name), "activity"))
     return found
 
 

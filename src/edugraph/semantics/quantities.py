@@ -44,6 +44,7 @@ COORDINATED_RE = re.compile(rf"(?:\s*{NUMBER}\s*(?:{UNIT_RE})?\s*[和、及与�
 FREQUENCY_UNITS = ("次", "场", "轮", "遍", "届")
 EACH_OR_ONLY_RE = re.compile(r"(?:每(?:人|个人|校|所|位|名|队|组|件)[\u4e00-\u9fff]{0,4}|只有|只能|仅有|仅)$")
 INCLUDED_RE = re.compile(r"[（(]含[）)]")
+PERCENT_SIGNS = ("%", "％", "﹪")  # all read as %
 # 写一篇观后感, 观看一部影片, 创作一幅作品: one piece of work required, not an article.
 WORK_UNITS = ("篇", "部", "幅", "首", "件")
 PRODUCING_VERBS = ("写", "撰写", "观看", "创作", "完成", "制作", "拍摄", "绘制", "演唱", "上交", "提交", "推荐")
@@ -85,7 +86,7 @@ def is_due(year, plan_year, firm):
 
 
 def _kind(unit, before):
-    if unit in ("%", "％", "﹪", "‰", "个百分点"):
+    if unit in PERCENT_SIGNS + ("‰", "个百分点"):
         return "percentage"
     if unit in FREQUENCY_UNITS and (FREQUENCY_BEFORE.search(before) or "每" in re.split(f"[{CLAUSE_BREAK}]", before)[-1]):
         return "frequency"
@@ -198,8 +199,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         if not lo_text[0].isdigit() and NAME_AFTER_RE.match(text, b) or text.startswith("一体", b):
             continue  # 八项规定, 四位一体: a name, not a count
         bound, phrase_start = _bound_before(text, start, a)
-        bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, b) or bool(INCLUDED_RE.match(text, b, end)) \
-            and text.startswith(MIN_AFTER + MAX_AFTER, INCLUDED_RE.match(text, b, end).end())
+        included = INCLUDED_RE.match(text, b, end)  # 56人（含）以上: the bound itself included
+        bound_at = included.end() if included else b
+        bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, bound_at)
         if unit in ("米", "厘米", "尺") and bound is None and not bounded_after:
             continue  # 800米跑: a distance named; 宽、高不超过1.8米 is a limit
         stated = text[b:b + 1] in "。；;，,（(" and ("\u4e00" <= before[-1:] <= "\u9fff" or before.endswith("》"))
@@ -234,8 +236,6 @@ def find_targets(text, start, end, skip, plan_year=None):
             value, minimum = None, lo
         elif bound in MAX_BEFORE and value is not None:
             value, maximum = None, lo
-        included = INCLUDED_RE.match(text, b, end)  # 56人（含）以上: the bound itself included
-        bound_at = included.end() if included else b
         suffix = text[bound_at:min(end, bound_at + 3)]
         for word in sorted(MIN_AFTER + MAX_AFTER, key=len, reverse=True):
             if suffix.startswith(word):
@@ -253,7 +253,7 @@ def find_targets(text, start, end, skip, plan_year=None):
         if kind == "frequency" and value is not None and re.search(r"至少|不少于", text[max(start, a - 10):a]):
             value, minimum = None, lo
         counted = what_is_counted(text, start, end, (phrase_start, a, phrase_end), kind, unit, bound)
-        unit = "%" if unit in ("％", "﹪") else unit
+        unit = "%" if unit in PERCENT_SIGNS else unit
         found.append(Target(phrase_start, phrase_end, value, minimum, maximum, unit, approximate, kind, counted))
         taken.append((a, b))
 

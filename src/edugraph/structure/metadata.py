@@ -18,7 +18,8 @@ DOC_NUMBER_RE = re.compile(
     rf"([\u4e00-\u9fff]{{1,12}})\s*[{BRACKETS}]\s*((?:19|20)\d{{2}})\s*[{CLOSE_BRACKETS}]\s*(\d{{1,4}})\s*号")
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
 # A year in Chinese digits, its zero often typed as ○, O or the digit 0 (二0一一年).
-CN_DATE_RE = re.compile(r"([〇○零OＯ0０一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+TYPED_ZEROS = "○OＯ0０"
+CN_DATE_RE = re.compile(rf"([〇零{TYPED_ZEROS}一二三四五六七八九]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日")
 LABELLED = {
     "index_number": re.compile(r"索\s*引\s*号\s*[:：][ \t\u3000]*([0-9A-Za-z/\-_.]+)"),
     "written": re.compile(r"成文日期\s*[:：][ \t\u3000]*([^\s]+)"),
@@ -79,7 +80,7 @@ def iso_date(text):
         match = CN_DATE_RE.search(text)
         if not match:
             return ""
-        year, month, day = (parse_number(re.sub("[○OＯ0０]", "〇", g)) for g in match.groups())  # zero typed as ○, O, 0
+        year, month, day = (parse_number(re.sub(f"[{TYPED_ZEROS}]", "〇", g)) for g in match.groups())
     if 1 <= month <= 12 and 1 <= day <= 31:
         return f"{year:04d}-{month:02d}-{day:02d}"
     return ""
