@@ -29,7 +29,8 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          # mass organisations and a school's own assemblies (市总工会, 市妇联, 美协, 教代会)
          "总工会", "工会", "妇联", "美协", "教代会", "教职工代表大会",
          # the Youth League's units and the schools of League and Party (上级团组织, 青年教工团支部, 课余党校)
-         "团组织", "团支部", "团校", "党校")
+         "团组织", "团支部", "团校", "党校",
+         "红十字会")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -39,7 +40,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "民办幼儿园", "艺术类学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "关工委",
-         "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "科研院所",
+         "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "社区组织", "科研院所",
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
@@ -47,6 +48,8 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "省委办", "市委办", "县委办", "区委办", "省府办", "市府办", "县府办", "区府办",
          # a school's own offices, named alike everywhere (德育处将组织评比)
          "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处",
+         # and a bureau's (报局政治处, 送监察室)
+         "政治处", "人事处", "监察室",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -67,9 +70,10 @@ COMPOUNDING = SCHOOLS | VENUES | {"学院", "中心", "企业", "联盟", "开�
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平). Not 购买:
 # most labellers (6 files to 3) take 政府 in 政府购买服务 as the government that buys.
 COMPOUND_WORDS = ("招生", "收费", "管理", "建设", "工作", "教育", "教学", "安全", "办学", "发展", "日常", "优秀",
-                  "争创", "兼职", "特岗", "课时", "一线")
+                  "争创", "兼职", "特岗", "课时", "一线", "在职", "在编")
 # Verbs jieba tags as nouns: after a body they are what it does (到农村学校任教, 地方高校服务本地, 由中心校统一安排).
-NOT_MODIFIERS = ("设置", "任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法", "定期")
+NOT_MODIFIERS = ("设置", "任教", "服务", "统一", "定向", "全面", "合理", "积极", "主动", "切实", "认真", "依法", "定期",
+                 "确因")
 # School words that name a stage as often as a body (普通高中多元特色发展, 中小学美育): a body only as the subject of
 # what follows (普通高中要…, 中小学在…, 普通高中按《…》).
 STAGE_SCHOOLS = ("普通高中", "中小学", "中职")
@@ -82,7 +86,8 @@ SUBJECT_TAGS = ("v", "d", "i", "p")
 # A department named without its place (教育厅在…, 向教育厅提交, 各地（市）教育局): the place is the plan's own.
 DEPARTMENT_RE = re.compile(r"(?:教育|财政|人力资源(?:和)?社会保障|人社|文化(?:和旅游)?|文旅|民政|公安|卫生(?:健康|计生|和计划生育)?"
                            r"|体育|科技|司法|审计|住房(?:和)?城乡建设|自然资源|国土资源|发展(?:和)?改革|发改|新闻出版广电|广电"
-                           r"|农业(?:农村)?|工业和信息化|工信|机构编制|文广新|文广|教体|教育(?:和)?体育|文体|教文体)(?:厅|局|委员会|委)"
+                           r"|农业(?:农村)?|工业和信息化|工信|机构编制|文广新|文广|教体|教育(?:和)?体育|教育[（(]体[）)]|文体|教文体)"
+                           r"(?:厅|局|委员会|委)"
                            r"|(?:发改|文广新|文广|人社|编制|人力资源(?:和)?社会保障)部门")  # jieba leaves 发改, 文广新 out of its dictionary
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
@@ -296,6 +301,10 @@ def _grow(bounds, a, head):
             taken.insert(0, word)
             word = earlier
             continue
+        elif word.tag == "v" and len(word.text) == 2 and [t.text for t in taken] == ["工作"] \
+                and word.text not in STOP_WORDS and not word.text.startswith(VERB_PREFIXES):
+            taken.insert(0, word)  # 选拔工作领导小组: the work a group leads, named by its verb
+            break
         elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
                 or word.text.startswith(VERB_PREFIXES) or word.text in BUILD_VERBS and taken \
                 or any(c in STOP_CHARS for c in word.text) \
@@ -388,6 +397,7 @@ def _listed_schools(text, start, end, bounds):
         first = bounds.after(a)
         if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)) \
                 or item.startswith(NOT_PROPER + KINDS_OF_PLACE) or any(w in item for w in DESIGNATION_WORDS + DESIGNATIONS) \
+                or item[len(first.text):] in SCHOOLS and PLACE_RE.match(first.text) \
                 or any(c in item for c in "的要应和与及等在对由将把为是"):  # 区要依托条件较好的学校: a clause
             continue
         found.append((a, b))
@@ -536,6 +546,7 @@ LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,
                           rf"(?=分工负责|负责(?!{'|'.join(NOT_A_ROLE_AFTER)})|牵头|配合)")
 
 
+GROUP_HEADS = ("领导小组", "工作小组", "工作组", "委员会", "工作专班", "办公室")
 # A bracket holding only names and the word that assigns them: （市教育局，市人社局，各县区政府负责）.
 BRACKETED_LIST_RE = re.compile(r"[（(](?P<names>[^（()）。；;！？\n]{2,80}?)(?P<role>分工负责|负责|牵头)[）)]")
 
@@ -563,6 +574,8 @@ def _inline_role(text, start, end, body):
     for word, role in INLINE_ROLES:
         if after.startswith(word) and not text.startswith(tuple(word + w for w in NOT_A_ROLE_AFTER), after_start):
             return role
+    if body.name.endswith(GROUP_HEADS) and re.match(r"[，,]\s*(?:全面|具体|统一)?负责(?!人|制|同志)", text[body.end:end]):
+        return "responsible"  # 成立…选拔工作领导小组，全面负责本次选拔工作: the group set up for the duty
     opens = body.start == start or text[body.start - 1] in "。；;\n \u3000"
     if opens and re.match(r"(?:要|应|须|必须)", text[body.end:body.end + 2]) \
             and re.search(r"[，,]\s*负责(?!人)", text[body.end:end].split("。")[0]):

@@ -51,6 +51,10 @@ ANNOUNCED_EVENT_RE = re.compile(
     r"现将(?:(?:19|20)\d{2}(?:\s*[-－—–至]\s*(?:19|20)\d{2})?年度?)?(?:开展|举办|组织|举行)?"
     r"(?P<name>[^，,。；;：:、《》“”\s]{4,40}?(?:活动|比赛|大赛|竞赛|展演|评选|论坛))"
     r"(?:的)?(?:有关|相关|具体)?(?:事项|事宜)?(?:通知如下|通知你们)")
+# 决定开展绍兴市…2018年平安寒假安全教育专项活动。, 决定举行…学科带头人选拔活动，: the event a notice decides on.
+DECIDED_EVENT_RE = re.compile(
+    r"决定(?:于[^，,。；;]{0,12}?)?(?:组织开展|开展|举办|组织|举行)(?:(?:19|20)\d{2}年度?)?"
+    r"(?P<name>[^，,。；;：:《》“”\s]{6,40}?(?:活动|比赛|大赛|竞赛|展演|评选|论坛))(?=[，,。；;])")
 GENERIC_ACTIVITY_RE = re.compile(r"(?:学生|校园|学校|艺术|文艺|美育|体育|文化|教育|教学|实践|班级|校级)*活动")  # 学校艺术活动
 # “美育浸润”行动（以下简称浸润行动）: a short name given right after a programme (past its programme word).
 ALIAS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?" + SHORT_NAME_RE.pattern)
@@ -303,9 +307,10 @@ def _dated_events(text, start, end, skip):
 
 def _announced_events(text, start, end, skip):
     """The event a notice announces in its opening formula (现将2011-2012年…申报活动通知如下, 现将开展…比赛的有关事项
-    通知如下); a year before the name is the edition's."""
+    通知如下) or decides on (决定开展…专项活动。); a year before the name is the edition's."""
     found = []
-    for match in ANNOUNCED_EVENT_RE.finditer(text, start, end):
+    matches = [*ANNOUNCED_EVENT_RE.finditer(text, start, end), *DECIDED_EVENT_RE.finditer(text, start, end)]
+    for match in matches:
         a, b = match.span("name")
         name = match.group("name")
         if not _skipped(match.start(), skip, end) and not GENERIC_EVENT_RE.match(name.removesuffix("活动")) \

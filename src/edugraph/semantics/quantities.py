@@ -23,6 +23,15 @@ SPOKEN_RANGE_RE = re.compile(r"(?P<low>[一二三四五六七八九])、(?P<high
 # 聘期4年, 工作室活动周期三年: the length of a term, a count of years (not a year or a deadline).
 TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期|(?<=[\u4e00-\u9fff]{{2}})时间(?=为)))(?:为|是)?"
                      rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?![0-9０-９月底末前起内以])")
+# 近五年内, 近5年来, 连续两年: a window of years looked back over or run through, a count of years (not a time limit).
+LOOK_BACK_RE = re.compile(rf"(?:近|连续)(?P<n>{NUMBER})\s*个?(?P<unit>年|学年)(?:以来|来|内|中)?(?![0-9０-９月底末前起])")
+# 两周半, 三年半: a half after the unit.
+HALVED_UNITS = ("年", "学年", "周", "天", "小时", "个月", "月")
+# 红十字会, 十字路口: a numeral inside a word.
+NUMERAL_WORD_RE = re.compile(r"红十字|十字(?:路口|架)")
+# 进行一次全面检查, 开展一次自查: one as an article after a verb of doing (每学年进行一次 is a frequency).
+DOING_VERBS = ("进行", "开展", "组织", "举行", "举办")
+EVERY_PERIOD_RE = re.compile(r"每(?:[一两三四五六七八九十0-9]+)?(?:年|学年|学期|季度|月|周|天|日)")
 # 以3年为周期: one round every N years.
 CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:一个)?(?:周期|一轮)")
 PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
@@ -95,6 +104,14 @@ def _kind(unit, before):
     return "count"
 
 
+def _opens_period(text, start, a):
+    """Whether the clause before `a` opens a dated period (从2010年3月1日开始, 自2021年3月起)."""
+    clause = a
+    while clause > start and text[clause - 1] not in CLAUSE_BREAK:
+        clause -= 1
+    return bool(re.search(r"(?:开始|起)$|[自从]\s*[0-9０-９]", text[clause:a]))
+
+
 def _bound_before(text, start, a):
     """The bound word governing a number: the nearest one earlier in the same clause, with no other
     number in between (不低于国家课程方案规定总课时9% → at least 9)."""
@@ -125,8 +142,11 @@ def find_targets(text, start, end, skip, plan_year=None):
         return not any(a < y and x < b for x, y in taken) and not any(
             a <= y and x < b for x, y in skip)
 
+    taken += [m.span() for m in NUMERAL_WORD_RE.finditer(text, start, end)]
     for match in DEADLINE_RE.finditer(text, start, end):
         a, b = match.span()
+        if text[a] in "至到" and re.match(r"\s*[0-9０-９]{1,2}\s*月", text[b:b + 6]) and _opens_period(text, start, a):
+            continue  # 从2010年3月1日开始至2010年7月4日结束, 自2021年3月起至2025年3月止: a period's end, not a deadline
         if text[a] in "于在" and (re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20])
                                  or HELD_ON_RE.match(text, b)):
             continue  # 会议定于2015年11月4日召开, 于2012年2月在杭州举办: a date things happen on, not one they are due by
@@ -168,6 +188,11 @@ def find_targets(text, start, end, skip, plan_year=None):
             counted = what_is_counted(text, start, end, (a, match.start("n"), b), "count", match.group("unit"), None)
             found.append(Target(a, b, None, n, None, match.group("unit"), False, "count", counted))
             taken.append((a, b))
+    for match in LOOK_BACK_RE.finditer(text, start, end):
+        a, b = match.span()
+        if free(a, b) and (n := to_decimal(match.group("n"))) is not None and n < 100:
+            found.append(Target(a, b, n, None, None, match.group("unit"), False, "count", ""))
+            taken.append((a, b))
     for match in DURATION_RE.finditer(text, start, end):
         a, b = match.span()
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
@@ -187,6 +212,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         before = text[max(start, a - 8):a]
         if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
             continue
+        if lo_text[0] in CN_NUM and text[a - 1:a] in "○〇ＯO" and a > start:
+            continue  # 二○○九学年: the tail of a year typed with circles, not a count
         if before.endswith("前") and unit in ("名", "位"):
             continue  # 省前100名: a rank, not a number of people
         if unit == "分" and (not lo_text[0].isdigit() or before.endswith(("时", ":", "：")) or text.startswith("之", b)):
@@ -211,6 +238,9 @@ def find_targets(text, start, end, skip, plan_year=None):
                 unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") and not bounded_after
                 and not before.endswith("各") or before.endswith("新")):
             continue  # 一个/一支/每一名/新一轮: an article, not a committed number
+        if lo_text == "一" and unit in FREQUENCY_UNITS and before.endswith(DOING_VERBS) and bound is None \
+                and not EVERY_PERIOD_RE.search(re.split(r"[。；;！？\n]", text[max(start, a - 80):a])[-1]):
+            continue
         if lo_text[0] not in "0123456789０１２３４５６７８９" and before.endswith("每"):
             continue
         lo, hi = to_decimal(lo_text), to_decimal(match.group("hi")) if match.group("hi") else None
@@ -218,13 +248,15 @@ def find_targets(text, start, end, skip, plan_year=None):
             lo, hi = to_decimal(lo_text[0]), to_decimal(lo_text[1])
         if lo is None:
             continue
-        if unit == "字" and re.search(r"[（(][^（()）]{0,6}$", text[max(start, a - 8):a]):
+        if unit == "字" and re.search(r"[（(][^（()）每]{0,6}$", text[max(start, a - 8):a]):
             continue  # 发言内容提要（不少于800字）: a form's instruction to who fills it in, not a target
         if unit == "届" and not re.search(r"每[^，,。；;]{0,6}$", text[max(start, a - 8):a]):
             continue  # 十九届, 第七届: an edition, not a number of events
         noun = re.match(UNIT_NOUN_RE, text[b:b + 6]) if unit == "个" else None
         if noun:  # 6个学分, 6个必修学分: the unit is 学分
             unit, b = noun.group("unit"), b + noun.end()
+        if hi is None and text.startswith("半", b) and unit in HALVED_UNITS:
+            lo, b = lo + Decimal("0.5"), b + 1  # 两周半: two and a half weeks
         value, minimum, maximum = lo, None, None
         if hi is not None:
             value, minimum, maximum = None, lo, hi
