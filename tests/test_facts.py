@@ -698,7 +698,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-21": ["shaoxingyizhong-2009-tuanwei", "shaoxingyizhong-2010-anquan", "shaoxingyizhong-2010-guihua",
                                "shaoxingyizhong-2022-kaohe"],
                 "seen-22": ["xian-2023-zhaosheng"],
-                "seen-23": ["shaoxing-2010-hanjia", "shaoxing-2018-pingan", "shaoxing-2020-daitouren"]}
+                "seen-23": ["shaoxing-2010-hanjia", "shaoxing-2018-pingan", "shaoxing-2020-daitouren"],
+                "untuned-24": ["shanghai-2018-wanjiaoju", "shaoxing-2009-teji", "shaoxing-2010-zhiping",
+                               "shaoxingyizhong-2010-dangwei"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -768,7 +770,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-22", "planned_documents"): (1.0, 1.0),
                  ("seen-23", "targets"): (0.95, 0.95), ("seen-23", "counted"): (0.4, 0.11),
                  ("seen-23", "bodies"): (0.95, 0.93), ("seen-23", "programmes"): (1.0, 0.57),
-                 ("seen-23", "planned_documents"): (1.0, 1.0)}
+                 ("seen-23", "planned_documents"): (1.0, 1.0),
+                 ("untuned-24", "targets"): (0.94, 0.73), ("untuned-24", "counted"): (0.39, 0.2),
+                 ("untuned-24", "bodies"): (0.83, 0.62), ("untuned-24", "programmes"): (1.0, 0.6),
+                 ("untuned-24", "planned_documents"): (0.33, 0.25)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
