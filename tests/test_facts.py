@@ -206,6 +206,13 @@ def bodies(text):
                  [("教育（体）局", "mentioned"), ("人事处", "mentioned"), ("监察室", "mentioned"), ("市红十字会", "mentioned"),
                   ("社区组织", "mentioned"), ("学校", "mentioned"), ("考核工作领导小组", "responsible")],
                  id="a-bureau-typed-with-its-alternative-its-offices-a-group-set-up-for-a-duty-and-schools-modifying-staff"),
+    pytest.param("“县初级职务评审委员会”负责评审，专家评审委员会根据条件打分；各参评单位颁发参评单位团体奖；"
+                 "会同省教育科学研究与发展中心，评审对象为教师进修学校、职业中学；发挥工会组织和民主党派的作用，听取教代会代表意见；"
+                 "报职务评委会办公室；面向中学、小学（幼儿园）教师。",
+                 [("县初级职务评审委员会", "responsible"), ("专家评审委员会", "mentioned"), ("参评单位", "mentioned"),
+                  ("省教育科学研究与发展中心", "mentioned"), ("教师进修学校", "mentioned"), ("职业中学", "mentioned"),
+                  ("工会组织", "mentioned"), ("民主党派", "mentioned"), ("职务评委会办公室", "mentioned")],
+                 id="a-quoted-committee-committees-named-by-their-work-entrants-a-prize-and-schools-in-brackets-modifying-staff"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -474,7 +481,8 @@ def test_what_a_target_counts(text, expected):
     pytest.param("作品大小不超出6尺，宽、高不超过1.8米，学生跑步800米；总分不超过3分，十分重要，8时30分，三分之一；"
                  "将于2012年秋季开学实施。",
                  [("不超出6尺", None, None, 6, "尺", "count"), ("不超过1.8米", None, None, 1.8, "米", "count"),
-                  ("不超过3分", None, None, 3, "分", "count")], id="lengths-and-points-bounded-and-a-start-no-deadline"),
+                  ("不超过3分", None, None, 3, "分", "count"), ("三分之一", 33.33, None, None, "%", "percentage")],
+                 id="lengths-and-points-bounded-a-fraction-and-a-start-no-deadline"),
     pytest.param("争取有五、六位特级教师，培养二、三十位学科带头人，按20﹪比例推荐。",
                  [("五、六位", None, 5, 6, "位", "count"), ("二、三十位", None, 20, 30, "位", "count"),
                   ("20﹪", 20, None, None, "%", "percentage")], id="spoken-ranges-and-a-small-percent-sign"),
@@ -490,6 +498,12 @@ def test_what_a_target_counts(text, expected):
                  [("两周半", 2.5, None, None, "周", "count"), ("五天半", 5.5, None, None, "天", "count"),
                   ("一次", 1, None, None, "次", "frequency")],
                  id="a-half-after-the-unit-a-numeral-in-a-word-and-one-as-an-article-unless-per-period"),
+    pytest.param("请于2019年5月10日（星期五）之前报送，活动定于2019年举行，省厅决定于2020年评选；违者2年内不得申报；"
+                 "达到同校教师四分之一以上，图片分辨率不小于300dpi，公示期限为5个工作日。",
+                 [("于2019年", 2019, None, None, "年", "deadline"), ("2年内", 2, None, None, "年", "count"),
+                  ("四分之一以上", None, 25, None, "%", "percentage"), ("不小于300dpi", None, 300, None, "dpi", "count"),
+                  ("5个工作日", 5, None, None, "工作日", "count")],
+                 id="a-dated-day-with-its-weekday-a-year-held-in-a-ban-a-fraction-dots-per-inch-and-a-period-named"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -506,6 +520,8 @@ def test_target_figures(text, expected):
                  ["演唱时间", "参加人数", "单个文件大小", "参展人数", "指导教师"], id="measures-stated-and-a-limit"),
     pytest.param("推荐1-2个科技实践工作坊上报，保证书法类课程有2个学分，各1个参加市级录像展评。", ["科技实践工作坊", "书法类课程", ""],
                  id="a-verb-after-the-name-or-instead-of-it"),
+    pytest.param("须有在山区学校任教两年以上的经历，公示期为5天。", ["在山区学校任教", "公示期"],
+                 id="years-of-service-and-a-period-named"),
     pytest.param("按总课时的5%开设劳动课程，按学生总数的0.1%配备心理教师。", ["劳动课程", "心理教师"],
                  id="a-share-given-to-what-follows"),
     pytest.param("全市中小学生体质测试覆盖率达到100%，其中专职教师数应占60%以上，80%以上的中小学校达到标准的要求。",
@@ -528,6 +544,7 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
     pytest.param("制定应对突发事件的处置预案。", ["处置预案"], id="described-before-its-name"),
     pytest.param("完善外来务工随迁子女就学政策。", [], id="an-existing-policy-improved"),
     pytest.param("修订完善招生政策。", ["招生政策"], id="a-policy-revised"),
+    pytest.param("制定好团员发展计划。", ["团员发展计划"], id="制定好-drafted-well"),
     pytest.param("同时发布全省学校美育教育发展年度报告。", ["全省学校美育教育发展年度报告"], id="发布-a-report"),
     pytest.param("编制并公开发布年度报告。", ["年度报告"], id="two-verbs-chained"),
     pytest.param("各地要制定出时间表和路线图。", ["时间表", "路线图"], id="时间表-and-路线图"),
@@ -699,7 +716,7 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                                "shaoxingyizhong-2022-kaohe"],
                 "seen-22": ["xian-2023-zhaosheng"],
                 "seen-23": ["shaoxing-2010-hanjia", "shaoxing-2018-pingan", "shaoxing-2020-daitouren"],
-                "untuned-24": ["shanghai-2018-wanjiaoju", "shaoxing-2009-teji", "shaoxing-2010-zhiping",
+                "seen-24": ["shanghai-2018-wanjiaoju", "shaoxing-2009-teji", "shaoxing-2010-zhiping",
                                "shaoxingyizhong-2010-dangwei"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
@@ -709,16 +726,16 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-1", "goals"): (1.0, 1.0), ("seen-1", "planned_documents"): (1.0, 1.0),
                  ("seen-2", "programmes"): (1.0, 0.84),
                  ("seen-3", "targets"): (1.0, 0.98), ("seen-3", "counted"): (0.84, 0.9),
-                 ("seen-3", "bodies"): (0.97, 0.96), ("seen-3", "programmes"): (1.0, 0.95),
+                 ("seen-3", "bodies"): (0.98, 0.96), ("seen-3", "programmes"): (1.0, 0.95),
                  ("seen-3", "goals"): (1.0, 1.0), ("seen-3", "planned_documents"): (1.0, 1.0),
                  ("seen-4", "targets"): (0.98, 0.94), ("seen-4", "counted"): (0.96, 0.9),
-                 ("seen-4", "bodies"): (0.96, 0.93), ("seen-4", "programmes"): (1.0, 0.97),
+                 ("seen-4", "bodies"): (0.96, 0.94), ("seen-4", "programmes"): (1.0, 0.97),
                  ("seen-4", "goals"): (1.0, 1.0), ("seen-4", "planned_documents"): (0.93, 1.0),
                  ("seen-5", "targets"): (1.0, 1.0), ("seen-5", "counted"): (0.9, 0.95),
                  ("seen-5", "bodies"): (0.96, 0.97), ("seen-5", "programmes"): (0.92, 1.0),
                  ("seen-5", "goals"): (1.0, 1.0), ("seen-5", "planned_documents"): (0.95, 1.0),
                  ("seen-6", "targets"): (1.0, 0.96), ("seen-6", "counted"): (0.94, 1.0),
-                 ("seen-6", "bodies"): (0.97, 0.97), ("seen-6", "programmes"): (1.0, 0.97),
+                 ("seen-6", "bodies"): (0.98, 0.97), ("seen-6", "programmes"): (1.0, 0.97),
                  ("seen-6", "goals"): (1.0, 1.0), ("seen-6", "planned_documents"): (1.0, 1.0),
                  ("seen-7", "targets"): (1.0, 0.98), ("seen-7", "counted"): (0.96, 0.92),
                  ("seen-7", "bodies"): (0.94, 0.96), ("seen-7", "programmes"): (0.96, 1.0),
@@ -735,11 +752,11 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
                  ("seen-11", "bodies"): (0.97, 0.94), ("seen-11", "programmes"): (0.95, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
-                 ("seen-12", "targets"): (1.0, 0.97), ("seen-12", "counted"): (0.93, 0.88),
+                 ("seen-12", "targets"): (1.0, 0.98), ("seen-12", "counted"): (0.93, 0.89),
                  ("seen-12", "bodies"): (0.93, 0.95), ("seen-12", "programmes"): (0.97, 0.89),
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.97),
                  ("seen-13", "targets"): (0.95, 0.92), ("seen-13", "counted"): (0.83, 0.74),
-                 ("seen-13", "bodies"): (0.93, 0.86), ("seen-13", "programmes"): (0.83, 0.83),
+                 ("seen-13", "bodies"): (0.94, 0.86), ("seen-13", "programmes"): (0.83, 0.83),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.92),
                  ("seen-14", "targets"): (0.85, 0.85), ("seen-14", "counted"): (0.63, 0.46),
                  ("seen-14", "bodies"): (0.9, 0.84), ("seen-14", "programmes"): (0.83, 0.83),
@@ -748,7 +765,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-15", "bodies"): (0.96, 0.92), ("seen-15", "programmes"): (0.9, 0.81),
                  ("seen-15", "planned_documents"): (0.6, 0.33),
                  ("seen-16", "targets"): (0.88, 0.97), ("seen-16", "counted"): (0.85, 0.58),
-                 ("seen-16", "bodies"): (0.91, 0.89), ("seen-16", "programmes"): (1.0, 0.74),
+                 ("seen-16", "bodies"): (0.91, 0.9), ("seen-16", "programmes"): (1.0, 0.74),
                  ("seen-16", "goals"): (1.0, 1.0), ("seen-16", "planned_documents"): (1.0, 1.0),
                  ("seen-17", "targets"): (0.97, 0.97), ("seen-17", "counted"): (0.89, 0.62),
                  ("seen-17", "bodies"): (0.82, 0.74), ("seen-17", "programmes"): (1.0, 0.81),
@@ -756,8 +773,8 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-18", "targets"): (1.0, 0.9), ("seen-18", "counted"): (0.94, 0.89),
                  ("seen-18", "bodies"): (0.93, 0.93), ("seen-18", "programmes"): (1.0, 0.4),
                  ("seen-18", "planned_documents"): (1.0, 1.0),
-                 ("seen-19", "targets"): (0.96, 0.76), ("seen-19", "counted"): (0.7, 0.5),
-                 ("seen-19", "bodies"): (0.89, 0.81), ("seen-19", "programmes"): (0.95, 0.48),
+                 ("seen-19", "targets"): (0.96, 0.76), ("seen-19", "counted"): (0.71, 0.53),
+                 ("seen-19", "bodies"): (0.89, 0.82), ("seen-19", "programmes"): (0.95, 0.48),
                  ("seen-19", "goals"): (0.75, 1.0), ("seen-19", "planned_documents"): (1.0, 1.0),
                  ("seen-20", "targets"): (0.88, 0.69), ("seen-20", "counted"): (0.76, 0.57),
                  ("seen-20", "bodies"): (0.91, 0.85), ("seen-20", "programmes"): (1.0, 0.75),
@@ -771,9 +788,9 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-23", "targets"): (0.95, 0.95), ("seen-23", "counted"): (0.4, 0.11),
                  ("seen-23", "bodies"): (0.95, 0.93), ("seen-23", "programmes"): (1.0, 0.57),
                  ("seen-23", "planned_documents"): (1.0, 1.0),
-                 ("untuned-24", "targets"): (0.94, 0.73), ("untuned-24", "counted"): (0.39, 0.2),
-                 ("untuned-24", "bodies"): (0.83, 0.62), ("untuned-24", "programmes"): (1.0, 0.6),
-                 ("untuned-24", "planned_documents"): (0.33, 0.25)}
+                 ("seen-24", "targets"): (1.0, 0.83), ("seen-24", "counted"): (0.5, 0.33),
+                 ("seen-24", "bodies"): (0.88, 0.87), ("seen-24", "programmes"): (1.0, 0.65),
+                 ("seen-24", "planned_documents"): (0.66, 0.5)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

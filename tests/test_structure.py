@@ -255,6 +255,19 @@ def test_a_reply_keeps_its_own_paragraphs_above_its_attachment_as_preamble():
     assert outline_lines(structure.outline, text) == ["一、\t主要职能", "二、\t工作规则"]
 
 
+def test_a_notice_with_contact_lines_keeps_all_its_paragraphs_above_its_attachment_as_preamble():
+    text = ("某市教育局关于开展优秀课例评选活动的通知\n各区教育局：\n　　为推进课堂教学改革，我局决定开展优秀课例评选活动。\n"
+            "　　评选的具体组织工作由市教研室负责。现将《优秀课例评选活动方案》印发给你们，请认真组织。\n"
+            "联系人：张三、李四\n联系电话：12345678，传真：12345679\nE-mail：ke@example.cn\n附件：优秀课例评选活动方案\n"
+            "某市教育局\n2019年3月1日\n附件\n优秀课例评选活动方案\n　　为组织好评选活动，特制定本方案。\n一、评选范围\n　　全市中小学。\n"
+            "二、评选程序\n　　学校推荐。\n")
+    structure = parse_structure(text)
+    assert [m.span.text(text) for m in structure.preamble.measures] == [
+        "为推进课堂教学改革，我局决定开展优秀课例评选活动。", "评选的具体组织工作由市教研室负责。",
+        "现将《优秀课例评选活动方案》印发给你们，请认真组织。", "为组织好评选活动，特制定本方案。"]
+    assert outline_lines(structure.outline, text) == ["一、\t评选范围", "二、\t评选程序"]
+
+
 def test_a_notice_sending_out_two_documents_restarts_the_numbering():
     text = ("某市关于印发两个实施意见的通知\n各区政府：\n　　现将两个实施意见印发给你们，请认真贯彻执行。\n某市\n2018年3月1日\n"
             "　　关于加强学校劳动教育的实施意见\n　　为加强劳动教育，提出如下意见。\n一、指导思想\n　　坚持育人为本。\n"

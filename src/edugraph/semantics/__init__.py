@@ -7,7 +7,7 @@ other extractors skip them, so words inside a title never count as stages, targe
 import re
 from dataclasses import dataclass, field
 
-from edugraph.semantics.bodies import Body, find_bodies
+from edugraph.semantics.bodies import Body, find_bodies, quoted_bodies
 from edugraph.semantics.citations import Citation, find_citations, is_plan_title, is_programme_title
 from edugraph.semantics.goals import Goal, find_goals
 from edugraph.semantics.initiatives import Initiative, find_initiatives
@@ -56,7 +56,8 @@ def analyse(text, start, end, plan_year=None):
         citations=citations,
         stages=find_stages(text, start, end, bracketed + programmes),
         # A name in a 《title》 or on an 附件 line is the title's; one in （以下简称…） is being defined.
-        bodies=find_bodies(text, start, end, cited + quotes + named + titles + set_apart),
+        bodies=sorted(find_bodies(text, start, end, cited + quotes + named + titles + set_apart)
+                      + quoted_bodies(text, start, end, quotes), key=lambda body: body.start),
         initiatives=initiatives,
     )
 

@@ -30,7 +30,7 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "总工会", "工会", "妇联", "美协", "教代会", "教职工代表大会",
          # the Youth League's units and the schools of League and Party (上级团组织, 青年教工团支部, 课余党校)
          "团组织", "团支部", "团校", "党校",
-         "红十字会")
+         "红十字会", "评委会")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -39,8 +39,8 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公办义务教育学校", "民办义务教育学校", "公办学校", "公办小学", "公办初中", "民办小学", "民办初中", "公办幼儿园",
          "民办幼儿园", "艺术类学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
-         "专业艺术院校", "艺术院校", "师范院校", "技工院校", "少先队", "共青团", "团委", "学生会", "关工委",
-         "共青团组织", "少先队组织", "文联", "文明办", "社会组织", "社团组织", "社区组织", "科研院所",
+         "专业艺术院校", "艺术院校", "师范院校", "普通中学", "职业中学", "教师进修学校", "技工院校", "少先队", "共青团", "团委", "学生会", "关工委",
+         "共青团组织", "少先队组织", "民主党派", "工会组织", "文联", "文明办", "社会组织", "社团组织", "社区组织", "科研院所",
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
@@ -50,13 +50,13 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处",
          # and a bureau's (报局政治处, 送监察室)
          "政治处", "人事处", "监察室",
-         "主办方", "承办方", "协办方", *ORGANISER_WORDS, "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
 LEXICON_AT_RE = re.compile("(?=(" + "|".join(map(re.escape, LEXICON)) + "))")
 LEXICON_PREFIXES = {word: [w for w in LEXICON if word.startswith(w)] for word in LEXICON}
-GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委", "区委", "联席会议", "组委会",
+GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委", "区委", "联席会议", "组委会", "评委会",
             "领导小组")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
 SPLIT_HEADS = ("总工会", "工会", "妇联", "美协",
                "部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "教委", "高校", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
@@ -65,7 +65,7 @@ BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "院系", "办公室")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
 COMPOUNDING = SCHOOLS | VENUES | {"学院", "中心", "企业", "联盟", "开发区", "高新区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联",
-                           "联席会议"}  # 联席会议制度: a system
+                           "联席会议", "教职工代表大会"}  # 联席会议制度, 教职工代表大会制度: a system
 # Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理,
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平). Not 购买:
 # most labellers (6 files to 3) take 政府 in 政府购买服务 as the government that buys.
@@ -117,7 +117,7 @@ OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴
 PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|州|盟)|省|市|县|区|北京|上海|天津|重庆)$")
 PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗|州|盟)$")
 # Words that never belong to a name: verbs and function words jieba may tag as nouns.
-STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于",  # verbs jieba tags as nouns or places
+STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于", "调动",  # verbs jieba tags as nouns or places
               "会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
@@ -206,7 +206,8 @@ def _modifies(word):
 
 # 高等院校和中小学校美育课程, 普通高校、职业院校公共艺术教育, 幼儿园、中小学责任督学: conjuncts that share the
 # noun they modify (与 is left out: 学校与境外学校交流 is also "a school with another").
-CONJUNCT_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{0,6}?(?:学校|学|院校|高校|高中|初中|幼儿园|园))+")
+CONJUNCT_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{0,6}?(?:学校|学|院校|高校|高中|初中|幼儿园|园)"
+                         r"(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?)+")  # 普通中小学（幼儿园）教师: an alternative in brackets
 
 
 # 学校与社会美育资源: the school's and society's resources (高校和社会力量参与 names two actors).
@@ -305,6 +306,19 @@ def _grow(bounds, a, head):
                 and word.text not in STOP_WORDS and not word.text.startswith(VERB_PREFIXES):
             taken.insert(0, word)  # 选拔工作领导小组: the work a group leads, named by its verb
             break
+        elif word.tag == "v" and len(word.text) == 2 and not taken and head in ("委员会", "领导小组", "工作小组") \
+                and word.text not in STOP_WORDS and word.text not in BUILD_VERBS \
+                and earlier is not None and earlier.tag in ("n", "nr", "nz") and earlier.text not in STOP_WORDS:
+            taken.insert(0, word)  # 专家评选委员会: a committee named by its members and what it does
+            word = earlier
+            continue
+        elif word.text == "与" and taken and head in GROWS_OVER_SCHOOLS and earlier is not None \
+                and earlier.tag in ("n", "vn") and taken[0].tag in ("n", "vn") and 2 <= len(earlier.text) <= 4 \
+                and earlier.text not in LEXICON:  # (学校与社会…中心: two bodies)
+            taken.insert(0, word)  # 教育装备研究与发展中心: two fields of work joined inside the name
+            longest += 1
+            word = earlier
+            continue
         elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
                 or word.text.startswith(VERB_PREFIXES) or word.text in BUILD_VERBS and taken \
                 or any(c in STOP_CHARS for c in word.text) \
@@ -502,6 +516,13 @@ def find_bodies(text, start, end, skip):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
+        if head in SCHOOLS and text[b:b + 1] in "）)" and re.search(r"[（(][^（()）]{0,8}$", text[max(start, a - 9):a + 1]) \
+                and _modifies(bounds.after(b + 1)):
+            continue  # 普通中小学（幼儿园）教师: the bracketed alternative modifies the noun too
+        if PRIZE_AFTER_RE.match(text, b):
+            continue  # 参评单位团体奖, 学校优秀组织奖: a prize named after who wins it
+        if head == "教代会" and text.startswith("代表", b):
+            continue  # 教代会代表: its delegates, people
         if text[max(start, a - 2):a] == "星级":
             continue  # 五星级党支部: a rating, a designation
         if head == "中心" and text[a - 1:a] in "市县城镇":
@@ -547,6 +568,7 @@ LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,
 
 
 GROUP_HEADS = ("领导小组", "工作小组", "工作组", "委员会", "工作专班", "办公室")
+PRIZE_AFTER_RE = re.compile(r"(?:优秀)?(?:团体|组织|集体)奖")
 # A bracket holding only names and the word that assigns them: （市教育局，市人社局，各县区政府负责）.
 BRACKETED_LIST_RE = re.compile(r"[（(](?P<names>[^（()）。；;！？\n]{2,80}?)(?P<role>分工负责|负责|牵头)[）)]")
 
@@ -588,3 +610,21 @@ def _inline_role(text, start, end, body):
         if re.search(r"组织实施|承担|统筹", clause):
             return "responsible"
     return "mentioned"
+
+
+# “省中学高级（小中高）资格评审委员会”负责评审…: a committee's name in quotation marks is a body all the same.
+QUOTED_BODY_RE = re.compile(r"[\u4e00-\u9fff（）()]{3,40}?(?:委员会|评委会|领导小组|工作小组|协会|学会|研究会|联合会|基金会|中心|办公室)")
+
+
+def quoted_bodies(text, start, end, quotes):
+    """[Body] named whole inside the quotation marks at `quotes` ((open, close) offsets)."""
+    found = []
+    for opening, closing in quotes:
+        a, b = opening + 1, closing
+        if start <= opening and closing < end and QUOTED_BODY_RE.fullmatch(text, a, b):
+            name = _clean(text[a:b])
+            body = Body(a, b, name, _is_generic(name, words(text, a, b)))
+            body.role = _inline_role(text, start, end, Body(a, b + 1, name, body.generic))  # (after the closing mark)
+            found.append(body)
+    return found
+

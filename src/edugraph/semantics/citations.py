@@ -24,7 +24,7 @@ ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}(?:我市|�
 # 发布 and 形成 name a document to come only without 《》 (发布年度报告, 形成…实施方案); 发布《…》 is as often an existing one.
 # 时间表 and 路线图 are documents on their own (制定时间表、路线图); 出 after the verb is its complement (制定出…).
 UNBRACKETED_RE = re.compile(
-    rf"(?:{'|'.join(ISSUE_VERBS + ('发布', '形成'))})出?{CHAINED}"
+    rf"(?:{'|'.join(ISSUE_VERBS + ('发布', '形成'))})[出好]?{CHAINED}"
     rf"(?P<title>时间表|路线图|[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
     r"(?!化|[\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")  # 设施设备标准化: not a 标准
 # A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.

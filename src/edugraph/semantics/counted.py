@@ -56,7 +56,7 @@ CLASSIFIED_NOUNS = {"篇": TEXTS, "字": TEXTS, "份": TEXTS + ("表", "证书",
                     "件": ("作品",) + EQUIPMENT, "幅": ("作品", "画"), "首": ("作品", "歌曲", "曲目")}
 NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
 # A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
-MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额", "年龄", "教龄")  # 人数, 总数, 高校数
+MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额", "年龄", "教龄", "期限", "公示期")  # 人数, 总数, 高校数
 TRAILING_VERB_RE = re.compile(r"(?:修完|修满|累计|达到|用于|有)$")
 # A place or stage a figure is distributed over, not what it counts (每县…, 初中阶段…).
 PLACE_ENDS = ("县", "市", "省", "区", "镇", "乡", "街道", "年级", "阶段", "学段")

@@ -20,6 +20,8 @@ YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<
 # 五、六位特级教师, 二、三十位学科带头人: two neighbouring numerals read aloud as a range (5-6, 20-30).
 SPOKEN_RANGE_RE = re.compile(r"(?P<low>[一二三四五六七八九])、(?P<high>[二三四五六七八九])(?P<scale>[十百千万]?)"
                              r"(?P<unit>个|名|位|所|项|人|种|家|支|门|次|场)")
+# 在农村任教一年以上, 在教学第一线工作5年以上: the years counted are of that service.
+SERVICE_BEFORE_RE = re.compile(r"(在[^，,。；;、\s在]{1,14}?(?:任教|工作|支教|任职|执教|从教))$")
 # 聘期4年, 工作室活动周期三年: the length of a term, a count of years (not a year or a deadline).
 TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期|(?<=[\u4e00-\u9fff]{{2}})时间(?=为)))(?:为|是)?"
                      rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?![0-9０-９月底末前起内以])")
@@ -35,11 +37,15 @@ EVERY_PERIOD_RE = re.compile(r"每(?:[一两三四五六七八九十0-9]+)?(?:�
 # 以3年为周期: one round every N years.
 CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:一个)?(?:周期|一轮)")
 PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
+# 三分之一以上: a fraction, read as a percentage to two places (33.33).
+FRACTION_RE = re.compile(r"(?P<den>[二三四五六七八九十]+)分之(?P<num>[一二三四五六七八九])(?P<after>以上|及以上|以下|以内)?")
 # Before the end of a year or of one of its months: 2016年底前, 2017年9月之前.
-BY_THE_END = r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)"
+BY_THE_END = (r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末|[0-9０-９]{1,2}\s*日(?:\s*[（(](?:星期|周)[一二三四五六日天][）)])?)?)?"
+              r"(?:之前|前|以前)")  # 2018年3月12日（星期一）之前
 DEADLINE_RE = re.compile(r"(?:到|至|于|在|截止(?:日期|时间)?(?:为|是)?)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
                          rf"|(?P<year2>(?:19|20)\d{{2}})\s*年{BY_THE_END}")
-# 于2012年2月在杭州举办, 定于2015年11月4日召开: the date an event is held on, not one things are due by.
+# 于2012年2月在杭州举办, 定于2015年11月4日召开: the date an event is held on, not one things are due by;
+# 决定于2010年评选: when the issuer decided to hold it.
 HELD_ON_RE = re.compile(r"\s*(?:[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?(?:[^，,。；;前]{0,8}(?:举办|举行|召开))"
                         r"|[春秋]季开学(?![前内]))")  # 将于2012年秋季开学在全省实施: when it starts (于…秋季学期内完成 is due)
 # A bare year after 确保/力争 (确保2020年…达标) or opening a clause (2017年我省评选200所…) is a deadline when it is
@@ -123,6 +129,8 @@ def _bound_before(text, start, a):
     best = None  # the word ending last wins; on a tie the longer (不低于 over 低于)
     for word in words:
         index = before.rfind(word)
+        if word == "限" and index > 0 and before[index - 1] in "期时年界权":
+            continue  # 公示期限为7个工作日: a period named, not a limit (每个节目限3名 is one)
         if index >= 0 and (best is None or (index + len(word), len(word)) > (best[0] + len(best[1]), len(best[1]))):
             best = (index, word)
     between = before[best[0] + len(best[1]):] if best else ""
@@ -147,6 +155,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         a, b = match.span()
         if text[a] in "至到" and re.match(r"\s*[0-9０-９]{1,2}\s*月", text[b:b + 6]) and _opens_period(text, start, a):
             continue  # 从2010年3月1日开始至2010年7月4日结束, 自2021年3月起至2025年3月止: a period's end, not a deadline
+        if text[a] == "于" and text[a - 1:a] == "定" and a > start:
+            continue  # 省教育厅决定于2010年评选, 定于2018年举行: the year it is held in
         if text[a] in "于在" and (re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20])
                                  or HELD_ON_RE.match(text, b)):
             continue  # 会议定于2015年11月4日召开, 于2012年2月在杭州举办: a date things happen on, not one they are due by
@@ -186,6 +196,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         if (match.group("bound") or match.group("after")) and free(a, b) and n is not None and n < 100 \
                 and not text[max(start, a - 1):a].isdigit():
             counted = what_is_counted(text, start, end, (a, match.start("n"), b), "count", match.group("unit"), None)
+            service = SERVICE_BEFORE_RE.search(text, max(start, a - 24), a)
+            counted = counted or (service.group(1) if service else "")
             found.append(Target(a, b, None, n, None, match.group("unit"), False, "count", counted))
             taken.append((a, b))
     for match in LOOK_BACK_RE.finditer(text, start, end):
@@ -197,6 +209,10 @@ def find_targets(text, start, end, skip, plan_year=None):
         a, b = match.span()
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
             phrase_start = a - 1 if text[a - 1:a] == "在" and a - 1 >= start else a
+            if re.match(r"\s*(?:不得|不能|不准|不再|禁止)", text[b:b + 4]):  # 3年内不得申报: how long a ban lasts
+                found.append(Target(phrase_start, b, n, None, None, match.group("unit"), False, "count", ""))
+                taken.append((a, b))
+                continue
             found.append(Target(phrase_start, b, None, None, n, match.group("unit"), False, "deadline", ""))
             taken.append((a, b))
     for match in TIME_GIVEN_RE.finditer(text, start, end):
@@ -296,6 +312,16 @@ def find_targets(text, start, end, skip, plan_year=None):
                                 name_after(text, b, end)))
             taken.append((a, b))
 
+    for match in FRACTION_RE.finditer(text, start, end):
+        a, b = match.span()
+        den, num = to_decimal(match.group("den")), to_decimal(match.group("num"))
+        if free(a, b) and den and num is not None and num < den:
+            share = (num * 100 / den).quantize(Decimal("0.01"))
+            after = match.group("after") or ""
+            low, high = (share, None) if after.endswith("以上") else (None, share) if after else (None, None)
+            found.append(Target(a, b, None if after else share, low, high, "%", False, "percentage",
+                                what_is_counted(text, start, end, (a, a, b), "percentage", "%", None)))
+            taken.append((a, b))
     for match in PERCENT_WORD_RE.finditer(text, start, end):
         a, b = match.span()
         if free(a, b) and (value := to_decimal(match.group("lo"))) is not None:

@@ -488,7 +488,9 @@ FORWARDING_RE = re.compile(r"(?:转发|印发)给你们|现(?:予|将[^。]{0,80
 def _forwarding_text(text, before, block_start):
     """(start, end) of a forwarding notice's own paragraph when it stands above the title block (date,
     title, issuers in brackets) of the document it forwards, whose preamble is `block_start`; else None."""
-    lines = [line for line in before if line[2] <= block_start and text[line[1]:line[2]].strip()]
+    # (Contact lines under the notice's own text, 联系人：… E-mail：…, are passed over.)
+    lines = [line for line in before if line[2] <= block_start and text[line[1]:line[2]].strip()
+             and not CONTACT_LINE_RE.match(text, line[1], line[2])]
     attached = False  # 附件：X among the closing lines: the notice sends X out (a 复函, 通知 with its 办法)
     for seen, (_, start, end) in enumerate(reversed(lines)):
         if seen > MAX_WRAPPER_LINES:
@@ -498,9 +500,7 @@ def _forwarding_text(text, before, block_start):
             continue
         if not seen or not _is_prose(text, start, end):
             return None
-        if FORWARDING_RE.search(text, start, end):
-            return _trim(text, start, end)
-        if not attached:
+        if not attached and not FORWARDING_RE.search(text, start, end):
             return None
         # The notice's own paragraphs, up to its salutation (省教育厅：).
         first = len(lines) - 1 - seen
@@ -510,6 +510,8 @@ def _forwarding_text(text, before, block_start):
     return None
 
 
+CONTACT_LINE_RE = re.compile(r"\s*(?:联系人|联系电话|联系方式|联系地址|咨询电话|电话|传真|邮箱|电子邮箱|E-?mail|Email|地址|邮编|网址)"
+                             r"\s*[：:]", re.I)
 WRAPPED_RE = re.compile(r"(?:印发|转发|颁布|发布)《([^《》\n]{4,80})》")
 MAX_WRAPPER_LINES = 6
 
