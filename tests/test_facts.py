@@ -717,7 +717,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-22": ["xian-2023-zhaosheng"],
                 "seen-23": ["shaoxing-2010-hanjia", "shaoxing-2018-pingan", "shaoxing-2020-daitouren"],
                 "seen-24": ["shanghai-2018-wanjiaoju", "shaoxing-2009-teji", "shaoxing-2010-zhiping",
-                               "shaoxingyizhong-2010-dangwei"]}
+                               "shaoxingyizhong-2010-dangwei"],
+                "untuned-25": ["heilongjiang-2019-jiangxuejin", "qingdao-2018-zhuanye", "shaoxing-2022-jingpinke",
+                               "shaoxingyizhong-2010-xueqi"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -790,7 +792,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-23", "planned_documents"): (1.0, 1.0),
                  ("seen-24", "targets"): (1.0, 0.83), ("seen-24", "counted"): (0.5, 0.33),
                  ("seen-24", "bodies"): (0.88, 0.87), ("seen-24", "programmes"): (1.0, 0.65),
-                 ("seen-24", "planned_documents"): (0.66, 0.5)}
+                 ("seen-24", "planned_documents"): (0.66, 0.5),
+                 ("untuned-25", "targets"): (0.68, 0.63), ("untuned-25", "counted"): (0.61, 0.42),
+                 ("untuned-25", "bodies"): (0.77, 0.72), ("untuned-25", "programmes"): (0.83, 0.55),
+                 ("untuned-25", "goals"): (0.71, 0.55), ("untuned-25", "planned_documents"): (0.6, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
