@@ -44,7 +44,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "联席会议", "党中央", "省厅", "校党委", "校团委", "纪委监委", "街道办事处",
+         "区政府", "联席会议", "党中央", "中国共产党", "省厅", "校党委", "校团委", "纪委监委", "街道办事处",
          "省委办", "市委办", "县委办", "区委办", "省府办", "市府办", "县府办", "区府办",
          # a school's own offices, named alike everywhere (德育处将组织评比)
          "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处",
@@ -562,7 +562,7 @@ def find_bodies(text, start, end, skip):
 # What may stand between a listed body and the word that assigns its role: the rest of the list
 # (文联和共青团组织等部门分工负责).
 # 负责人, 负责制, 负责同志: a person or a system, not a role given.
-NOT_A_ROLE_AFTER = ("人", "制", "同志")
+NOT_A_ROLE_AFTER = ("人", "制(?![定订])", "同志")  # (负责制定…: a duty)
 LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,10}?)*?(?:等(?:有关|相关)?(?:部门|单位))?"
                           rf"(?=分工负责|负责(?!{'|'.join(NOT_A_ROLE_AFTER)})|牵头|配合)")
 
@@ -590,11 +590,13 @@ def _inline_role(text, start, end, body):
     bracketed = _bracketed_role(text, body)
     if bracketed:
         return bracketed
-    tail = LIST_TAIL_RE.match(text, body.end, end)
-    after_start = tail.end() if tail else body.end
+    # （一）市教育局基教处：牵头负责统筹…: a body labelling its paragraph of duties.
+    colon = 1 if text[body.end:body.end + 1] in "：:" and text[body.start - 1:body.start] in "）)\n\u3000 " else 0
+    tail = LIST_TAIL_RE.match(text, body.end + colon, end)
+    after_start = tail.end() if tail else body.end + colon
     after = text[after_start:min(end, after_start + 4)]
     for word, role in INLINE_ROLES:
-        if after.startswith(word) and not text.startswith(tuple(word + w for w in NOT_A_ROLE_AFTER), after_start):
+        if after.startswith(word) and not re.match(f"{word}(?:{'|'.join(NOT_A_ROLE_AFTER)})", text[after_start:after_start + 8]):
             return role
     if body.name.endswith(GROUP_HEADS) and re.match(r"[，,]\s*(?:全面|具体|统一)?负责(?!人|制|同志)", text[body.end:end]):
         return "responsible"  # 成立…选拔工作领导小组，全面负责本次选拔工作: the group set up for the duty

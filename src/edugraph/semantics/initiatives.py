@@ -420,11 +420,18 @@ def _name_start(text, a, bounds):
     return name_start + counted.end() if counted else name_start  # 举办一届…展演活动: one of them, not its name
 
 
+LABEL_POSITION_RE = re.compile(r"[ \t\u3000]*(?:[0-9０-９]{1,2}\s*[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?"
+                               r"[ \t\u3000]*")
+
+
 def _introduced(text, start, name_start, b):
     """A verb that runs the programme opens the clause (实施…行动), or 在…中 / 以…为依托 frame the name."""
     clause = text[max(start, clause_start(text, start, name_start, CLAUSE_BREAK)):name_start]
     if any(verb in clause for verb in INTRODUCERS):
         return True
+    line = text[text.rfind("\n", 0, name_start) + 1:name_start]
+    if text[b:b + 1] in "：:" and LABEL_POSITION_RE.fullmatch(line):
+        return True  # 1．队伍建设工程：深化改革促发展: an item labelled with the programme it runs
     after = INTRODUCED_AFTER_RE.match(text, b)
     if after is None:
         return False

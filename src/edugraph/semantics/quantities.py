@@ -31,6 +31,8 @@ LOOK_BACK_RE = re.compile(rf"(?:近|连续)(?P<n>{NUMBER})\s*个?(?P<unit>年|�
 HALVED_UNITS = ("年", "学年", "周", "天", "小时", "个月", "月")
 # 红十字会, 十字路口: a numeral inside a word.
 NUMERAL_WORD_RE = re.compile(r"红十字|十字(?:路口|架)")
+# 只推荐1节, 只能申报一个: at most that many (只有一个 states one).
+ONLY_VERB_RE = re.compile(r"(?:只能|只|仅能|仅)(?:推荐|申报|报考|参加|选择|报送|选报|填报|提交|报名|选)$")
 # 进行一次全面检查, 开展一次自查: one as an article after a verb of doing (每学年进行一次 is a frequency).
 DOING_VERBS = ("进行", "开展", "组织", "举行", "举办")
 EVERY_PERIOD_RE = re.compile(r"每(?:[一两三四五六七八九十0-9]+)?(?:年|学年|学期|季度|月|周|天|日)")
@@ -40,10 +42,12 @@ PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
 # 三分之一以上: a fraction, read as a percentage to two places (33.33).
 FRACTION_RE = re.compile(r"(?P<den>[二三四五六七八九十]+)分之(?P<num>[一二三四五六七八九])(?P<after>以上|及以上|以下|以内)?")
 # Before the end of a year or of one of its months: 2016年底前, 2017年9月之前.
-BY_THE_END = (r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末|[0-9０-９]{1,2}\s*日(?:\s*[（(](?:星期|周)[一二三四五六日天][）)])?)?)?"
-              r"(?:之前|前|以前)")  # 2018年3月12日（星期一）之前
+BY_THE_END = r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)"
+# …or of a day (2018年3月12日（星期一）之前): a deadline still, though a day names a step of a schedule, not a goal.
+BY_THE_DAY = (r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末|[0-9０-９]{1,2}\s*日(?:\s*[（(](?:星期|周)[一二三四五六日天][）)])?)?)?"
+              r"(?:之前|前|以前)")
 DEADLINE_RE = re.compile(r"(?:到|至|于|在|截止(?:日期|时间)?(?:为|是)?)(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)?"
-                         rf"|(?P<year2>(?:19|20)\d{{2}})\s*年{BY_THE_END}")
+                         rf"|(?P<year2>(?:19|20)\d{{2}})\s*年{BY_THE_DAY}")
 # 于2012年2月在杭州举办, 定于2015年11月4日召开: the date an event is held on, not one things are due by;
 # 决定于2010年评选: when the issuer decided to hold it.
 HELD_ON_RE = re.compile(r"\s*(?:[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?(?:[^，,。；;前]{0,8}(?:举办|举行|召开))"
@@ -68,7 +72,7 @@ DURATION_RE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|周|天)\s*(?:
 # 用3年左右的时间, 利用三年时间: the time given to reach something, a deadline counted from now.
 TIME_GIVEN_RE = re.compile(rf"(?<=用)\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)(?P<approx>左右)?(?:的)?时间")
 # 2016-2017学年度: a school year named, not a quantity.
-SCHOOL_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*[-－—–~～至]\s*(?:19|20)\d{2}\s*学年")
+SCHOOL_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*[-－—–~～至]{1,2}\s*(?:19|20)\d{2}\s*学年")
 # A formulaic name: a Chinese numeral + 项 + rule word (八项规定, 九项工作制度), or N位一体.
 NAME_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:规定|制度|原则|纪律|准则|禁令|方针|口诀|要诀)|一体)")
 FREQUENCY_BEFORE = re.compile(r"(?:每|一)(?:年|学年|学期|季度|月|周|天|日)(?:至少|不少于|开展|举办|组织)?$"
@@ -228,6 +232,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         before = text[max(start, a - 8):a]
         if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
             continue
+        if unit == "学年" and lo_text.isdigit() and len(lo_text) >= 4 or text.startswith("性", b) and unit == "次":
+            continue  # 2009学年度: a school year named; 一次性发放: at once
         if lo_text[0] in CN_NUM and text[a - 1:a] in "○〇ＯO" and a > start:
             continue  # 二○○九学年: the tail of a year typed with circles, not a count
         if before.endswith("前") and unit in ("名", "位"):
@@ -249,7 +255,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 800米跑: a distance named; 宽、高不超过1.8米 is a limit
         stated = text[b:b + 1] in "。；;，,（(" and ("\u4e00" <= before[-1:] <= "\u9fff" or before.endswith("》"))
         # 可申报电子钢琴一台；, 《…证书》一份。: one, stated; 每人完成一件作品, 只有一个用户名: one each, one only.
-        stated = stated or bool(EACH_OR_ONLY_RE.search(before)) or unit in WORK_UNITS and before.endswith(PRODUCING_VERBS)
+        only = ONLY_VERB_RE.search(before)
+        stated = stated or bool(EACH_OR_ONLY_RE.search(before) or only) or unit in WORK_UNITS and before.endswith(PRODUCING_VERBS)
         if lo_text == "一" and not match.group("hi") and not stated and (
                 unit not in FREQUENCY_UNITS and bound in (None, "达到", "达") and not bounded_after
                 and not before.endswith("各") or before.endswith("新")):
@@ -295,6 +302,10 @@ def find_targets(text, start, end, skip, plan_year=None):
             value, maximum, phrase_start, phrase_end = None, lo, min(phrase_start, a - 1), b + 2  # 以3分钟为限: at most
         elif value is not None and unit in TIME_LIMIT_UNITS and text.startswith("内", b) and text[a - 1:a] == "在":
             value, maximum, phrase_start, phrase_end = None, lo, min(phrase_start, a - 1), b + 1  # 在90分钟内
+        if only and value is not None and hi is None:
+            value, maximum, phrase_start = None, lo, a - len(only.group())  # 只推荐1节: at most one
+        if value is not None and unit in PERCENT_SIGNS and re.search(r"前\s*$", before):
+            value, maximum, phrase_start = None, lo, a - len(before) + before.rstrip().rindex("前")  # 排名前30%: the top share
         if approximate and minimum is None and maximum is None and match.group("approx_after"):
             value, minimum = None, lo  # 100余所: more than 100
         kind = _kind(unit, text[max(start, a - 16):a])
