@@ -736,7 +736,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-24": ["shanghai-2018-wanjiaoju", "shaoxing-2009-teji", "shaoxing-2010-zhiping",
                                "shaoxingyizhong-2010-dangwei"],
                 "seen-25": ["heilongjiang-2019-jiangxuejin", "qingdao-2018-zhuanye", "shaoxing-2022-jingpinke",
-                               "shaoxingyizhong-2010-xueqi"]}
+                               "shaoxingyizhong-2010-xueqi"],
+                "untuned-26": ["moe-2016-jiuye", "shaoxing-2010-yuanjiang", "shaoxing-2011-chuangxian",
+                               "shaoxing-2011-mingshi"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -812,7 +814,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-24", "planned_documents"): (0.66, 0.5),
                  ("seen-25", "targets"): (0.89, 0.75), ("seen-25", "counted"): (0.64, 0.45),
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
-                 ("seen-25", "goals"): (0.9, 0.55), ("seen-25", "planned_documents"): (0.6, 1.0)}
+                 ("seen-25", "goals"): (0.9, 0.55), ("seen-25", "planned_documents"): (0.6, 1.0),
+                 ("untuned-26", "targets"): (0.89, 0.8), ("untuned-26", "counted"): (0.69, 0.32),
+                 ("untuned-26", "bodies"): (0.78, 0.62), ("untuned-26", "programmes"): (0.82, 0.41),
+                 ("untuned-26", "goals"): (0.5, 0.16), ("untuned-26", "planned_documents"): (0.8, 0.8)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
