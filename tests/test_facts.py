@@ -515,6 +515,9 @@ def test_what_a_target_counts(text, expected):
                  [("只推荐2项", None, None, 2, "项", "count"), ("只能报考一门", None, None, 1, "门", "count"),
                   ("一个", 1, None, None, "个", "count"), ("前 20%", None, None, 20, "%", "percentage")],
                  id="only-so-many-may-be-put-forward-a-top-share-but-no-school-year-or-one-at-once"),
+    pytest.param("支教时间为一年半，援藏两年半的补助，年龄计算截止到2019年12月底，学习省委十三届六次全会精神。",
+                 [("一年半", 1.5, None, None, "年", "count"), ("两年半", 2.5, None, None, "年", "count")],
+                 id="a-year-and-a-half-but-no-reference-date-or-plenary-session"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -737,7 +740,7 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                                "shaoxingyizhong-2010-dangwei"],
                 "seen-25": ["heilongjiang-2019-jiangxuejin", "qingdao-2018-zhuanye", "shaoxing-2022-jingpinke",
                                "shaoxingyizhong-2010-xueqi"],
-                "untuned-26": ["moe-2016-jiuye", "shaoxing-2010-yuanjiang", "shaoxing-2011-chuangxian",
+                "seen-26": ["moe-2016-jiuye", "shaoxing-2010-yuanjiang", "shaoxing-2011-chuangxian",
                                "shaoxing-2011-mingshi"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
@@ -776,7 +779,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-12", "targets"): (1.0, 0.98), ("seen-12", "counted"): (0.93, 0.89),
                  ("seen-12", "bodies"): (0.93, 0.95), ("seen-12", "programmes"): (0.97, 0.89),
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.97),
-                 ("seen-13", "targets"): (0.95, 0.93), ("seen-13", "counted"): (0.82, 0.73),
+                 ("seen-13", "targets"): (0.96, 0.93), ("seen-13", "counted"): (0.82, 0.73),
                  ("seen-13", "bodies"): (0.94, 0.86), ("seen-13", "programmes"): (0.83, 0.83),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.92),
                  ("seen-14", "targets"): (0.85, 0.85), ("seen-14", "counted"): (0.63, 0.46),
@@ -815,9 +818,9 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-25", "targets"): (0.89, 0.75), ("seen-25", "counted"): (0.64, 0.45),
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
                  ("seen-25", "goals"): (0.9, 0.55), ("seen-25", "planned_documents"): (0.6, 1.0),
-                 ("untuned-26", "targets"): (0.89, 0.8), ("untuned-26", "counted"): (0.69, 0.32),
-                 ("untuned-26", "bodies"): (0.78, 0.62), ("untuned-26", "programmes"): (0.82, 0.41),
-                 ("untuned-26", "goals"): (0.5, 0.16), ("untuned-26", "planned_documents"): (0.8, 0.8)}
+                 ("seen-26", "targets"): (0.94, 0.82), ("seen-26", "counted"): (0.7, 0.32),
+                 ("seen-26", "bodies"): (0.78, 0.62), ("seen-26", "programmes"): (0.82, 0.41),
+                 ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

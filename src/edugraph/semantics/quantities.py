@@ -24,7 +24,9 @@ SPOKEN_RANGE_RE = re.compile(r"(?P<low>[一二三四五六七八九])、(?P<high
 SERVICE_BEFORE_RE = re.compile(r"(在[^，,。；;、\s在]{1,14}?(?:任教|工作|支教|任职|执教|从教))$")
 # 聘期4年, 工作室活动周期三年: the length of a term, a count of years (not a year or a deadline).
 TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期|(?<=[\u4e00-\u9fff]{{2}})时间(?=为)))(?:为|是)?"
-                     rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?![0-9０-９月底末前起内以])")
+                     rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?P<half>半)?(?![0-9０-９月底末前起内以])")
+# 援疆一年半: a year and a half, a length of time.
+YEAR_AND_A_HALF_RE = re.compile(rf"(?P<n>{NUMBER})\s*年半")
 # 近五年内, 近5年来, 连续两年: a window of years looked back over or run through, a count of years (not a time limit).
 LOOK_BACK_RE = re.compile(rf"(?:近|连续)(?P<n>{NUMBER})\s*个?(?P<unit>年|学年)(?:以来|来|内|中)?(?![0-9０-９月底末前起])")
 # 两周半, 三年半: a half after the unit.
@@ -159,6 +161,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         a, b = match.span()
         if text[a] in "至到" and re.match(r"\s*[0-9０-９]{1,2}\s*月", text[b:b + 6]) and _opens_period(text, start, a):
             continue  # 从2010年3月1日开始至2010年7月4日结束, 自2021年3月起至2025年3月止: a period's end, not a deadline
+        if text[a] in "到至" and text.endswith(("计算截止", "统计截止"), start, a) or text[a] == "截" and \
+                text.endswith(("计算", "统计"), start, a):
+            continue  # 年限计算截止到2010年12月底: the date ages are counted to, not a deadline
         if text[a] == "于" and text[a - 1:a] == "定" and a > start:
             continue  # 省教育厅决定于2010年评选, 定于2018年举行: the year it is held in
         if text[a] in "于在" and (re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20])
@@ -192,7 +197,13 @@ def find_targets(text, start, end, skip, plan_year=None):
     for match in TERM_RE.finditer(text, start, end):
         a, b = match.span("n")[0], match.end()
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None and n < 100:  # (时间为2020年: a year)
+            n += Decimal("0.5") if match.group("half") else 0
             found.append(Target(a, b, n, None, None, match.group("unit"), False, "count", match.group("noun")))
+            taken.append((a, b))
+    for match in YEAR_AND_A_HALF_RE.finditer(text, start, end):
+        a, b = match.span()
+        if free(a, b) and (n := to_decimal(match.group("n"))) is not None and n < 100:
+            found.append(Target(a, b, n + Decimal("0.5"), None, None, "年", False, "count", ""))
             taken.append((a, b))
     for match in YEARS_BOUND_RE.finditer(text, start, end):
         a, b = match.span()
@@ -232,6 +243,8 @@ def find_targets(text, start, end, skip, plan_year=None):
         before = text[max(start, a - 8):a]
         if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
             continue
+        if unit == "次" and text.startswith(("全会", "全体会议", "会议"), b) and "届" in before[-4:]:
+            continue  # 省委十二届八次全会: a plenary session's number
         if unit == "学年" and lo_text.isdigit() and len(lo_text) >= 4 or text.startswith("性", b) and unit == "次":
             continue  # 2009学年度: a school year named; 一次性发放: at once
         if lo_text[0] in CN_NUM and text[a - 1:a] in "○〇ＯO" and a > start:
