@@ -741,7 +741,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-25": ["heilongjiang-2019-jiangxuejin", "qingdao-2018-zhuanye", "shaoxing-2022-jingpinke",
                                "shaoxingyizhong-2010-xueqi"],
                 "seen-26": ["moe-2016-jiuye", "shaoxing-2010-yuanjiang", "shaoxing-2011-chuangxian",
-                               "shaoxing-2011-mingshi"]}
+                               "shaoxing-2011-mingshi"],
+                "untuned-27": ["guilin-2021-shumo", "shaoxing-2018-xianfa", "shaoxingyizhong-2011-dangfeng",
+                               "sysu-2019-biyelunwen", "sysu-2019-peiyangfangan"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -820,7 +822,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-25", "goals"): (0.9, 0.55), ("seen-25", "planned_documents"): (0.6, 1.0),
                  ("seen-26", "targets"): (0.94, 0.82), ("seen-26", "counted"): (0.7, 0.32),
                  ("seen-26", "bodies"): (0.78, 0.62), ("seen-26", "programmes"): (0.82, 0.41),
-                 ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8)}
+                 ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
+                 ("untuned-27", "targets"): (0.86, 0.82), ("untuned-27", "counted"): (0.5, 0.22),
+                 ("untuned-27", "bodies"): (0.87, 0.45), ("untuned-27", "programmes"): (1.0, 0.55),
+                 ("untuned-27", "planned_documents"): (0.75, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
