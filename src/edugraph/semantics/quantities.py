@@ -264,7 +264,7 @@ def find_targets(text, start, end, skip, plan_year=None):
         included = INCLUDED_RE.match(text, b, end)  # 56人（含）以上: the bound itself included
         bound_at = included.end() if included else b
         bounded_after = text.startswith(MIN_AFTER + MAX_AFTER, bound_at)
-        if unit in ("米", "厘米", "尺") and bound is None and not bounded_after:
+        if unit in ("米", "厘米", "尺", "G") and bound is None and not bounded_after:
             continue  # 800米跑: a distance named; 宽、高不超过1.8米 is a limit
         stated = text[b:b + 1] in "。；;，,（(" and ("\u4e00" <= before[-1:] <= "\u9fff" or before.endswith("》"))
         # 可申报电子钢琴一台；, 《…证书》一份。: one, stated; 每人完成一件作品, 只有一个用户名: one each, one only.
