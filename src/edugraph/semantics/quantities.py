@@ -12,7 +12,7 @@ from decimal import Decimal
 from edugraph.semantics.counted import name_after, what_is_counted
 from edugraph.semantics.figures import (APPROX_BEFORE, CN_NUM, MAX_AFTER, MAX_BEFORE, MIN_AFTER, MIN_BEFORE, NUMBER,
                                         QUANTITY_RE, ROUND_COUNT_UNITS, UNIT_NOUN_RE, UNIT_RE, to_decimal)
-from edugraph.semantics.words import CLAUSE_BREAK, CLAUSE_OPENERS
+from edugraph.semantics.words import CLAUSE_BREAK, CLAUSE_OPENERS, clause_start
 
 # Years or months as a length of time, bounded (2年以上任教经历, 不少于3年): a count of years, not a date.
 YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)"
@@ -118,18 +118,13 @@ def _kind(unit, before):
 
 def _opens_period(text, start, a):
     """Whether the clause before `a` opens a dated period (从2010年3月1日开始, 自2021年3月起)."""
-    clause = a
-    while clause > start and text[clause - 1] not in CLAUSE_BREAK:
-        clause -= 1
-    return bool(re.search(r"(?:开始|起)$|[自从]\s*[0-9０-９]", text[clause:a]))
+    return bool(re.search(r"(?:开始|起)$|[自从]\s*[0-9０-９]", text[clause_start(text, start, a):a]))
 
 
 def _bound_before(text, start, a):
     """The bound word governing a number: the nearest one earlier in the same clause, with no other
     number in between (不低于国家课程方案规定总课时9% → at least 9)."""
-    clause = a
-    while clause > start and text[clause - 1] not in CLAUSE_BREAK:
-        clause -= 1
+    clause = clause_start(text, start, a)
     before = text[clause:a]
     words = sorted(MIN_BEFORE + MAX_BEFORE + APPROX_BEFORE, key=len, reverse=True)
     best = None  # the word ending last wins; on a tie the longer (不低于 over 低于)
