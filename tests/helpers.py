@@ -132,6 +132,7 @@ def docx_file(text, auto_numbered=False):
     paragraph format. With `auto_numbered`, the 一、/（一）/1. numbers are Word list numbering, not typed."""
     import io
     from docx import Document
+    from docx.enum.text import WD_BREAK
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
     document = Document()
@@ -148,7 +149,13 @@ def docx_file(text, auto_numbered=False):
         level = next((i for i, (pattern, _, _) in enumerate(AUTO_LEVELS) if pattern.match(line)), None) if num_id else None
         if level is not None:
             line = AUTO_LEVELS[level][0].sub("", line, count=1)
-        paragraph = document.add_paragraph(line)
+        # A form feed (a page end a text kept) is what Word holds as a page break inside the paragraph.
+        first, *after_breaks = line.split("\f")
+        paragraph = document.add_paragraph(first)
+        for part in after_breaks:
+            run = paragraph.add_run()
+            run.add_break(WD_BREAK.PAGE)
+            run.add_text(part)
         if level is not None:
             paragraph._p.get_or_add_pPr().append(parse_xml(
                 f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))

@@ -753,7 +753,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                                "shaoxing-2011-mingshi"],
                 "seen-27": ["guilin-2021-shumo", "shaoxing-2018-xianfa", "shaoxingyizhong-2011-dangfeng",
                                "sysu-2019-biyelunwen", "sysu-2019-peiyangfangan"],
-                "untuned-28": ["qingdao-2017-dachuang", "qingdao-2018-fujian", "qingdao-2018-kaoshi", "shaoxing-2011-shujia"]}
+                "untuned-28": ["qingdao-2017-dachuang", "qingdao-2018-fujian", "qingdao-2018-kaoshi", "shaoxing-2011-shujia"],
+                "untuned-29": ["moe-2016-huodongzhou", "shaoxingyizhong-2011-zhitongche", "zhejiang-2011-nishui"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -838,7 +839,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-27", "planned_documents"): (0.75, 1.0),
                  ("untuned-28", "targets"): (0.87, 0.96), ("untuned-28", "counted"): (0.4, 0.14),
                  ("untuned-28", "bodies"): (0.77, 0.52), ("untuned-28", "programmes"): (0.9, 0.6),
-                 ("untuned-28", "goals"): (1.0, 1.0), ("untuned-28", "planned_documents"): (0.5, 0.66)}
+                 ("untuned-28", "goals"): (1.0, 1.0), ("untuned-28", "planned_documents"): (0.5, 0.66),
+                 ("untuned-29", "targets"): (0.78, 0.88), ("untuned-29", "counted"): (0.55, 0.14),
+                 ("untuned-29", "bodies"): (0.78, 0.64), ("untuned-29", "programmes"): (0.62, 0.23),
+                 ("untuned-29", "goals"): (0.0, 1.0), ("untuned-29", "planned_documents"): (0.0, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
