@@ -565,6 +565,7 @@ def find_bodies(text, start, end, skip):
 # (文联和共青团组织等部门分工负责).
 # 负责人, 负责制, 负责同志: a person or a system, not a role given.
 NOT_A_ROLE_AFTER = ("人", "制(?![定订])", "同志")  # (负责制定…: a duty)
+NOT_A_ROLE_RE = re.compile(f"(?:{'|'.join(NOT_A_ROLE_AFTER)})")
 LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,10}?)*?(?:等(?:有关|相关)?(?:部门|单位))?"
                           rf"(?=分工负责|负责(?!{'|'.join(NOT_A_ROLE_AFTER)})|牵头|配合)")
 
@@ -598,7 +599,7 @@ def _inline_role(text, start, end, body):
     after_start = tail.end() if tail else body.end + colon
     after = text[after_start:min(end, after_start + 4)]
     for word, role in INLINE_ROLES:
-        if after.startswith(word) and not re.match(f"{word}(?:{'|'.join(NOT_A_ROLE_AFTER)})", text[after_start:after_start + 8]):
+        if after.startswith(word) and not NOT_A_ROLE_RE.match(text, after_start + len(word)):
             return role
     if body.name.endswith(GROUP_HEADS) and re.match(r"[，,]\s*(?:全面|具体|统一)?负责(?!人|制|同志)", text[body.end:end]):
         return "responsible"  # 成立…选拔工作领导小组，全面负责本次选拔工作: the group set up for the duty

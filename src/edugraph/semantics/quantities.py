@@ -219,11 +219,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         a, b = match.span()
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
             phrase_start = a - 1 if text[a - 1:a] == "在" and a - 1 >= start else a
-            if re.match(r"\s*(?:不得|不能|不准|不再|禁止)", text[b:b + 4]):  # 3年内不得申报: how long a ban lasts
-                found.append(Target(phrase_start, b, n, None, None, match.group("unit"), False, "count", ""))
-                taken.append((a, b))
-                continue
-            found.append(Target(phrase_start, b, None, None, n, match.group("unit"), False, "deadline", ""))
+            ban = re.match(r"\s*(?:不得|不能|不准|不再|禁止)", text[b:b + 4])  # 3年内不得申报: how long a ban lasts
+            found.append(Target(phrase_start, b, n if ban else None, None, None if ban else n, match.group("unit"), False,
+                                "count" if ban else "deadline", ""))
             taken.append((a, b))
     for match in TIME_GIVEN_RE.finditer(text, start, end):
         a, b = match.span()
@@ -240,8 +238,10 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue
         if unit == "次" and text.startswith(("全会", "全体会议", "会议"), b) and "届" in before[-4:]:
             continue  # 省委十二届八次全会: a plenary session's number
-        if unit == "学年" and lo_text.isdigit() and len(lo_text) >= 4 or text.startswith("性", b) and unit == "次":
-            continue  # 2009学年度: a school year named; 一次性发放: at once
+        if unit == "学年" and lo_text.isdigit() and len(lo_text) >= 4:
+            continue  # 2009学年度: a school year named
+        if unit == "次" and text.startswith("性", b):
+            continue  # 一次性发放: at once
         if lo_text[0] in CN_NUM and text[a - 1:a] in "○〇ＯO" and a > start:
             continue  # 二○○九学年: the tail of a year typed with circles, not a count
         if before.endswith("前") and unit in ("名", "位"):
@@ -312,8 +312,9 @@ def find_targets(text, start, end, skip, plan_year=None):
             value, maximum, phrase_start, phrase_end = None, lo, min(phrase_start, a - 1), b + 1  # 在90分钟内
         if only and value is not None and hi is None:
             value, maximum, phrase_start = None, lo, a - len(only.group())  # 只推荐1节: at most one
-        if value is not None and unit in PERCENT_SIGNS and re.search(r"前\s*$", before):
-            value, maximum, phrase_start = None, lo, a - len(before) + before.rstrip().rindex("前")  # 排名前30%: the top share
+        top = re.search(r"前\s*$", before) if value is not None and unit in PERCENT_SIGNS else None
+        if top:
+            value, maximum, phrase_start = None, lo, a - len(top.group())  # 排名前30%: the top share
         if approximate and minimum is None and maximum is None and match.group("approx_after"):
             value, minimum = None, lo  # 100余所: more than 100
         kind = _kind(unit, text[max(start, a - 16):a])
