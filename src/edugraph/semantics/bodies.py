@@ -32,7 +32,9 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "团组织", "团支部", "团校", "党校",
          "红十字会", "评委会",
          # a university's own units (各院（系）, 报教务部) and a newspaper's office (法制报绍兴办事处)
-         "院（系）", "学院（系）", "答辩小组", "评审小组", "专家小组", "办事处")
+         "院（系）", "学院（系）", "答辩小组", "评审小组", "专家小组", "办事处",
+         # groups set up for one task (成立调查小组, 命题组) and a committee's branches (学位评定分委员会)
+         "调查小组", "命题组", "分委员会")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -51,7 +53,9 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          # a school's own offices, named alike everywhere (德育处将组织评比)
          "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处",
          # and a bureau's (报局政治处, 送监察室)
-         "政治处", "人事处", "监察室", "校办", "教学处",
+         "政治处", "人事处", "监察室", "校办", "教学处", "校长室", "校医院", "党政联席会议",
+         # residents' and villagers' committees (社区居委会（村委会）)
+         "社区居委会", "居委会", "村委会", "居民委员会", "村民委员会", "中宣部", "中央宣传部",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -132,7 +136,7 @@ VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "
 BUILD_VERBS = ("建设", "创建", "打造", "组建")
 STOP_CHARS = "对由和与及在向为把将被从"
 NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "b", "l", "vn", "an", "s", "i")
-DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各|部分|同级|本(?=[省市县区州旗]))")  # 同级党委, 本区县政府
+DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各|部分|个别|同级|本(?=[省市县区州旗]))")  # 同级党委, 本区县政府
 LEVEL_RE = re.compile(r"(?:县（[区市、]+）|县\([区市、]+\)|省|市|县|区|乡镇|国家|省市)级$")
 JURISDICTION_WORDS_RE = re.compile(r"^(?:旗市区|县市区|市区|区市|县区|旗|县|市|区|省)")
 ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|"
@@ -308,7 +312,7 @@ def _grow(bounds, a, head):
                 and word.text not in STOP_WORDS and not word.text.startswith(VERB_PREFIXES):
             taken.insert(0, word)  # 选拔工作领导小组: the work a group leads, named by its verb
             break
-        elif word.tag == "v" and len(word.text) == 2 and not taken and head in ("委员会", "领导小组", "工作小组") \
+        elif word.tag == "v" and len(word.text) == 2 and not taken and head in ("委员会", "分委员会", "领导小组", "工作小组") \
                 and word.text not in STOP_WORDS and word.text not in BUILD_VERBS \
                 and earlier is not None and earlier.tag in ("n", "nr", "nz") and earlier.text not in STOP_WORDS:
             taken.insert(0, word)  # 专家评选委员会: a committee named by its members and what it does
@@ -369,6 +373,11 @@ DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺�
 LABEL_WORDS = ("工作单位", "所在单位")
 
 
+# A school named by two characters after its district, which jieba reads as a verb (萧山区育苗学校).
+PLACE_NAMED_SCHOOL_RE = re.compile(r"([\u4e00-\u9fff]{2})(?:小学|中学|学校|幼儿园)")
+NOT_SCHOOL_NAMES = ("新建", "改建", "扩建", "所属", "举办", "创建", "建设", "属地", "直属", "所有", "现有", "各类", "公办", "民办")
+
+
 def _named_schools(text, tokens):
     """(a, b) of schools named after their place: 巢湖市人民路小学, 合肥市第七中学, 海南中学, 东北师范大学,
     湖北省黄冈市蕲春县赤东镇童畈小学."""
@@ -379,6 +388,12 @@ def _named_schools(text, tokens):
             continue  # (a chain of places, 湖北省黄冈市蕲春县…, starts at its first)
         for j in range(i + 1, min(len(tokens), i + 10)):
             word = tokens[j]
+            if word.tag.startswith("v") and word.tag != "vn" and tokens[j - 1].tag == "ns" and word.start == tokens[j - 1].end:
+                named = PLACE_NAMED_SCHOOL_RE.match(text, word.start)  # 萧山区育苗学校, 西湖区转塘小学 (jieba: 育苗 v)
+                if named and not named.group(1).startswith(VERB_PREFIXES + NOT_SCHOOL_NAMES) \
+                        and not any(c in STOP_CHARS + "各全本" for c in named.group(1)):
+                    found.append((place.start, named.end()))
+                break
             if word.tag == "x" and not word.text.isdigit() or word.start != tokens[j - 1].end \
                     or word.tag.startswith(("v", "c", "p", "u")) and word.tag != "vn" or word.text.startswith(KINDS_OF_PLACE) \
                 or word.text in DESIGNATION_WORDS \
@@ -411,12 +426,40 @@ def _listed_schools(text, start, end, bounds):
         spaced = before.endswith(("\n", "\t")) or bool(NAME_COLUMN_RE.fullmatch(row))
         listed = before.endswith("、") or after == "、" or spaced and after in ("\n", "\t", "")
         first = bounds.after(a)
-        if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)) \
+        if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)
+                                               or _among_colleges(text, match, item)) \
                 or item.startswith(NOT_PROPER + KINDS_OF_PLACE) or any(w in item for w in DESIGNATION_WORDS + DESIGNATIONS) \
                 or item[len(first.text):] in SCHOOLS and PLACE_RE.match(first.text) \
                 or any(c in item for c in "的要应和与及等在对由将把为是"):  # 区要依托条件较好的学校: a clause
             continue
         found.append((a, b))
+    return found
+
+
+# 商学院、数软学院、政公学院: a university's colleges listed by their short names, which jieba does not know.
+COLLEGE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,6}学院")
+
+
+def _among_colleges(text, match, item):
+    """Whether a short item ending in 学院 stands in a 、 list next to another such item."""
+    if not item.endswith("学院") or len(item) > 8:
+        return False
+    before = re.search(r"(?:^|[、，,：:\n])([\u4e00-\u9fff]{1,6}学院)、[ \u3000]*$", text[max(0, match.start() - 10):match.start()])
+    return bool(before or COLLEGE_ITEM_RE.match(text, match.end() + 1) and text[match.end():match.end() + 1] == "、")
+
+
+# Universities and colleges jieba knows by name (中国人民大学, 青岛大学, 中央美术学院): one word it tags nt.
+INSTITUTION_ENDS = ("大学", "学院")
+
+
+def _institutions(tokens):
+    """(a, b) of each; a place right before one opens its name (桂林 | 理工大学, 沈阳 | 音乐学院)."""
+    found = []
+    for i, word in enumerate(tokens):
+        if word.tag == "nt" and word.text.endswith(INSTITUTION_ENDS) and len(word.text) >= 4:
+            place = tokens[i - 1] if i else None
+            opened = place is not None and place.tag in ("ns", "nr") and len(place.text) >= 2 and place.end == word.start and not place.text.startswith(("各", "全"))
+            found.append((place.start if opened else word.start, word.end))
     return found
 
 
@@ -513,7 +556,7 @@ def find_bodies(text, start, end, skip):
     tokens = words(text, start, end)
     bounds = Boundaries(tokens)
     names = [(a, b, _clean(text[a:b])) for a, b in _offices(text, tokens, start) + _departments(text, start, end, bounds)
-             + _named_schools(text, tokens) + _listed_schools(text, start, end, bounds)]
+             + _named_schools(text, tokens) + _listed_schools(text, start, end, bounds) + _institutions(tokens)]
     for a, b, head in _candidates(text, start, end, bounds):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
@@ -521,8 +564,8 @@ def find_bodies(text, start, end, skip):
         if head in SCHOOLS and text[b:b + 1] in "）)" and re.search(r"[（(][^（()）]{0,8}$", text[max(start, a - 9):a + 1]) \
                 and _modifies(bounds.after(b + 1)):
             continue  # 普通中小学（幼儿园）教师: the bracketed alternative modifies the noun too
-        if PRIZE_AFTER_RE.match(text, b):
-            continue  # 参评单位团体奖, 学校优秀组织奖: a prize named after who wins it
+        if PRIZE_AFTER_RE.match(text, b) or head == "团体" and TEAM_EVENT_AFTER_RE.match(text, b):
+            continue  # 参评单位团体奖, 学校优秀组织奖: a prize named after who wins it; 运动会团体项目: a team event
         if head == "教代会" and text.startswith("代表", b):
             continue  # 教代会代表: its delegates, people
         if text[max(start, a - 2):a] == "星级":
@@ -572,6 +615,7 @@ LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,
 
 GROUP_HEADS = ("领导小组", "工作小组", "工作组", "委员会", "工作专班", "办公室")
 PRIZE_AFTER_RE = re.compile(r"(?:优秀)?(?:团体|组织|集体)奖")
+TEAM_EVENT_AFTER_RE = re.compile(r"(?:项目|赛|冠军|亚军|季军|总分|第[一二三四五六七八九十\d])")
 # A bracket holding only names and the word that assigns them: （市教育局，市人社局，各县区政府负责）.
 BRACKETED_LIST_RE = re.compile(r"[（(](?P<names>[^（()）。；;！？\n]{2,80}?)(?P<role>分工负责|负责|牵头)[）)]")
 

@@ -18,7 +18,7 @@ from edugraph.semantics.spans import QUOTE_RE, SHORT_NAME_RE
 from edugraph.semantics.words import CLAUSE_VERBS, Boundaries, clause_start, words
 
 # Programme word → kind, longest first.
-KINDS = {"专项行动": "action", "行动计划": "plan", "实施计划": "plan", "活动项目": "project", "活动月": "activity", "行动": "action", "工程": "project",
+KINDS = {"专项行动": "action", "行动计划": "plan", "实施计划": "plan", "活动项目": "project", "活动月": "activity", "活动周": "activity", "行动": "action", "工程": "project",
          "计划": "plan", "项目": "project", "活动": "activity", "战略": "strategy"}
 HEAD_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 # Verbs that run a programme; one must open the clause before an unquoted name.
@@ -45,7 +45,14 @@ EVENT_HEAD_RE = re.compile(EVENT_HEADS + "(?!活动|月|周|期间)")
 EVENT_BEFORE_SHORT_NAME_RE = re.compile(EVENT_HEADS + "$")
 # 2016年浦东新区学生艺术单项比赛, 2017年市级学生艺术单项比赛: a competition or festival dated by its year is one
 # event (undated, 举办基本功比赛 and 定期举办艺术节 are kinds of event, which labellers leave out).
-DATED_EVENT_RE = re.compile(r"(?:19|20)\d{2}年度?(?P<name>[\u4e00-\u9fff]{2,20}?(?:比赛|大赛|竞赛|艺术节|文化节|科技节|运动会))")
+DATED_EVENT_RE = re.compile(r"(?:19|20)\d{2}年度?(?P<name>[\u4e00-\u9fff]{2,20}?(?:比赛|大赛|竞赛|艺术节|文化节|科技节|运动会|活动周))")
+# 全国中学生物理竞赛, 中国数学奥林匹克, 全国职业院校技能大赛: a contest whose name opens with a national or
+# international scope is one series of events, named wherever it stands; a final (决赛) is a round of it.
+SCOPED_CONTEST_RE = re.compile(r"(?:全国|中国|国际|世界|亚洲)(?P<body>[\u4e00-\u9fff、·]{2,24}?)"
+                               r"(?:奥林匹克竞赛|竞赛联赛|竞赛|大奖赛|大赛|联赛|锦标赛|奥林匹克)")
+# The contests listed right after one (…技能大赛、中等职业学校文明风采竞赛) are named too.
+LISTED_CONTEST_RE = re.compile(r"、(?P<name>[\u4e00-\u9fff]{4,20}?(?:竞赛|大奖赛|大赛|联赛|锦标赛))")
+NOT_IN_CONTEST_NAME_RE = re.compile(r"的|(?<![中高同初])等|各|及|或|在|获|参加|组织|举办")  # (中等职业学校: no list's 等)
 # 现将…申报活动通知如下: the event a notice announces in its opening formula, unless it is a kind of activity.
 ANNOUNCED_EVENT_RE = re.compile(
     r"现将(?:(?:19|20)\d{2}(?:\s*[-－—–至]\s*(?:19|20)\d{2})?年度?)?(?:开展|举办|组织|举行)?"
@@ -305,6 +312,24 @@ def _dated_events(text, start, end, skip):
     return found
 
 
+def _scoped_contests(text, start, end, skip):
+    """Contests named by their national or international scope (获全国数学、物理…竞赛联赛, 中国数学奥林匹克), with
+    the contests listed right after them."""
+    found = []
+    for match in SCOPED_CONTEST_RE.finditer(text, start, end):
+        body = match.group("body")
+        if _skipped(match.start(), skip, end) or body.startswith(("性", "、", "和", "与")) or "全国性" in body \
+                or body == "奥林匹克" or NOT_IN_CONTEST_NAME_RE.search(body) \
+                or any(verb in body for verb in CLAUSE_VERBS) or any(i.start == match.start() for i in found):
+            continue  # 全国性竞赛, 全国各类大赛: a kind of contest; 全国中学生中开展…竞赛: a clause
+        found.append(Initiative(match.start(), match.end(), normalise_name(match.group()), "activity"))
+        b = match.end()
+        while (listed := LISTED_CONTEST_RE.match(text, b, end)) and not NOT_IN_CONTEST_NAME_RE.search(listed.group("name")):
+            found.append(Initiative(listed.start("name"), listed.end(), listed.group("name"), "activity"))
+            b = listed.end()
+    return found
+
+
 def _announced_events(text, start, end, skip):
     """The event a notice announces in its opening formula (现将2011-2012年…申报活动通知如下, 现将开展…比赛的有关事项
     通知如下) or decides on (决定开展…专项活动。); a year before the name is the edition's."""
@@ -509,7 +534,7 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     found = [q for q in found if q not in inside]
     taken = [t for t in taken if not any(q.start == t[0] and q.end == t[1] for q in inside)]
     unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded + _dated_events(text, start, end, skip)
-                      + _announced_events(text, start, end, skip)
+                      + _announced_events(text, start, end, skip) + _scoped_contests(text, start, end, skip)
                       + _named_before_short_name(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
     # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
     quotes = {i.end: i for i in found}
