@@ -34,7 +34,7 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          # a university's own units (各院（系）, 报教务部) and a newspaper's office (法制报绍兴办事处)
          "院（系）", "学院（系）", "答辩小组", "评审小组", "专家小组", "办事处",
          # groups set up for one task (成立调查小组, 命题组) and a committee's branches (学位评定分委员会)
-         "调查小组", "命题组", "分委员会")
+         "调查小组", "命题组", "分委员会", "督查组", "评议组")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -56,6 +56,8 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "政治处", "人事处", "监察室", "校办", "教学处", "校长室", "校医院", "党政联席会议",
          # residents' and villagers' committees (社区居委会（村委会）)
          "社区居委会", "居委会", "村委会", "居民委员会", "村民委员会", "中宣部", "中央宣传部",
+         # the bodies of admissions and of teachers' titles, named alike in every province (省级招生考试机构, 中评委)
+         "成人高校", "成人高等学校", "招生考试机构", "招生学校", "中评委", "高评委", "公安机关", "武警部队", "纪委",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -129,6 +131,9 @@ STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位�
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
               "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地", "报", "报送",
               "上报", "呈报", "抄送"}
+TIME_WORDS = ("年度", "上年度", "本年度", "当年")  # 上年度|评审委员会: the committee of the year before
+# 国际教育学院负责管理 (jieba: 负责管理, a noun): the body acts; 学校负责人 names a person in it.
+ACTING_RE = re.compile(r"(?:负责|牵头|配合)(?!人|同志)")
 VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导", "贯彻", "根据",
                                       "按照", "依据",
                                       "积极", "主动", "努力", "争取", "切实", "认真", "不断", "充分", "进一步")  # 积极争取主管部门 (jieba: 积极争取|主管部门)
@@ -204,7 +209,7 @@ def _designation(bounds, a):
 
 def _modifies(word):
     """Whether `word`, right after a body word, makes that word a modifier (学校美育, 中心城区, 政府购买)."""
-    if word is None or word.text.startswith(NOT_COMPOUNDING + NOT_MODIFIERS + OWNED_MEDIA):
+    if word is None or word.text.startswith(NOT_COMPOUNDING + NOT_MODIFIERS + OWNED_MEDIA) or ACTING_RE.match(word.text):
         return False
     return (word.tag.startswith(("n", "vn", "l", "j", "an", "b")) and word.text not in STOP_WORDS
             or word.text.startswith(COMPOUND_WORDS) or word.text in COMPOUND_EXACT or word.text == "“")
@@ -296,7 +301,7 @@ def _grow(bounds, a, head):
     """Extend a name leftwards from index a over words that belong to a name (at most four)."""
     taken = []
     word = bounds.before(a) or bounds.inside(a)
-    longest = 4
+    longest = 6 if head == "领导小组" else 4  # 有偿补课专项治理工作领导小组: named after the whole of its work
     while word is not None and len(taken) < longest:
         earlier = bounds.before(word.start)
         if word.text == "指导" and head == "委员会" and all(t.text == "专业" for t in taken):
@@ -308,9 +313,16 @@ def _grow(bounds, a, head):
             taken.insert(0, word)
             word = earlier
             continue
+        elif head == "领导小组" and taken and taken[-1].text == "工作":
+            if not word.tag.startswith(("v", "n", "a")) or word.text in STOP_WORDS or word.text.startswith(VERB_PREFIXES) \
+                    or OFFICE_WORD_RE.search(word.text) or word.text in LEXICON or any(c in STOP_CHARS for c in word.text):
+                break  # 市教育局|安全稳定工作领导小组: the office that sets the group up is a body of its own
+            taken.insert(0, word)  # 有偿补课专项治理工作领导小组, 安全稳定工作领导小组: the work a group leads
+            word = bounds.before(word.start)
+            continue
         elif word.tag == "v" and len(word.text) == 2 and [t.text for t in taken] == ["工作"] \
                 and word.text not in STOP_WORDS and not word.text.startswith(VERB_PREFIXES):
-            taken.insert(0, word)  # 选拔工作领导小组: the work a group leads, named by its verb
+            taken.insert(0, word)  # 选拔工作组: the work a group does, named by its verb
             break
         elif word.tag == "v" and len(word.text) == 2 and not taken and head in ("委员会", "分委员会", "领导小组", "工作小组") \
                 and word.text not in STOP_WORDS and word.text not in BUILD_VERBS \
@@ -325,7 +337,7 @@ def _grow(bounds, a, head):
             longest += 1
             word = earlier
             continue
-        elif word.tag == "x" or word.text in STOP_WORDS or not word.tag.startswith(NAME_TAGS) \
+        elif word.tag == "x" or word.text in STOP_WORDS or word.text in TIME_WORDS or not word.tag.startswith(NAME_TAGS) \
                 or word.text.startswith(VERB_PREFIXES) or word.text in BUILD_VERBS and taken \
                 or any(c in STOP_CHARS for c in word.text) \
                 or (word.text in FIXED + HEADS and word.text not in GROWABLE + STAGE_SCHOOLS
@@ -408,7 +420,7 @@ def _named_schools(text, tokens):
 # An item of a list of named schools (海南中学、文昌中学、屯昌小学, or one per line of a flattened table): the whole
 # item, when it opens with a place or a proper name (jieba's ns/nr/nt/s tags) and names no kind of school.
 LIST_ITEM_RE = re.compile(r"(?:(?<=[、：:\n\t \u3000])|^)[ \u3000]*(?P<item>[^\W\d_][^\W_]{1,22}?"
-                          r"(?:中学|小学|学校|大学|学院|幼儿园|中心校))[ \u3000]*(?=[、。；;，,\n\t]|$)", re.M)
+                          r"(?:中学|小学|学校|大学|学院|幼儿园|中心校|处))[ \u3000]*(?=[、。；;，,\n\t等]|$)", re.M)
 PROPER_TAGS = ("ns", "nr", "nt", "s")
 NAME_COLUMN_RE = re.compile(r"[ \u3000\t]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}[ \u3000\t]+")
 NOT_PROPER = ("各", "全", "本", "所有", "部分", "相关", "有关", "该", "每", "其他", "县城", "乡镇", "公办", "民办")
@@ -427,29 +439,37 @@ def _listed_schools(text, start, end, bounds):
         listed = before.endswith("、") or after == "、" or spaced and after in ("\n", "\t", "")
         first = bounds.after(a)
         if not listed or first is None or not (first.tag.startswith(PROPER_TAGS) or PLACE_RE.match(first.text)
-                                               or _among_colleges(text, match, item)) \
+                                               or _among_units(text, match, item)) \
                 or item.startswith(NOT_PROPER + KINDS_OF_PLACE) or any(w in item for w in DESIGNATION_WORDS + DESIGNATIONS) \
                 or item[len(first.text):] in SCHOOLS and PLACE_RE.match(first.text) \
-                or any(c in item for c in "的要应和与及等在对由将把为是"):  # 区要依托条件较好的学校: a clause
-            continue
+                or any(c in item for c in "的要应和与及等在对由将把为是后") \
+                or any(w.text in STOP_WORDS or w.text.startswith(VERB_PREFIXES) for w in words(text, a, b)):
+            continue  # 区要依托条件较好的学校, 盖章后集中报送…学院: a clause
         found.append((a, b))
     return found
 
 
-# 商学院、数软学院、政公学院: a university's colleges listed by their short names, which jieba does not know.
-COLLEGE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,6}学院")
+# 商学院、数软学院、政公学院; 政治处、师范处、督导处: a university's colleges or a bureau's divisions listed by their
+# short names, which jieba does not know.
+UNIT_ENDS = ("学院", "处")
+UNIT_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:学院|处)")
 
 
-def _among_colleges(text, match, item):
-    """Whether a short item ending in 学院 stands in a 、 list next to another such item."""
-    if not item.endswith("学院") or len(item) > 8:
+def _among_units(text, match, item):
+    """Whether a short item ending in 学院 or 处 stands in a 、 list next to another item of the same kind."""
+    kind = next((end for end in UNIT_ENDS if item.endswith(end)), None)
+    if kind is None or len(item) > 8 or len(item) < 3:
         return False
-    before = re.search(r"(?:^|[、，,：:\n])([\u4e00-\u9fff]{1,6}学院)、[ \u3000]*$", text[max(0, match.start() - 10):match.start()])
-    return bool(before or COLLEGE_ITEM_RE.match(text, match.end() + 1) and text[match.end():match.end() + 1] == "、")
+    before = re.search(rf"(?:^|[、，,：:\n])([\u4e00-\u9fff]{{1,6}}{kind})、[ \u3000]*$", text[max(0, match.start() - 10):match.start()])
+    after = UNIT_ITEM_RE.match(text, match.end() + 1)
+    return bool(before or after and after.group().endswith(kind) and text[match.end():match.end() + 1] == "、")
 
 
 # Universities and colleges jieba knows by name (中国人民大学, 青岛大学, 中央美术学院): one word it tags nt.
 INSTITUTION_ENDS = ("大学", "学院")
+# Without a place before it, a field and 大学/学院 (音乐学院, 理工大学) names a kind of college, not one.
+FIELDS_OF_STUDY = ("音乐", "美术", "体育", "师范", "理工", "财经", "医科", "农业", "工业", "科技", "艺术", "外语", "外国语",
+                   "海洋", "文理", "戏剧", "舞蹈", "电影", "商", "政法", "交通", "石油", "林业", "中医", "工商", "职业", "技术")
 
 
 def _institutions(tokens):
@@ -458,8 +478,10 @@ def _institutions(tokens):
     for i, word in enumerate(tokens):
         if word.tag == "nt" and word.text.endswith(INSTITUTION_ENDS) and len(word.text) >= 4:
             place = tokens[i - 1] if i else None
-            opened = place is not None and place.tag in ("ns", "nr") and len(place.text) >= 2 and place.end == word.start and not place.text.startswith(("各", "全"))
-            found.append((place.start if opened else word.start, word.end))
+            opened = place is not None and place.tag in ("ns", "nr") and len(place.text) >= 2 and place.end == word.start \
+                and not place.text.startswith(("各", "全"))
+            if opened or word.text[:-2] not in FIELDS_OF_STUDY:  # (音乐学院乐器展示: a kind of college)
+                found.append((place.start if opened else word.start, word.end))
     return found
 
 

@@ -13,7 +13,7 @@ from edugraph.semantics.spans import title_spans
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
                   "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材", "指标", "规章", "章程",
-                  "基本规范", "公约")
+                  "基本规范", "公约", "目录")
 # Verbs saying the body will produce the document rather than cite an existing one.
 # 合理设计…考核办法 and 研究建立…质量标准 draft a document too (设计 alone is as often part of a noun: 作业设计).
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
@@ -39,7 +39,7 @@ REFINED_RE = re.compile(r"细化(?P<title>[^，,。；;：:、《》\s]{2,30}?�
 # A document the text says will follow separately: 具体通知另发, 报名办法将在5月另行通知, 与会者名单另文通知, 考核办法另定.
 LATER_TYPE_WORDS = tuple(w for w in DOC_TYPE_WORDS if len(w) > 1) + ("名单", "安排")
 ANNOUNCED_LATER_RE = re.compile(
-    rf"(?P<title>[^，,。；;：:、《》\s]{{2,20}}?(?:{'|'.join(LATER_TYPE_WORDS)}))(?:将|会)?(?:于|在[^，,。；;]{{1,20}}?)?"
+    rf"(?P<title>[^，,。；;：:、《》（()）\s]{{0,20}}?(?:{'|'.join(LATER_TYPE_WORDS)}))(?:将|会)?(?:于|在[^，,。；;]{{1,20}}?)?"
     r"(?:另行|另文|另)(?:通知|下发|印发|发布|公布|制定|发|定)(?![\u4e00-\u9fff])")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(

@@ -122,9 +122,8 @@ def _agrees(kind, entry, row, registry):
     if kind == "targets":
         _, _, value, low, high, unit, _ = row
         # A unit as printed (full-width ％) and as normalised by the extractor (%) are the same unit.
-        return (_number(entry.get("value")), _number(entry.get("min")), _number(entry.get("max")),
-                unicodedata.normalize("NFKC", str(entry["unit"]))) \
-            == (_number(value), _number(low), _number(high), unicodedata.normalize("NFKC", str(unit)))
+        return (_number(entry.get("value")), _number(entry.get("min")), _number(entry.get("max")), _unit(entry["unit"])) \
+            == (_number(value), _number(low), _number(high), _unit(unit))
     if kind == "bodies":
         return normalise_name(row[2]) in _names(entry, "name") and row[3] == entry["role"]
     if kind == "programmes":
@@ -133,6 +132,13 @@ def _agrees(kind, entry, row, registry):
         return (row[2] if row[2] is None else int(row[2])) == entry.get("deadline")
     titles = {registry.title_key(t) for t in [entry["title"], *(entry.get("also") or [])]}
     return registry.title_key(str(row[2])) in titles
+
+
+def _unit(unit):
+    """A unit as printed (full-width ％) and as normalised by the extractor (%) are the same unit; so are a unit
+    with its counting word and without it (5个工作日 and 5工作日, 3个月 and 3月: labellers write both)."""
+    unit = unicodedata.normalize("NFKC", str(unit))
+    return unit[1:] if unit.startswith("个") and len(unit) > 1 else unit
 
 
 def score_plan(graph, plan_id, label_path, text):

@@ -52,6 +52,7 @@ SCOPED_CONTEST_RE = re.compile(r"(?:全国|中国|国际|世界|亚洲)(?P<body>
                                r"(?:奥林匹克竞赛|竞赛联赛|竞赛|大奖赛|大赛|联赛|锦标赛|奥林匹克)")
 # The contests listed right after one (…技能大赛、中等职业学校文明风采竞赛) are named too.
 LISTED_CONTEST_RE = re.compile(r"、(?P<name>[\u4e00-\u9fff]{4,20}?(?:竞赛|大奖赛|大赛|联赛|锦标赛))")
+SCOPE_IN_BODY_RE = re.compile(r"全国|中国|国际|世界|亚洲")  # 世界杯赛和世界锦标赛: two kinds of contest, not one name
 NOT_IN_CONTEST_NAME_RE = re.compile(r"的|(?<![中高同初])等|各|及|或|在|获|参加|组织|举办")  # (中等职业学校: no list's 等)
 # 现将…申报活动通知如下: the event a notice announces in its opening formula, unless it is a kind of activity.
 ANNOUNCED_EVENT_RE = re.compile(
@@ -319,7 +320,7 @@ def _scoped_contests(text, start, end, skip):
     for match in SCOPED_CONTEST_RE.finditer(text, start, end):
         body = match.group("body")
         if _skipped(match.start(), skip, end) or body.startswith(("性", "、", "和", "与")) or "全国性" in body \
-                or body == "奥林匹克" or NOT_IN_CONTEST_NAME_RE.search(body) \
+                or body == "奥林匹克" or NOT_IN_CONTEST_NAME_RE.search(body) or SCOPE_IN_BODY_RE.search(body) \
                 or any(verb in body for verb in CLAUSE_VERBS) or any(i.start == match.start() for i in found):
             continue  # 全国性竞赛, 全国各类大赛: a kind of contest; 全国中学生中开展…竞赛: a clause
         found.append(Initiative(match.start(), match.end(), normalise_name(match.group()), "activity"))

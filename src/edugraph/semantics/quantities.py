@@ -18,12 +18,15 @@ from edugraph.semantics.words import CLAUSE_BREAK, CLAUSE_OPENERS, clause_start
 YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)"
                             r"(?P<after>以上|及以上)?(?![0-9０-９月底末前起])")
 # 五、六位特级教师, 二、三十位学科带头人: two neighbouring numerals read aloud as a range (5-6, 20-30).
+# 第四、五、六名: numbers listed after an ordinal are ordinals; 以上2、3、4项: the items above, by number.
+ORDINAL_LIST_RE = re.compile(r"第[一二三四五六七八九十0-9０-９]{1,3}、(?:[一二三四五六七八九十0-9０-９]{1,3}、)*$")
+REFERENCE_LIST_RE = re.compile(r"以上(?:[一二三四五六七八九十0-9０-９]{1,3}、)+$")
 SPOKEN_RANGE_RE = re.compile(r"(?P<low>[一二三四五六七八九])、(?P<high>[二三四五六七八九])(?P<scale>[十百千万]?)"
                              r"(?P<unit>个|名|位|所|项|人|种|家|支|门|次|场)")
 # 在农村任教一年以上, 在教学第一线工作5年以上: the years counted are of that service.
 SERVICE_BEFORE_RE = re.compile(r"(在[^，,。；;、\s在]{1,14}?(?:任教|工作|支教|任职|执教|从教))$")
 # 聘期4年, 工作室活动周期三年: the length of a term, a count of years (not a year or a deadline).
-TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期|(?<=[\u4e00-\u9fff]{{2}})时间(?=为)))(?:为|是)?"
+TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期|学制|服务期|(?<=[\u4e00-\u9fff]{{2}})(?:时间|年限)(?=为)))(?:为|是)?"
                      rf"(?P<n>{NUMBER})\s*(?P<unit>年|个月|学年)(?P<half>半)?(?![0-9０-９月底末前起内以])")
 # 援疆一年半: a year and a half, a length of time.
 YEAR_AND_A_HALF_RE = re.compile(rf"(?P<n>{NUMBER})\s*年半")
@@ -42,6 +45,10 @@ EVERY_PERIOD_RE = re.compile(r"每(?:[一两三四五六七八九十0-9]+)?(?:�
 CYCLE_RE = re.compile(rf"以(?P<n>{NUMBER})\s*(?P<unit>年|学年|个月)为(?:一个)?(?:周期|一轮)")
 PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
 # 三分之一以上: a fraction, read as a percentage to two places (33.33).
+# 2/3及以上, 不超过全体委员的2/3: a share written with a slash, read only where a bound or a whole (的, 占) frames it
+# (3/4 alone may be a date or an item's number).
+SLASH_FRACTION_RE = re.compile(r"(?<![0-9０-９/.．])(?P<num>[1-9])\s*/\s*(?P<den>[2-9]|10)(?![0-9０-９/.．])"
+                               r"(?P<after>及以上|以上|以下|以内)?")
 FRACTION_RE = re.compile(r"(?P<den>[二三四五六七八九十]+)分之(?P<num>[一二三四五六七八九])(?P<after>以上|及以上|以下|以内)?")
 # Before the end of a year or of one of its months: 2016年底前, 2017年9月之前.
 BY_THE_END = r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)"
@@ -184,7 +191,8 @@ def find_targets(text, start, end, skip, plan_year=None):
     for match in SPOKEN_RANGE_RE.finditer(text, start, end):
         a, b = match.span()
         low, high = to_decimal(match.group("low")), to_decimal(match.group("high"))
-        if free(a, b) and high == low + 1:
+        if free(a, b) and high == low + 1 and not text.endswith("第", start, a) \
+                and not ORDINAL_LIST_RE.search(text, max(start, a - 12), a):  # 第二、三名, 第四、五、六名: ranks
             scale = to_decimal("一" + match.group("scale")) if match.group("scale") else 1
             counted = what_is_counted(text, start, end, (a, a, b), "count", match.group("unit"), None)
             found.append(Target(a, b, None, low * scale, high * scale, match.group("unit"), False, "count", counted))
@@ -246,6 +254,14 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 二○○九学年: the tail of a year typed with circles, not a count
         if before.endswith("前") and unit in ("名", "位"):
             continue  # 省前100名: a rank, not a number of people
+        if ORDINAL_LIST_RE.search(before) or REFERENCE_LIST_RE.search(before):
+            continue  # 第四、五、六名: ranks listed; 以上2、3、4项: the items above, referred to
+        if re.search(r"[（(]含$", before) and text[b:b + 1] in "）)":
+            continue  # 30%以下（含30%）: the bound's own figure, said to be included
+        if unit == "班" and lo_text.isdigit() and len(lo_text) >= 3:
+            continue  # 702班: a class's number
+        if lo_text == "一" and unit == "次" and before.endswith(("最后", "最近", "上", "下", "这", "该")):
+            continue  # 最后一次课, 上一次: which one, not how many
         if unit == "分" and (not lo_text[0].isdigit() or before.endswith(("时", ":", "：")) or text.startswith("之", b)):
             continue  # 加2分 are points; 十分重要, 8时30分, 三分之一 are not
         if lo_text in ("万", "〇", "零") or lo_text in ("千", "百") and (unit not in ROUND_COUNT_UNITS or (
@@ -342,6 +358,21 @@ def find_targets(text, start, end, skip, plan_year=None):
             found.append(Target(a, b, None if after else share, low, high, "%", False, "percentage",
                                 what_is_counted(text, start, end, (a, a, b), "percentage", "%", None)))
             taken.append((a, b))
+    for match in SLASH_FRACTION_RE.finditer(text, start, end):
+        a, b = match.span()
+        num, den = Decimal(match.group("num")), Decimal(match.group("den"))
+        bound, phrase_start = _bound_before(text, start, a)
+        after = match.group("after") or ""
+        if not free(a, b) or num >= den or not (after or bound or text[a - 1:a] in "的占"):
+            continue
+        share = (num * 100 / den).quantize(Decimal("0.01"))
+        low = share if after.endswith("以上") or bound in MIN_BEFORE and not after else None
+        high = share if after in ("以下", "以内") or bound in MAX_BEFORE and not after else None
+        if bound not in MIN_BEFORE + MAX_BEFORE:
+            phrase_start = a
+        found.append(Target(phrase_start, b, None if low or high else share, low, high, "%", False, "percentage",
+                            what_is_counted(text, start, end, (phrase_start, a, b), "percentage", "%", bound)))
+        taken.append((a, b))
     for match in PERCENT_WORD_RE.finditer(text, start, end):
         a, b = match.span()
         if free(a, b) and (value := to_decimal(match.group("lo"))) is not None:

@@ -412,7 +412,9 @@ def _is_closing_line(text, start, end):
 
 
 # A signature's date, in figures or in Chinese numerals (二〇一六年九月十四日, often typed with ○).
-DATE_LINE_RE = re.compile(rf"^\s*(?:{DATE_RE.pattern}|{CN_DATE_RE.pattern})\s*$")  # 2016年9月14日, 2011/9/30, 二○一六年…
+DATE_LINE_RE = re.compile(rf"^\s*(?:{DATE_RE.pattern}|{CN_DATE_RE.pattern}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月)\s*$")  # 2016年9月14日, 2011/9/30, 二○一六年…, 2017年10月
+# A signer's line: a short name alone on its line, no figures, no punctuation.
+SIGNER_LINE_RE = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,20}[ \t\u3000]*$")
 # Lines after the signature that close a document rather than list anything (联系人：…, 附件：…, 抄送：…).
 CHROME_AFTER_RE = re.compile(r"^\s*(?:附件|附表|联系人|联系电话|电话|传真|邮箱|电子邮箱|地址|邮编|抄送|印发|\d{1,3}\s*$|原文链接)")
 
@@ -422,8 +424,14 @@ def _listed_in_closing_block(text, lines, body_end):
     schools): the organisations named there are facts too. The signature (a date and the line above it), contact
     lines and bare numbers are not; the lines stay out of the outline."""
     closing = [(start, end) for _, start, end in lines if start >= body_end and text[start:end].strip()]
-    signature = {i for i, (start, end) in enumerate(closing) if DATE_LINE_RE.match(text[start:end])}
-    signature |= {i - 1 for i in signature}
+    signature = set()
+    for i in [i for i, (start, end) in enumerate(closing) if DATE_LINE_RE.match(text[start:end])]:
+        signature.add(i)
+        above = i - 1  # the issuers above the date, one per line when several sign (国际教育学院 / 教务处)
+        signature.add(above)
+        while above > 0 and i - above < 3 and SIGNER_LINE_RE.match(text[closing[above - 1][0]:closing[above - 1][1]]):
+            above -= 1
+            signature.add(above)
     out = []
     for i, (start, end) in enumerate(closing):
         if i not in signature and not CHROME_AFTER_RE.match(text[start:end]) \
