@@ -241,9 +241,29 @@ def bodies(text):
                  [("招生学校", "mentioned"), ("成人高校", "mentioned"), ("省级招生考试机构", "mentioned"),
                   ("海淀区花园小学", "mentioned")],
                  id="admissions-bodies-and-a-school-named-after-its-district"),
+    pytest.param("第一批次：提前录取临江一中、南山中学、临江市十五中的学生；往届生不能填报临江一中、南山中学和北京师范大学附属中学。",
+                 [("临江一中", "mentioned"), ("南山中学", "mentioned"), ("临江市十五中", "mentioned"), ("临江一中", "mentioned"),
+                  ("南山中学", "mentioned"), ("北京师范大学附属中学", "mentioned")],
+                 id="schools-listed-after-a-verb-numbered-schools-and-an-affiliated-school"),
+    pytest.param("开学期间，校医务室、安全处组织人员值守。\n4.医务室每天安排人员；党政办做好通知；住管处做好登记；"
+                 "做好医务室内消毒；实验室要通风；成立新型冠状病毒感染肺炎疫情舆情防控工作小组，同时报告领导小组办公室；"
+                 "学校要成立相应工作小组；在报名时需提交单位概况；大赛由教育部与有关部委共同主办。",
+                 [("校医务室", "mentioned"), ("安全处", "mentioned"), ("医务室", "mentioned"), ("党政办", "mentioned"),
+                  ("住管处", "mentioned"), ("新型冠状病毒感染肺炎疫情舆情防控工作小组", "mentioned"), ("领导小组办公室", "mentioned"),
+                  ("学校", "mentioned"), ("工作小组", "mentioned"), ("教育部", "mentioned"), ("有关部委", "mentioned")],
+                 id="a-schools-offices-opening-a-clause-a-room-as-a-place-and-a-group-named-after-its-work"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
+
+
+def test_a_plan_names_its_own_issuer_without_its_place(tmp_path):
+    from edugraph.structure.extract import extract_file
+    from edugraph.semantics.documents import plan_facts
+    (tmp_path / "plan.txt").write_text("某校发展规划\n\n一、发展目标\n复兴高级中学作为一所名校，要办成一流学校。\n"
+                                       "二、措施\n在复兴高级中学内部设立国际部。\n", encoding="utf-8")
+    _, doc = extract_file(tmp_path / "plan.txt", curated={"issuers": ["上海市复兴高级中学"]})
+    assert [b.name for found in plan_facts(doc) for b in found.bodies if "复兴" in b.name] == ["复兴高级中学", "复兴高级中学"]
 
 
 def test_generic_bodies_belong_to_the_plans_place():
@@ -558,6 +578,9 @@ def test_what_a_target_counts(text, expected):
                   ("30%以下", None, None, 30, "%", "percentage"), ("35分", 35, None, None, "分", "count"),
                   ("七部门", 7, None, None, "部门", "count"), ("2年", 2, None, None, "年", "count")],
                  id="under-an-age-hours-a-slashed-share-ranks-items-referred-to-a-class-and-a-bound-restated-are-no-targets"),
+    pytest.param("资助标准分为3档，耳温超过37.2度者不得入校，他一度认为如此。",
+                 [("3档", 3, None, None, "档", "count"), ("超过37.2度", None, 37.2, None, "度", "count")],
+                 id="bands-and-a-temperature-but-not-一度"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -653,6 +676,20 @@ def test_goals_in_a_goal_section_and_anywhere(tmp_path):
     _, goals = _goals_of(tmp_path, text)
     assert goals == [("到2018年，开齐开足美育课程。", 2018), ("到2020年，建设800所美育特色学校。", 2020),
                      ("初步形成美育体系。", 2020), ("力争全面建成示范区。", None)]
+
+
+def test_a_goal_labelled_with_its_period_falls_due_at_the_periods_end(tmp_path):
+    text = "一、发展目标\n1．近期发展目标（2003～2008年）：建成一流的实验性示范性高级中学。\n二、主要措施\n加强管理。\n"
+    _, goals = _goals_of(tmp_path, text)
+    assert goals == [("近期发展目标（2003～2008年）：建成一流的实验性示范性高级中学。", 2008)]
+
+
+def test_a_timetables_node_is_no_section_heading(tmp_path):
+    from edugraph.structure.extract import extract_file
+    (tmp_path / "t.txt").write_text("填报说明\n\n一、录取安排\n分3个批次。\n第一节点\n7月14日8：00\n第二节点\n7月15日8：00\n"
+                                    "二、注意事项\n请按时填报。\n", encoding="utf-8")
+    _, doc = extract_file(tmp_path / "t.txt")
+    assert [doc.text[d.heading.title.start:d.heading.title.end] for d in doc.divisions()] == ["录取安排", "注意事项"]
 
 
 def test_a_step_of_a_schedule_dated_to_the_day_is_no_goal(tmp_path):
@@ -790,9 +827,11 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-29": ["moe-2016-huodongzhou", "shaoxingyizhong-2011-zhitongche", "zhejiang-2011-nishui"],
                 "seen-30": ["moe-2016-chengrenzhaosheng", "shaoxing-2015-buke", "shaoxingyizhong-2017-zhiping", "wenan-2020-shujia",
                             "xjtu-2021-guojixuesheng"],
+                "seen-31": ["fuxing-2003-fazhan", "fuxing-2004-zhaosheng", "hebeishida-2017-zhuxuejin", "moe-2015-hulianwang",
+                            "shaoxingyizhong-2020-yiqing", "shaoxingyizhong-2022-tongbukecheng", "tongren-2018-luqu"],
                 # Left unread: measured once, at the end, on the final rules.
-                "untuned-31": ["fuxing-2003-fazhan", "fuxing-2004-zhaosheng", "hebeishida-2017-zhuxuejin", "moe-2015-hulianwang",
-                               "shaoxingyizhong-2020-yiqing", "shaoxingyizhong-2022-tongbukecheng", "tongren-2018-luqu"]}
+                "untuned-32": ["guangdong-2014-chengkao", "guangdong-2017-zikao", "shaoxing-2010-chengnuo",
+                               "shaoxingyizhong-2019-jixiao", "xiamen-2019-zhihuixiaoyuan"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -825,7 +864,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-10", "bodies"): (0.98, 0.95), ("seen-10", "programmes"): (1.0, 0.98),
                  ("seen-10", "goals"): (0.97, 0.94), ("seen-10", "planned_documents"): (1.0, 1.0),
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
-                 ("seen-11", "bodies"): (0.97, 0.95), ("seen-11", "programmes"): (0.95, 0.91),
+                 ("seen-11", "bodies"): (0.98, 0.95), ("seen-11", "programmes"): (0.95, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
                  ("seen-12", "targets"): (1.0, 0.98), ("seen-12", "counted"): (0.93, 0.89),
                  ("seen-12", "bodies"): (0.93, 0.95), ("seen-12", "programmes"): (0.97, 0.89),
@@ -837,13 +876,13 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-14", "bodies"): (0.9, 0.84), ("seen-14", "programmes"): (0.83, 0.83),
                  ("seen-14", "planned_documents"): (0.91, 0.73),
                  ("seen-15", "targets"): (1.0, 1.0), ("seen-15", "counted"): (0.93, 0.78),
-                 ("seen-15", "bodies"): (0.96, 0.92), ("seen-15", "programmes"): (0.9, 0.81),
+                 ("seen-15", "bodies"): (0.96, 0.93), ("seen-15", "programmes"): (0.9, 0.81),
                  ("seen-15", "planned_documents"): (0.6, 0.33),
                  ("seen-16", "targets"): (0.92, 0.97), ("seen-16", "counted"): (0.85, 0.58),
                  ("seen-16", "bodies"): (0.91, 0.91), ("seen-16", "programmes"): (1.0, 0.74),
                  ("seen-16", "goals"): (1.0, 1.0), ("seen-16", "planned_documents"): (1.0, 1.0),
                  ("seen-17", "targets"): (0.97, 0.97), ("seen-17", "counted"): (0.89, 0.62),
-                 ("seen-17", "bodies"): (0.82, 0.74), ("seen-17", "programmes"): (1.0, 0.81),
+                 ("seen-17", "bodies"): (0.83, 0.76), ("seen-17", "programmes"): (1.0, 0.81),
                  ("seen-17", "planned_documents"): (1.0, 1.0),
                  ("seen-18", "targets"): (1.0, 0.9), ("seen-18", "counted"): (0.94, 0.89),
                  ("seen-18", "bodies"): (0.93, 0.93), ("seen-18", "programmes"): (1.0, 0.4),
@@ -855,7 +894,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-20", "bodies"): (0.91, 0.85), ("seen-20", "programmes"): (1.0, 0.75),
                  ("seen-20", "planned_documents"): (0.8, 0.8),
                  ("seen-21", "targets"): (0.95, 0.5), ("seen-21", "counted"): (0.7, 0.41),
-                 ("seen-21", "bodies"): (0.64, 0.75), ("seen-21", "programmes"): (0.83, 0.75),
+                 ("seen-21", "bodies"): (0.66, 0.81), ("seen-21", "programmes"): (0.83, 0.75),
                  ("seen-21", "goals"): (1.0, 0.71), ("seen-21", "planned_documents"): (1.0, 0.87),
                  ("seen-22", "targets"): (1.0, 1.0), ("seen-22", "counted"): (1.0, 1.0),
                  ("seen-22", "bodies"): (0.77, 0.89), ("seen-22", "programmes"): (1.0, 1.0),
@@ -881,8 +920,11 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-29", "targets"): (0.92, 0.9), ("seen-29", "counted"): (0.55, 0.14),
                  ("seen-29", "bodies"): (0.89, 0.84), ("seen-29", "programmes"): (0.86, 0.9),
                  ("seen-30", "targets"): (0.91, 0.74), ("seen-30", "counted"): (0.61, 0.28),
-                 ("seen-30", "bodies"): (0.89, 0.83), ("seen-30", "programmes"): (0.8, 0.44),
-                 ("seen-30", "planned_documents"): (0.33, 0.42)}
+                 ("seen-30", "bodies"): (0.89, 0.84), ("seen-30", "programmes"): (0.8, 0.44),
+                 ("seen-30", "planned_documents"): (0.33, 0.42),
+                 ("seen-31", "targets"): (0.87, 0.86), ("seen-31", "counted"): (0.48, 0.25),
+                 ("seen-31", "bodies"): (0.8, 0.74), ("seen-31", "programmes"): (0.25, 0.33),
+                 ("seen-31", "goals"): (0.5, 0.54), ("seen-31", "planned_documents"): (0.5, 0.66)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -34,7 +34,10 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          # a university's own units (各院（系）, 报教务部) and a newspaper's office (法制报绍兴办事处)
          "院（系）", "学院（系）", "答辩小组", "评审小组", "专家小组", "办事处",
          # groups set up for one task (成立调查小组, 命题组) and a committee's branches (学位评定分委员会)
-         "调查小组", "命题组", "分委员会", "督查组", "评议组")
+         "调查小组", "命题组", "分委员会", "督查组", "评议组", "评定小组", "评议小组", "考核小组", "督查小组", "检查小组",
+         "组织委员会",
+         # a university's affiliated schools (中央民族大学附属中学, 民大附中)
+         "附属中学", "附属小学", "附属幼儿园")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -58,6 +61,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "社区居委会", "居委会", "村委会", "居民委员会", "村民委员会", "中宣部", "中央宣传部",
          # the bodies of admissions and of teachers' titles, named alike in every province (省级招生考试机构, 中评委)
          "成人高校", "成人高等学校", "招生考试机构", "招生学校", "中评委", "高评委", "公安机关", "武警部队", "纪委",
+         "招生考试院", "考试院", "有关部委", "党政办", "医务室", "校医务室", "安全处", "教科室", "保卫处", "财务处", "后勤处", "科研处",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -99,7 +103,7 @@ DEPARTMENT_RE = re.compile(r"(?:教育|财政|人力资源(?:和)?社会保障|�
                            r"|(?:发改|文广新|文广|人社|编制|人力资源(?:和)?社会保障)部门")  # jieba leaves 发改, 文广新 out of its dictionary
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
-GROWS_OVER_SCHOOLS = ("委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所")
+GROWS_OVER_SCHOOLS = ("附属中学", "附属小学", "附属幼儿园", "委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所")
 # 对学校评价、考核: the object of an evaluation, not a modifier (加强对学校国防教育管理 is one).
 EVALUATED = ("评价", "考核", "督导", "检查")
 # Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
@@ -130,13 +134,15 @@ STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位�
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
               "要求", "积极", "全市", "全省", "全县", "全区", "全国", "全面", "有条件", "所属", "任何", "当地", "报", "报送",
-              "上报", "呈报", "抄送"}
+              "上报", "呈报", "抄送", "报告"}
+GENERIC_MODIFIERS = ("相应", "相关", "有关", "专门", "各")  # 成立相应工作小组: which group is not said
 TIME_WORDS = ("年度", "上年度", "本年度", "当年")  # 上年度|评审委员会: the committee of the year before
 # 国际教育学院负责管理 (jieba: 负责管理, a noun): the body acts; 学校负责人 names a person in it.
 ACTING_RE = re.compile(r"(?:负责|牵头|配合)(?!人|同志)")
 VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导", "贯彻", "根据",
                                       "按照", "依据",
-                                      "积极", "主动", "努力", "争取", "切实", "认真", "不断", "充分", "进一步")  # 积极争取主管部门 (jieba: 积极争取|主管部门)
+                                      "积极", "主动", "努力", "争取", "切实", "认真", "不断", "充分", "进一步",  # 积极争取主管部门 (jieba: 积极争取|主管部门)
+                                      "需", "须")  # 报名时需提交单位概况 (jieba: 需提交, a noun)
 # 可建设学生艺术活动中心: jieba tags 建设 a noun; right before the head it is part of the name (建设部门).
 BUILD_VERBS = ("建设", "创建", "打造", "组建")
 STOP_CHARS = "对由和与及在向为把将被从"
@@ -301,7 +307,7 @@ def _grow(bounds, a, head):
     """Extend a name leftwards from index a over words that belong to a name (at most four)."""
     taken = []
     word = bounds.before(a) or bounds.inside(a)
-    longest = 6 if head == "领导小组" else 4  # 有偿补课专项治理工作领导小组: named after the whole of its work
+    longest = 8 if head in ("领导小组", "工作小组") else 4  # 有偿补课专项治理工作领导小组: named after the whole of its work
     while word is not None and len(taken) < longest:
         earlier = bounds.before(word.start)
         if word.text == "指导" and head == "委员会" and all(t.text == "专业" for t in taken):
@@ -313,8 +319,8 @@ def _grow(bounds, a, head):
             taken.insert(0, word)
             word = earlier
             continue
-        elif head == "领导小组" and taken and taken[-1].text == "工作":
-            if not word.tag.startswith(("v", "n", "a")) or word.text in STOP_WORDS or word.text.startswith(VERB_PREFIXES) \
+        elif head in ("领导小组", "工作小组") and (head == "工作小组" or taken and taken[-1].text == "工作"):
+            if not word.tag.startswith(("v", "n", "a", "l", "b")) or word.text in STOP_WORDS or word.text in GENERIC_MODIFIERS or word.text.startswith(VERB_PREFIXES) \
                     or OFFICE_WORD_RE.search(word.text) or word.text in LEXICON or any(c in STOP_CHARS for c in word.text):
                 break  # 市教育局|安全稳定工作领导小组: the office that sets the group up is a body of its own
             taken.insert(0, word)  # 有偿补课专项治理工作领导小组, 安全稳定工作领导小组: the work a group leads
@@ -381,6 +387,7 @@ NUMBERED_SCHOOL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[中小]"
 KINDS_OF_PLACE = ("农村", "城镇", "乡村", "山区", "薄弱", "城市", "城区", "边远", "贫困", "偏远", "大学区", "义务教育", "阶段",
                   "普通", "中小学")
 DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺术教育", "足球")  # …特色学校: a designation, not a name
+DESIGNATED_SCHOOLS = ("特色学校", "特色校", "示范学校", "示范校", "先进学校", "达标学校")
 # A person's employer (a form's 工作单位 column, 所在单位), never a body of its own.
 LABEL_WORDS = ("工作单位", "所在单位")
 
@@ -411,8 +418,13 @@ def _named_schools(text, tokens):
                 or word.text in DESIGNATION_WORDS \
                 or re.match(r"第[一二三四五六七八九十\d]{1,3}届", text[word.start:word.start + 5]):
                 break  # 昌平区农村学校: a kind of school in a place, not one named
+            if word.tag == "m" and re.fullmatch(r"[一二三四五六七八九十]{1,3}", word.text) and j + 1 < len(tokens) \
+                    and tokens[j + 1].text in ("中", "小") and tokens[j + 1].start == word.end:
+                found.append((place.start, tokens[j + 1].end))  # 铜仁市十五中 (jieba: 十五 | 中)
+                break
             if word.text.endswith(NAMED_SCHOOL_ENDS) and j > i + 1 or NUMBERED_SCHOOL_RE.fullmatch(word.text):
-                found.append((place.start, word.end))
+                if not any(d in text[place.start:word.end] for d in DESIGNATED_SCHOOLS):  # 上海市科技特色学校: a title
+                    found.append((place.start, word.end))
                 break
     return found
 
@@ -420,7 +432,7 @@ def _named_schools(text, tokens):
 # An item of a list of named schools (海南中学、文昌中学、屯昌小学, or one per line of a flattened table): the whole
 # item, when it opens with a place or a proper name (jieba's ns/nr/nt/s tags) and names no kind of school.
 LIST_ITEM_RE = re.compile(r"(?:(?<=[、：:\n\t \u3000])|^)[ \u3000]*(?P<item>[^\W\d_][^\W_]{1,22}?"
-                          r"(?:中学|小学|学校|大学|学院|幼儿园|中心校|处))[ \u3000]*(?=[、。；;，,\n\t等]|$)", re.M)
+                          r"(?:中学|小学|学校|大学|学院|幼儿园|中心校|处|[一二三四五六七八九十]中))[ \u3000]*(?=[、。；;，,\n\t等的和及与（(]|$)", re.M)
 PROPER_TAGS = ("ns", "nr", "nt", "s")
 NAME_COLUMN_RE = re.compile(r"[ \u3000\t]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}[ \u3000\t]+")
 NOT_PROPER = ("各", "全", "本", "所有", "部分", "相关", "有关", "该", "每", "其他", "县城", "乡镇", "公办", "民办")
@@ -431,8 +443,13 @@ def _listed_schools(text, start, end, bounds):
     found = []
     for match in LIST_ITEM_RE.finditer(text, start, end):
         a, b = match.span("item")
-        item = match.group("item")
         before, after = text[max(0, match.start() - 2):match.start()], text[match.end():match.end() + 1]
+        verbs = [w for w in words(text, a, b) if w.tag == "v" and len(w.text) >= 2 and w.end <= b - 3]
+        if verbs:
+            a = verbs[-1].end  # 提前录取|铜仁一中, 往届生不能填报|铜仁一中: the clause before the first item is no part of it
+        item = text[a:b]
+        if after == "的" and item.endswith(tuple(SCHOOLS)):
+            continue  # 县地区中小学校的美育教师: a kind of school before 的 (思南中学的统招生 names one)
         row = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
         # (a column of a flattened table after a tab, or after a person's name and spaces: 邓宝剑　北京师范大学)
         spaced = before.endswith(("\n", "\t")) or bool(NAME_COLUMN_RE.fullmatch(row))
@@ -442,7 +459,7 @@ def _listed_schools(text, start, end, bounds):
                                                or _among_units(text, match, item)) \
                 or item.startswith(NOT_PROPER + KINDS_OF_PLACE) or any(w in item for w in DESIGNATION_WORDS + DESIGNATIONS) \
                 or item[len(first.text):] in SCHOOLS and PLACE_RE.match(first.text) \
-                or any(c in item for c in "的要应和与及等在对由将把为是后") \
+                or any(c in item for c in "的要应和与及等在对由将把为是后各") or re.search(r"[区域围校市县省]内", item) \
                 or any(w.text in STOP_WORDS or w.text.startswith(VERB_PREFIXES) for w in words(text, a, b)):
             continue  # 区要依托条件较好的学校, 盖章后集中报送…学院: a clause
         found.append((a, b))
@@ -451,18 +468,26 @@ def _listed_schools(text, start, end, bounds):
 
 # 商学院、数软学院、政公学院; 政治处、师范处、督导处: a university's colleges or a bureau's divisions listed by their
 # short names, which jieba does not know.
-UNIT_ENDS = ("学院", "处")
-UNIT_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:学院|处)")
+# 铜仁一中、思南中学: schools, one named by its place's number.
+UNIT_KINDS = {"学院": "学院", "处": "处", "中学": "school", "小学": "school", "中": "school"}
+UNIT_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:学院|处|中学|小学|[一二三四五六七八九十]中)")
+
+
+def _unit_kind(item):
+    if re.search(r"[一二三四五六七八九十]中$", item):
+        return "school"
+    return next((kind for end, kind in UNIT_KINDS.items() if end != "中" and item.endswith(end)), None)
 
 
 def _among_units(text, match, item):
-    """Whether a short item ending in 学院 or 处 stands in a 、 list next to another item of the same kind."""
-    kind = next((end for end in UNIT_ENDS if item.endswith(end)), None)
+    """Whether a short item ending in 学院, 处 or a school word stands in a 、 list next to another of its kind."""
+    kind = _unit_kind(item)
     if kind is None or len(item) > 8 or len(item) < 3:
         return False
-    before = re.search(rf"(?:^|[、，,：:\n])([\u4e00-\u9fff]{{1,6}}{kind})、[ \u3000]*$", text[max(0, match.start() - 10):match.start()])
-    after = UNIT_ITEM_RE.match(text, match.end() + 1)
-    return bool(before or after and after.group().endswith(kind) and text[match.end():match.end() + 1] == "、")
+    window = text[max(0, match.start() - 10):match.start()]
+    before = re.search(r"(?:^|[、，,：:\n])([\u4e00-\u9fff]{1,8})、[ \u3000]*$", window)
+    after = UNIT_ITEM_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == "、" else None
+    return bool(before and _unit_kind(before.group(1)) == kind or after and _unit_kind(after.group()) == kind)
 
 
 # Universities and colleges jieba knows by name (中国人民大学, 青岛大学, 中央美术学院): one word it tags nt.
@@ -482,6 +507,27 @@ def _institutions(tokens):
                 and not place.text.startswith(("各", "全"))
             if opened or word.text[:-2] not in FIELDS_OF_STUDY:  # (音乐学院乐器展示: a kind of college)
                 found.append((place.start if opened else word.start, word.end))
+    return found
+
+
+# 安全处进一步加强…, 4.医务室每天安排…, 校医务室、安全处组织…: a school's or a bureau's division opening a clause as
+# the one who acts (most are named alike nowhere else: 住管处, 教科室); rooms are places, not bodies.
+OFFICE_SUBJECT_RE = re.compile(r"(?:(?<=[\n、，,。；;：:）)])|^)[ \t\u3000]*(?:[0-9０-９]{1,2}\s*[.．、]\s*)?"
+                               r"(?P<name>校?[\u4e00-\u9fff]{2,3}?(?:处|室))"
+                               r"(?=(?<=处)、|要|负责|做好|进一步|落实|组织|牵头|配合|及时|每天|每日|按|应|将|对|会同|统筹|协助)")
+ROOMS = ("实验室", "会议室", "阅览室", "活动室", "休息室", "功能室", "专用室", "录播室", "储藏室", "值班室", "配电室", "教室",
+         "图书室", "广播室", "档案室", "资料室", "隔离室", "观察室", "寝室", "浴室", "画室", "琴室", "机房室")
+
+
+ROOM_BODIES = ("医务室", "校医务室", "办公室")
+
+
+def _school_offices(text, start, end):
+    found = []
+    for match in OFFICE_SUBJECT_RE.finditer(text, start, end):
+        name = match.group("name")
+        if not name.endswith(ROOMS) and not any(c in name for c in "之各此到何的和与及在对由如") and match.end("name") <= end:
+            found.append(match.span("name"))
     return found
 
 
@@ -578,7 +624,8 @@ def find_bodies(text, start, end, skip):
     tokens = words(text, start, end)
     bounds = Boundaries(tokens)
     names = [(a, b, _clean(text[a:b])) for a, b in _offices(text, tokens, start) + _departments(text, start, end, bounds)
-             + _named_schools(text, tokens) + _listed_schools(text, start, end, bounds) + _institutions(tokens)]
+             + _named_schools(text, tokens) + _listed_schools(text, start, end, bounds) + _institutions(tokens)
+             + _school_offices(text, start, end)]
     for a, b, head in _candidates(text, start, end, bounds):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
@@ -588,6 +635,8 @@ def find_bodies(text, start, end, skip):
             continue  # 普通中小学（幼儿园）教师: the bracketed alternative modifies the noun too
         if PRIZE_AFTER_RE.match(text, b) or head == "团体" and TEAM_EVENT_AFTER_RE.match(text, b):
             continue  # 参评单位团体奖, 学校优秀组织奖: a prize named after who wins it; 运动会团体项目: a team event
+        if (head in VENUES or head in ROOM_BODIES) and re.match(r"内(?![容涵])", text[b:b + 2]):
+            continue  # 医务室内感染预防: a place
         if head == "教代会" and text.startswith("代表", b):
             continue  # 教代会代表: its delegates, people
         if text[max(start, a - 2):a] == "星级":
@@ -698,4 +747,45 @@ def quoted_bodies(text, start, end, quotes):
             body.role = _inline_role(text, start, end, Body(a, b + 1, name, body.generic))  # (after the closing mark)
             found.append(body)
     return found
+
+
+# 上海市复兴高级中学 → 复兴高级中学: an issuer's name without its place, as the document calls itself.
+PLACE_PREFIX_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|县|区))+")
+ISSUER_ENDS = ("中学", "小学", "学校", "幼儿园", "大学", "学院", "中心", "委员会")
+
+
+def issuer_forms(issuers):
+    """The names a document may call its own issuers by: the full name and, for a school or a centre, the name
+    without its place (复兴高级中学); a bureau's (市教育局) the rules find already, and a short form of one is
+    as often another bureau's."""
+    forms = set()
+    for issuer in issuers:
+        issuer = issuer.strip()
+        if not issuer.endswith(ISSUER_ENDS) or len(issuer) < 4:
+            continue
+        forms.add(issuer)
+        short = PLACE_PREFIX_RE.sub("", issuer)
+        if short != issuer and len(short) >= 4 and not short.startswith(("第", "中心", "实验")):
+            forms.add(short)
+    return sorted(forms, key=len, reverse=True)
+
+
+def with_issuer_mentions(text, start, end, bodies, forms, taken):
+    """`bodies` with each mention of the document's own issuer (forms from issuer_forms) in text[start:end] added,
+    outside the `taken` spans (cited titles, programmes); a body found inside a mention (中学 in 复兴高级中学)
+    gives way to it. A school's plan names the school that makes it (复兴高级中学作为上海的一所名校), though no
+    rule reads a name such as 复兴 (a verb to jieba) as a school's."""
+    bodies = list(bodies)
+    for form in forms:
+        index = text.find(form, start, end)
+        while index >= 0:
+            b = index + len(form)
+            inside = [body for body in bodies if index <= body.start and body.end <= b]
+            if not any(index < y and x < b for x, y in taken) and not any(
+                    index < body.end and body.start < b for body in bodies if body not in inside):
+                body = Body(index, b, form, False)
+                body.role = _inline_role(text, start, end, body)
+                bodies = [other for other in bodies if other not in inside] + [body]
+            index = text.find(form, b, end)
+    return sorted(bodies, key=lambda body: body.start)
 

@@ -23,6 +23,8 @@ PERIOD_END_RE = re.compile(r"^\s*(?:到|至|力争到?)\s*[“\"]?十(?P<n>[一�
 PERIOD_END_YEARS = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 # A start year (2017年起，全面加强…) dates nothing itself; in a goal section the sentences after it take it.
 START_RE = re.compile(r"^\s*(?:从|自)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:起|开始)")
+LABELLED_PERIOD_RE = re.compile(r"^[^，,。；;]{0,16}?目标\s*[（(]\s*(?:19|20)\d{2}\s*年?\s*[～~\-－—–至到]+\s*"
+                                r"(?P<year>(?:19|20)\d{2})\s*年?\s*[）)]")
 INNER_DEADLINE_RE = re.compile(r"[，,]\s*(?:到|至)\s*(?P<year>(?:19|20)\d{2})\s*年")
 # A deadline inside a sentence followed by an outcome (…，到2020年，中小学美育教师实现全员培训; 力争到2018年配齐…;
 # 中等职业学校要在2018年前建起学生乐团).
@@ -90,6 +92,9 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
         year = int(inner.group("year")) if inner and MARKER_RE.search(sentence) else None
         if year is None and anywhere:
             year = int(anywhere.group("year"))
+        period = LABELLED_PERIOD_RE.match(sentence)  # 近期发展目标（2003～2008年）：…: due at the period's end
+        if year is None and period:
+            year = int(period.group("year"))
         later = INNER_DEADLINE_RE.search(sentence)  # 2017年起全面加强…，到2019年取得阶段性进展
         if year is None and later and in_goals:
             year = int(later.group("year"))

@@ -258,6 +258,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 第四、五、六名: ranks listed; 以上2、3、4项: the items above, referred to
         if re.search(r"[（(]含$", before) and text[b:b + 1] in "）)":
             continue  # 30%以下（含30%）: the bound's own figure, said to be included
+        if unit == "度" and not lo_text[0].isdigit():
+            continue  # 37.2度 is a temperature; 一度, 三度空间 are words
         if unit == "班" and lo_text.isdigit() and len(lo_text) >= 3:
             continue  # 702班: a class's number
         if lo_text == "一" and unit == "次" and before.endswith(("最后", "最近", "上", "下", "这", "该")):

@@ -6,6 +6,7 @@ from edugraph.errors import StructureError
 from edugraph.structure.metadata import extract_metadata, normalise_document_number
 from edugraph.structure.model import Measure, PlanDocument, Span, numbered
 from edugraph.semantics import analyse
+from edugraph.semantics.bodies import issuer_forms, with_issuer_mentions
 from edugraph.semantics.documents import plan_facts
 from edugraph.semantics.initiatives import alias_mentions, aliases
 from edugraph.semantics.spans import short_name_spans
@@ -60,6 +61,17 @@ def add_facts(doc):
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)
     _add_alias_mentions(doc)
+    _add_issuer_mentions(doc)
+
+
+def _add_issuer_mentions(doc):
+    """The document's own issuer wherever the text names it (a school's plan names the school)."""
+    forms = issuer_forms(doc.metadata.issuers or [])
+    if not forms:
+        return
+    for found in plan_facts(doc):
+        taken = [(c.start, c.end) for c in found.citations] + [(i.start, i.end) for i in found.initiatives]
+        found.bodies = with_issuer_mentions(doc.text, found.start, found.end, found.bodies, forms, taken)
 
 
 def _add_alias_mentions(doc):

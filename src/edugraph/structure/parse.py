@@ -39,8 +39,8 @@ DECIMAL_PARENT = r"[0-9０-９]{1,2}[\.．]"  # 1. of 1.2, 1.2. of 1.2.3
 DECIMAL_LAST = r"([0-9０-９]{1,2})(?![0-9０-９]|[\.．][0-9０-９])(?=[\s\u3000“《\u4e00-\u9fff])(?![万亿元倍个所名人次年月日天周岁项])"
 MARKER_PATTERNS = [
     ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})(?:部分|章|篇)"), False),
-    # 第X节 within a 规划's chapters (not 第一节课, a lesson)
-    ("cn_section", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})节(?![课次])"), False),
+    # 第X节 within a 规划's chapters (not 第一节课, a lesson; not 第一节点, a timetable's node)
+    ("cn_section", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})节(?![课次点日])"), False),
     ("cn_article", re.compile(rf"第([{CN}百千零]{{1,7}}|[0-9０-９]{{1,3}})条(?=[\s\u3000　]|$)"), False),
     # 一、 (also the typo 一，) but not the list "一、二年级" that a wrapped line can start with
     ("cn_dun", re.compile(rf"([{CN}百零]{{1,5}})\s*[、．.，,](?![{CN}]+[、，,年级])"), False),
