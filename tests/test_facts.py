@@ -252,6 +252,11 @@ def bodies(text):
                   ("住管处", "mentioned"), ("新型冠状病毒感染肺炎疫情舆情防控工作小组", "mentioned"), ("领导小组办公室", "mentioned"),
                   ("学校", "mentioned"), ("工作小组", "mentioned"), ("教育部", "mentioned"), ("有关部委", "mentioned")],
                  id="a-schools-offices-opening-a-clause-a-room-as-a-place-and-a-group-named-after-its-work"),
+    pytest.param("四、加班补贴（职能部门：教学处、年级组）\n对参与值班的教师发放补贴。经广东省招生委员会核准，在报名时间内到市招生办公室确认；"
+                 "根据绍兴市机构编制委员会办公室《关于调整岗位的通知》执行。请于12月31日前报送。\n中共某市教育局委员会\n二〇一〇年十二月二十四日\n附件1\n",
+                 [("教学处", "responsible"), ("年级组", "responsible"), ("广东省招生委员会", "mentioned"), ("市招生办公室", "mentioned"),
+                  ("绍兴市机构编制委员会办公室", "mentioned")],
+                 id="a-functional-department-line-admissions-offices-and-a-signer-above-a-date-is-no-body"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -581,6 +586,12 @@ def test_what_a_target_counts(text, expected):
     pytest.param("资助标准分为3档，耳温超过37.2度者不得入校，他一度认为如此。",
                  [("3档", 3, None, None, "档", "count"), ("超过37.2度", None, 37.2, None, "度", "count")],
                  id="bands-and-a-temperature-but-not-一度"),
+    pytest.param("男满55周岁，请病假不足6个月，在最后一年内补贴课时量的一半；在三名争创奖中列支，发放高三节假日补贴，兑现一件、销号一件；"
+                 "超过部分每天扣100元；1档为每生2000元；在2015年春季入学。",
+                 [("满55周岁", None, 55, None, "周岁", "count"), ("不足6个月", None, None, 6, "个月", "count"),
+                  ("一半", 50, None, None, "%", "percentage"), ("100元", 100, None, None, "元", "amount"),
+                  ("2000元", 2000, None, None, "元", "amount")],
+                 id="at-least-an-age-less-than-half-of-but-no-programme-name-holiday-set-phrase-excess-band-or-season"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -650,6 +661,8 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
                  id="a-document-to-follow-separately"),
     pytest.param("培训时间定为7月5日至10日（通知另发）；各校编制招生专业目录。", ["通知", "招生专业目录"],
                  id="a-notice-to-follow-in-brackets-and-a-catalogue"),
+    pytest.param("具体发放细则由教学处负责制定，实施细则由教务处另行制定；本办法由教务处负责解释。", ["具体发放细则", "实施细则"],
+                 id="a-document-and-who-will-draft-it"),
     pytest.param("指导各班讨论制定班级公约，遵守文明公约。", ["班级公约"], id="a-pact-drawn-up"),
     pytest.param("市教育局在编制范围内审定核准招考计划，研究编制全市教育发展规划。", ["全市教育发展规划"],
                  id="编制-the-staffing-quota-is-no-drafting"),
@@ -829,9 +842,13 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "xjtu-2021-guojixuesheng"],
                 "seen-31": ["fuxing-2003-fazhan", "fuxing-2004-zhaosheng", "hebeishida-2017-zhuxuejin", "moe-2015-hulianwang",
                             "shaoxingyizhong-2020-yiqing", "shaoxingyizhong-2022-tongbukecheng", "tongren-2018-luqu"],
-                # Left unread: measured once, at the end, on the final rules.
-                "untuned-32": ["guangdong-2014-chengkao", "guangdong-2017-zikao", "shaoxing-2010-chengnuo",
-                               "shaoxingyizhong-2019-jixiao", "xiamen-2019-zhihuixiaoyuan"]}
+                "seen-32": ["guangdong-2014-chengkao", "guangdong-2017-zikao", "shaoxing-2010-chengnuo",
+                            "shaoxingyizhong-2019-jixiao", "xiamen-2019-zhihuixiaoyuan"],
+                # Left unread: each measured once, blind, on the final rules.
+                "untuned-33": ["hefei-2009-xuexi", "hefei-2010-peixun", "htu-2023-jichuyanjiu", "scau-2018-shuhua",
+                               "shaoxing-2025-keti", "wenan-2020-laodong"],
+                "untuned-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
+                               "xjtu-2021-tongshi"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -922,9 +939,12 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-30", "targets"): (0.91, 0.74), ("seen-30", "counted"): (0.61, 0.28),
                  ("seen-30", "bodies"): (0.89, 0.84), ("seen-30", "programmes"): (0.8, 0.44),
                  ("seen-30", "planned_documents"): (0.33, 0.42),
-                 ("seen-31", "targets"): (0.87, 0.86), ("seen-31", "counted"): (0.48, 0.25),
+                 ("seen-31", "targets"): (0.91, 0.86), ("seen-31", "counted"): (0.48, 0.25),
                  ("seen-31", "bodies"): (0.8, 0.74), ("seen-31", "programmes"): (0.25, 0.33),
-                 ("seen-31", "goals"): (0.5, 0.54), ("seen-31", "planned_documents"): (0.5, 0.66)}
+                 ("seen-31", "goals"): (0.5, 0.54), ("seen-31", "planned_documents"): (0.5, 0.66),
+                 ("seen-32", "targets"): (0.95, 0.86), ("seen-32", "counted"): (0.23, 0.05),
+                 ("seen-32", "bodies"): (0.83, 0.89), ("seen-32", "programmes"): (0.8, 0.57),
+                 ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

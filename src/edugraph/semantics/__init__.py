@@ -13,7 +13,7 @@ from edugraph.semantics.goals import Goal, find_goals
 from edugraph.semantics.initiatives import Initiative, find_initiatives
 from edugraph.semantics.quantities import Target, find_targets
 from edugraph.semantics.spans import (attachment_spans, document_number_spans, quote_spans, short_name_spans,
-                                      title_spans)
+                                      signature_spans, title_spans)
 from edugraph.semantics.stages import find_stages
 
 
@@ -45,7 +45,7 @@ def analyse(text, start, end, plan_year=None):
     programmes = [(a, b) for a, b in titles if is_programme_title(text, start, a, b)]
     quotes = quote_spans(text, start, end)
     numbers = document_number_spans(text, start, end)
-    set_apart = attachment_spans(text, start, end) + short_name_spans(text, start, end)
+    set_apart = attachment_spans(text, start, end) + short_name_spans(text, start, end) + signature_spans(text, start, end)
     plans = [(a, b) for a, b in titles if (a, b) not in programmes and is_plan_title(text, a, b)]
     initiatives = find_initiatives(text, start, end, cited + set_apart, programmes + plans)
     # …艺术展演活动组委会, …艺术节活动办公室: a body named after the programme it runs, the body's name is whole.

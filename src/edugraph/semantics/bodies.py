@@ -37,7 +37,9 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "调查小组", "命题组", "分委员会", "督查组", "评议组", "评定小组", "评议小组", "考核小组", "督查小组", "检查小组",
          "组织委员会",
          # a university's affiliated schools (中央民族大学附属中学, 民大附中)
-         "附属中学", "附属小学", "附属幼儿园")
+         "附属中学", "附属小学", "附属幼儿园",
+         # admissions offices and committees (广东省招生办公室, 省招生委员会, 省教育考试院) and the staffing office
+         "招生办公室", "招生委员会", "教育考试院", "考试中心", "机构编制委员会办公室", "机构编制委员会")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -150,9 +152,10 @@ NAME_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "b", "l", "vn", "an", "s", 
 DISTRIBUTIVE_RE = re.compile(r"^(?:地方各级|各级各类|各级|各类|各地|各|部分|个别|同级|本(?=[省市县区州旗]))")  # 同级党委, 本区县政府
 LEVEL_RE = re.compile(r"(?:县（[区市、]+）|县\([区市、]+\)|省|市|县|区|乡镇|国家|省市)级$")
 JURISDICTION_WORDS_RE = re.compile(r"^(?:旗市区|县市区|市区|区市|县区|旗|县|市|区|省)")
-ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|"
+ROLE_LABEL_RE = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|责任处室|主责单位|主责部门|负责单位|负责部门|负责处室|"
+                           r"职能部门|职能处室|"
                            r"配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[：:]\s*")
-LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "负责": "responsible",
+LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "负责": "responsible", "职能": "responsible",
                "配合": "supporting", "协办": "supporting", "协助": "supporting", "参与": "supporting"}
 LEVEL_WORDS = ("区", "市", "县", "旗", "乡", "镇", "州", "盟")
 # A closing bracket ends a list (〔责任单位：市教育局、各县（市、区）政府〕); one inside a name is passed over
@@ -314,7 +317,7 @@ def _grow(bounds, a, head):
             longest = 6  # 教学指导委员会, 中小学美育教学指导专业委员会: a committee named after the schools and work it guides
         elif len(word.text) == 1 and word.tag.startswith("v") and earlier is not None and len(earlier.text) == 1 \
                 and earlier.tag.startswith(("v", "n")) and earlier.text not in STOP_WORDS \
-                and not any(c in STOP_CHARS + "各" for c in earlier.text + word.text):
+                and not any(c in STOP_CHARS + "各到内" for c in earlier.text + word.text):  # (时间内到市…: no word)
             # 文艺工作者援教联盟 (jieba: 援|教): two characters of a word jieba does not know, read as one word
             taken.insert(0, word)
             word = earlier
@@ -751,7 +754,7 @@ def quoted_bodies(text, start, end, quotes):
 
 # 上海市复兴高级中学 → 复兴高级中学: an issuer's name without its place, as the document calls itself.
 PLACE_PREFIX_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|县|区))+")
-ISSUER_ENDS = ("中学", "小学", "学校", "幼儿园", "大学", "学院", "中心", "委员会")
+ISSUER_ENDS = ("中学", "小学", "学校", "幼儿园", "大学", "学院", "中心", "委员会", "院", "办公室")
 
 
 def issuer_forms(issuers):

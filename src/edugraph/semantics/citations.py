@@ -41,6 +41,10 @@ LATER_TYPE_WORDS = tuple(w for w in DOC_TYPE_WORDS if len(w) > 1) + ("名单", "
 ANNOUNCED_LATER_RE = re.compile(
     rf"(?P<title>[^，,。；;：:、《》（()）\s]{{0,20}}?(?:{'|'.join(LATER_TYPE_WORDS)}))(?:将|会)?(?:于|在[^，,。；;]{{1,20}}?)?"
     r"(?:另行|另文|另)(?:通知|下发|印发|发布|公布|制定|发|定)(?![\u4e00-\u9fff])")
+# A document and who will draft it: 具体发放细则由教学处负责制定, 实施细则由教学处另行制定.
+DRAFTED_BY_RE = re.compile(
+    rf"(?P<title>[^，,。；;：:、《》（()）\s]{{0,16}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))由"
+    r"[^，,。；;]{1,16}?(?:负责|另行|另)?(?:研究制定|制定|制订|起草|出台)(?![\u4e00-\u9fff])")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
     rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
@@ -161,7 +165,7 @@ def find_citations(text, start, end):
         if not any(x < b and a < y for x, y in covered):
             found.append(Citation(a, b, match.group("title"), "", "plansToIssue"))
             covered.append((a, b))
-    for match in ANNOUNCED_LATER_RE.finditer(text, start, end):
+    for match in [*ANNOUNCED_LATER_RE.finditer(text, start, end), *DRAFTED_BY_RE.finditer(text, start, end)]:
         a, b = match.span("title")
         title = match.group("title")
         a += max((title.rfind(w) + len(w) for w in ("的", "以及", "和", "及") if w in title), default=0)

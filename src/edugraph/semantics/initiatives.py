@@ -81,7 +81,7 @@ PROGRAMME_BREAKS = set(CLAUSE_VERBS) - {"提升", "规范", "促进", "推广", 
 # An unquoted 活动 is named only when it is a kind of event (禁毒宣传进校园活动, 案例征集活动, 法治教育大讲堂
 # 活动); a domain or a kind of work before 活动 (实践教育活动, 专业培训活动, 志愿服务活动) describes what is done.
 EVENT_WORDS = ("进校园", "进课堂", "进社区", "征集", "咨询", "讲堂", "展演", "展评", "比赛", "大赛", "竞赛", "评选", "创建",
-               "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行", "工作坊")
+               "艺术节", "文化节", "科技节", "读书", "宣讲", "巡演", "巡展", "月", "周", "行", "工作坊", "评议")
 # A kind of event every school or county holds (学生艺术展演活动, 校园艺术节活动, 学生乐团展演活动): participants
 # and art forms before an event word, nothing that names one event (大中小学生艺术展演, 迎新年艺术展演月活动).
 GENERIC_EVENT_RE = re.compile(r"^(?:学生|校园|学校|艺术|文艺|乐团|合唱|美育|班级|校级)*"

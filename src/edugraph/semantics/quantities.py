@@ -18,6 +18,7 @@ from edugraph.semantics.words import CLAUSE_BREAK, CLAUSE_OPENERS, clause_start
 YEARS_BOUND_RE = re.compile(rf"(?P<bound>不少于|不低于|至少|满)?\s*(?P<n>{NUMBER})\s*(?P<unit>年|个月)"
                             r"(?P<after>以上|及以上)?(?![0-9０-９月底末前起])")
 # 五、六位特级教师, 二、三十位学科带头人: two neighbouring numerals read aloud as a range (5-6, 20-30).
+NAMED_AFTER_NAME = ("争创", "工程", "奖", "工作室", "计划")
 # 第四、五、六名: numbers listed after an ordinal are ordinals; 以上2、3、4项: the items above, by number.
 ORDINAL_LIST_RE = re.compile(r"第[一二三四五六七八九十0-9０-９]{1,3}、(?:[一二三四五六七八九十0-9０-９]{1,3}、)*$")
 REFERENCE_LIST_RE = re.compile(r"以上(?:[一二三四五六七八九十0-9０-９]{1,3}、)+$")
@@ -49,6 +50,8 @@ PERCENT_WORD_RE = re.compile(rf"百分之(?P<lo>[{CN_NUM}]+|[0-9]+)")
 # (3/4 alone may be a date or an item's number).
 SLASH_FRACTION_RE = re.compile(r"(?<![0-9０-９/.．])(?P<num>[1-9])\s*/\s*(?P<den>[2-9]|10)(?![0-9０-９/.．])"
                                r"(?P<after>及以上|以上|以下|以内)?")
+# 课时量的一半: half of a whole, a share (一半时间, 各占一半 are not read).
+HALF_RE = re.compile(r"(?<=的)(?P<half>一半)(?P<after>以上|以下|以内)?")
 FRACTION_RE = re.compile(r"(?P<den>[二三四五六七八九十]+)分之(?P<num>[一二三四五六七八九])(?P<after>以上|及以上|以下|以内)?")
 # Before the end of a year or of one of its months: 2016年底前, 2017年9月之前.
 BY_THE_END = r"(?:底|末|[0-9０-９]{1,2}\s*月(?:底|末)?)?(?:之前|前|以前)"
@@ -139,6 +142,8 @@ def _bound_before(text, start, a):
         index = before.rfind(word)
         if word == "限" and index > 0 and before[index - 1] in "期时年界权":
             continue  # 公示期限为7个工作日: a period named, not a limit (每个节目限3名 is one)
+        if word in ("超过", "超出") and before.startswith("部分", index + len(word)):
+            continue  # 超过部分事假每天扣100元: the excess, a noun
         if index >= 0 and (best is None or (index + len(word), len(word)) > (best[0] + len(best[1]), len(best[1]))):
             best = (index, word)
     between = before[best[0] + len(best[1]):] if best else ""
@@ -166,6 +171,9 @@ def find_targets(text, start, end, skip, plan_year=None):
         if text[a] in "到至" and text.endswith(("计算截止", "统计截止"), start, a) or text[a] == "截" and \
                 text.endswith(("计算", "统计"), start, a):
             continue  # 年限计算截止到2010年12月底: the date ages are counted to, not a deadline
+        if text[a] == "在" and re.match(r"[春秋][季学]", text[b:b + 2]) \
+                and not re.match(r"[春秋]季?(?:学期)?(?:内|前|之前|结束前)", text[b:b + 8]):
+            continue  # 在2015年春季入学时: a time things happen (在2016年秋季学期内完成 is a deadline)
         if text[a] == "于" and text[a - 1:a] == "定" and a > start:
             continue  # 省教育厅决定于2010年评选, 定于2018年举行: the year it is held in
         if text[a] in "于在" and (re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20])
@@ -225,6 +233,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             taken.append((a, b))
     for match in DURATION_RE.finditer(text, start, end):
         a, b = match.span()
+        if text.endswith(("最后", "最近"), start, a):
+            continue  # 在最后一年内: which year, not how long
         if free(a, b) and (n := to_decimal(match.group("n"))) is not None:
             phrase_start = a - 1 if text[a - 1:a] == "在" and a - 1 >= start else a
             ban = re.match(r"\s*(?:不得|不能|不准|不再|禁止)", text[b:b + 4])  # 3年内不得申报: how long a ban lasts
@@ -262,8 +272,18 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 37.2度 is a temperature; 一度, 三度空间 are words
         if unit == "班" and lo_text.isdigit() and len(lo_text) >= 3:
             continue  # 702班: a class's number
-        if lo_text == "一" and unit == "次" and before.endswith(("最后", "最近", "上", "下", "这", "该")):
-            continue  # 最后一次课, 上一次: which one, not how many
+        if lo_text == "一" and (unit == "次" and before.endswith(("最后", "最近", "上", "下", "这", "该"))
+                                or before.endswith(("最后", "最近"))):
+            continue  # 最后一次课, 上一次, 在最后一年内: which one, not how many
+        if unit in ("档", "类", "级", "等") and text.startswith("为", b) and clause_start(text, start, a) == a:
+            continue  # 1档为每生每年2000元: a band's label, defined
+        if unit == "节" and text.startswith(("假", "日"), b):
+            continue  # 高三节假日: 节假日 is a word
+        if unit == "名" and text.startswith(NAMED_AFTER_NAME, b):
+            continue  # 三名争创奖, 三名工程: a programme named after three kinds of 名 (名师, 名校长, 名校)
+        if lo_text == "一" and (re.search(rf"一{re.escape(unit)}、[\u4e00-\u9fff]{{1,3}}$", before)
+                                or re.match(rf"、[\u4e00-\u9fff]{{1,3}}一{re.escape(unit)}", text[b:b + 8])):
+            continue  # 兑现一件、销号一件, 发现一起、查处一起: a set phrase
         if unit == "分" and (not lo_text[0].isdigit() or before.endswith(("时", ":", "：")) or text.startswith("之", b)):
             continue  # 加2分 are points; 十分重要, 8时30分, 三分之一 are not
         if lo_text in ("万", "〇", "零") or lo_text in ("千", "百") and (unit not in ROUND_COUNT_UNITS or (
@@ -328,6 +348,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             value, maximum, phrase_start, phrase_end = None, lo, min(phrase_start, a - 1), b + 2  # 以3分钟为限: at most
         elif value is not None and unit in TIME_LIMIT_UNITS and text.startswith("内", b) and text[a - 1:a] == "在":
             value, maximum, phrase_start, phrase_end = None, lo, min(phrase_start, a - 1), b + 1  # 在90分钟内
+        if value is not None and hi is None and before.endswith("满") and unit in ("岁", "周岁", "年", "个月", "学年"):
+            value, minimum, phrase_start = None, lo, min(phrase_start, a - 1)  # 男满55周岁: at least
         if only and value is not None and hi is None:
             value, maximum, phrase_start = None, lo, a - len(only.group())  # 只推荐1节: at most one
         top = re.search(r"前\s*$", before) if value is not None and unit in PERCENT_SIGNS else None
@@ -375,6 +397,14 @@ def find_targets(text, start, end, skip, plan_year=None):
         found.append(Target(phrase_start, b, None if low or high else share, low, high, "%", False, "percentage",
                             what_is_counted(text, start, end, (phrase_start, a, b), "percentage", "%", bound)))
         taken.append((a, b))
+    for match in HALF_RE.finditer(text, start, end):
+        a, b = match.span("half")
+        if free(a, b):
+            after = match.group("after") or ""
+            found.append(Target(match.start(), match.end(), None if after else Decimal(50),
+                                Decimal(50) if after == "以上" else None, Decimal(50) if after in ("以下", "以内") else None,
+                                "%", False, "percentage", what_is_counted(text, start, end, (a, a, b), "percentage", "%", None)))
+            taken.append((a, b))
     for match in PERCENT_WORD_RE.finditer(text, start, end):
         a, b = match.span()
         if free(a, b) and (value := to_decimal(match.group("lo"))) is not None:

@@ -42,6 +42,19 @@ ATTACHMENT_ITEM_RE = re.compile(r"[ \t\u3000\xa0]*[0-9０-９]{1,2}\s*[.．、]\
 MAX_ATTACHMENTS = 20
 
 
+# A signer's name on its own line right above the date it signed on (中共绍兴市教育局委员会⏎二〇一〇年十二月二十四日),
+# where attachments after it keep it inside a measure: the signature, not a body the text names.
+SIGNER_ABOVE_DATE_RE = re.compile(
+    r"^[ \t\u3000]*(?P<name>[\u4e00-\u9fff（）()]{2,30})[ \t\u3000]*\n[ \t\u3000]*"
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[〇零○OＯ0０一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+    r"(?:[一二三四五六七八九十]{1,3}日)?)[ \t\u3000]*$", re.M)
+
+
+def signature_spans(text, start, end):
+    """(start, end - 1) of each signer's name standing on its own line above a date line in text[start:end]."""
+    return [(m.start("name"), m.end("name") - 1) for m in SIGNER_ABOVE_DATE_RE.finditer(text, start, end)]
+
+
 def attachment_spans(text, start, end):
     """(start, end - 1) of the titles on 附件 lines (附件 opening its line) in text[start:end], and of the
     further items of an attachment list, one a line under it."""

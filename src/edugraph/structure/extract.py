@@ -9,7 +9,7 @@ from edugraph.semantics import analyse
 from edugraph.semantics.bodies import issuer_forms, with_issuer_mentions
 from edugraph.semantics.documents import plan_facts
 from edugraph.semantics.initiatives import alias_mentions, aliases
-from edugraph.semantics.spans import short_name_spans
+from edugraph.semantics.spans import short_name_spans, signature_spans
 from edugraph.reading.source import read_source
 from edugraph.structure.parse import LEAD, SENTENCE, TERMINATORS, parse_structure
 
@@ -70,7 +70,8 @@ def _add_issuer_mentions(doc):
     if not forms:
         return
     for found in plan_facts(doc):
-        taken = [(c.start, c.end) for c in found.citations] + [(i.start, i.end) for i in found.initiatives]
+        taken = [(c.start, c.end) for c in found.citations] + [(i.start, i.end) for i in found.initiatives] \
+            + [(a, b + 1) for a, b in signature_spans(doc.text, found.start, found.end)]
         found.bodies = with_issuer_mentions(doc.text, found.start, found.end, found.bodies, forms, taken)
 
 
