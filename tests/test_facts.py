@@ -257,6 +257,10 @@ def bodies(text):
                  [("教学处", "responsible"), ("年级组", "responsible"), ("广东省招生委员会", "mentioned"), ("市招生办公室", "mentioned"),
                   ("绍兴市机构编制委员会办公室", "mentioned")],
                  id="a-functional-department-line-admissions-offices-and-a-signer-above-a-date-is-no-body"),
+    pytest.param("为不辜负市委市政府期望，校党支部全面负责本校工作，分党小组召开会议，学习十七届中央纪委全会精神，在区委指导检查组指导下开展。",
+                 [("市委", "mentioned"), ("市政府", "mentioned"), ("校党支部", "responsible"), ("党小组", "mentioned"),
+                  ("中央纪委", "mentioned"), ("区委指导检查组", "mentioned")],
+                 id="a-party-committee-and-its-government-written-together-and-a-branch-fully-responsible"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -592,6 +596,8 @@ def test_what_a_target_counts(text, expected):
                   ("一半", 50, None, None, "%", "percentage"), ("100元", 100, None, None, "元", "amount"),
                   ("2000元", 2000, None, None, "元", "amount")],
                  id="at-least-an-age-less-than-half-of-but-no-programme-name-holiday-set-phrase-excess-band-or-season"),
+    pytest.param("实现二次创业，学生二元结构突出，学习区委二届七次全委会精神，开展两次检查。",
+                 [("两次", 2, None, None, "次", "count")], id="the-second-time-a-dual-structure-and-a-plenary-are-no-counts"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -663,6 +669,8 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
                  id="a-notice-to-follow-in-brackets-and-a-catalogue"),
     pytest.param("具体发放细则由教学处负责制定，实施细则由教务处另行制定；本办法由教务处负责解释。", ["具体发放细则", "实施细则"],
                  id="a-document-and-who-will-draft-it"),
+    pytest.param("组织教师制定本学期本学科教研计划；结合实际，特制订本年度考核工作方案。", ["本学期本学科教研计划"],
+                 id="this-terms-plan-is-planned-but-the-plan-hereby-made-is-this-document"),
     pytest.param("指导各班讨论制定班级公约，遵守文明公约。", ["班级公约"], id="a-pact-drawn-up"),
     pytest.param("市教育局在编制范围内审定核准招考计划，研究编制全市教育发展规划。", ["全市教育发展规划"],
                  id="编制-the-staffing-quota-is-no-drafting"),
@@ -844,9 +852,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "shaoxingyizhong-2020-yiqing", "shaoxingyizhong-2022-tongbukecheng", "tongren-2018-luqu"],
                 "seen-32": ["guangdong-2014-chengkao", "guangdong-2017-zikao", "shaoxing-2010-chengnuo",
                             "shaoxingyizhong-2019-jixiao", "xiamen-2019-zhihuixiaoyuan"],
-                # Left unread: each measured once, blind, on the final rules.
-                "untuned-33": ["hefei-2009-xuexi", "hefei-2010-peixun", "htu-2023-jichuyanjiu", "scau-2018-shuhua",
-                               "shaoxing-2025-keti", "wenan-2020-laodong"],
+                "seen-33": ["hefei-2009-xuexi", "hefei-2010-peixun", "htu-2023-jichuyanjiu", "scau-2018-shuhua",
+                            "shaoxing-2025-keti", "wenan-2020-laodong"],
+                # Left unread: measured once, blind, on the final rules.
                 "untuned-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
                                "xjtu-2021-tongshi"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
@@ -888,9 +896,9 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.97),
                  ("seen-13", "targets"): (0.96, 0.93), ("seen-13", "counted"): (0.82, 0.73),
                  ("seen-13", "bodies"): (0.94, 0.86), ("seen-13", "programmes"): (0.83, 0.83),
-                 ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.92),
+                 ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.96),
                  ("seen-14", "targets"): (0.85, 0.85), ("seen-14", "counted"): (0.63, 0.46),
-                 ("seen-14", "bodies"): (0.9, 0.84), ("seen-14", "programmes"): (0.83, 0.83),
+                 ("seen-14", "bodies"): (0.91, 0.85), ("seen-14", "programmes"): (0.83, 0.83),
                  ("seen-14", "planned_documents"): (0.91, 0.73),
                  ("seen-15", "targets"): (1.0, 1.0), ("seen-15", "counted"): (0.93, 0.78),
                  ("seen-15", "bodies"): (0.96, 0.93), ("seen-15", "programmes"): (0.9, 0.81),
@@ -928,7 +936,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-26", "targets"): (0.96, 0.84), ("seen-26", "counted"): (0.68, 0.31),
                  ("seen-26", "bodies"): (0.78, 0.62), ("seen-26", "programmes"): (0.82, 0.41),
                  ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
-                 ("seen-27", "targets"): (0.87, 0.91), ("seen-27", "counted"): (0.4, 0.2),
+                 ("seen-27", "targets"): (0.91, 0.91), ("seen-27", "counted"): (0.4, 0.2),
                  ("seen-27", "bodies"): (0.88, 0.85), ("seen-27", "programmes"): (1.0, 0.61),
                  ("seen-27", "planned_documents"): (0.75, 1.0),
                  ("seen-28", "targets"): (1.0, 1.0), ("seen-28", "counted"): (0.4, 0.14),
@@ -938,13 +946,16 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-29", "bodies"): (0.89, 0.84), ("seen-29", "programmes"): (0.86, 0.9),
                  ("seen-30", "targets"): (0.91, 0.74), ("seen-30", "counted"): (0.61, 0.28),
                  ("seen-30", "bodies"): (0.89, 0.84), ("seen-30", "programmes"): (0.8, 0.44),
-                 ("seen-30", "planned_documents"): (0.33, 0.42),
+                 ("seen-30", "planned_documents"): (0.4, 0.57),
                  ("seen-31", "targets"): (0.91, 0.86), ("seen-31", "counted"): (0.48, 0.25),
                  ("seen-31", "bodies"): (0.8, 0.74), ("seen-31", "programmes"): (0.25, 0.33),
                  ("seen-31", "goals"): (0.5, 0.54), ("seen-31", "planned_documents"): (0.5, 0.66),
                  ("seen-32", "targets"): (0.95, 0.86), ("seen-32", "counted"): (0.23, 0.05),
                  ("seen-32", "bodies"): (0.83, 0.89), ("seen-32", "programmes"): (0.8, 0.57),
-                 ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0)}
+                 ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0),
+                 ("seen-33", "targets"): (0.87, 0.75), ("seen-33", "counted"): (0.34, 0.18),
+                 ("seen-33", "bodies"): (0.73, 0.63), ("seen-33", "programmes"): (0.18, 0.08),
+                 ("seen-33", "planned_documents"): (0.14, 0.33)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -15,6 +15,8 @@ own jurisdiction, so its node is per jurisdiction; 国务院, 教育部 or 威�
 import re
 from dataclasses import dataclass
 
+from edugraph.reading.numerals import parse_chinese_number
+
 from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, Boundaries, words
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
@@ -39,7 +41,9 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          # a university's affiliated schools (中央民族大学附属中学, 民大附中)
          "附属中学", "附属小学", "附属幼儿园",
          # admissions offices and committees (广东省招生办公室, 省招生委员会, 省教育考试院) and the staffing office
-         "招生办公室", "招生委员会", "教育考试院", "考试中心", "机构编制委员会办公室", "机构编制委员会")
+         "招生办公室", "招生委员会", "教育考试院", "考试中心", "机构编制委员会办公室", "机构编制委员会",
+         # inspection groups and the Party's branches (试点单位指导检查组, 校党支部, 党小组)
+         "指导检查组", "督导检查组", "党小组")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -63,7 +67,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "社区居委会", "居委会", "村委会", "居民委员会", "村民委员会", "中宣部", "中央宣传部",
          # the bodies of admissions and of teachers' titles, named alike in every province (省级招生考试机构, 中评委)
          "成人高校", "成人高等学校", "招生考试机构", "招生学校", "中评委", "高评委", "公安机关", "武警部队", "纪委",
-         "招生考试院", "考试院", "有关部委", "党政办", "医务室", "校医务室", "安全处", "教科室", "保卫处", "财务处", "后勤处", "科研处",
+         "招生考试院", "考试院", "有关部委", "区委", "中央纪委", "校党支部", "党政办", "医务室", "校医务室", "安全处", "教科室", "保卫处", "财务处", "后勤处", "科研处",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -322,7 +326,7 @@ def _grow(bounds, a, head):
             taken.insert(0, word)
             word = earlier
             continue
-        elif head in ("领导小组", "工作小组") and (head == "工作小组" or taken and taken[-1].text == "工作"):
+        elif head in ("领导小组", "工作小组") and (head == "工作小组" or taken and taken[-1].text in ("工作", "活动")):
             if not word.tag.startswith(("v", "n", "a", "l", "b")) or word.text in STOP_WORDS or word.text in GENERIC_MODIFIERS or word.text.startswith(VERB_PREFIXES) \
                     or OFFICE_WORD_RE.search(word.text) or word.text in LEXICON or any(c in STOP_CHARS for c in word.text):
                 break  # 市教育局|安全稳定工作领导小组: the office that sets the group up is a body of its own
@@ -670,14 +674,18 @@ def find_bodies(text, start, end, skip):
         if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS \
                 or name in ORGANISER_WORDS and re.match(r"[ \t\u3000]*(?:[：:]|\n|$)", text[b:b + 3]):
             continue
-        body = Body(a, b, name, _is_generic(name, words(text, a, b)))
-        body.new = text[max(start, a - 2):a] in NEW_BEFORE
-        body.role = _inline_role(text, start, end, body)
-        found.append(body)
+        joint = JOINT_RE.fullmatch(name)
+        parts = [(a, a + joint.end("committee")), (a + joint.end("committee"), b)] if joint and name == text[a:b] else [(a, b)]
+        for x, y in parts:  # 市委市政府: the Party committee and the government, two bodies
+            body = Body(x, y, text[x:y] if len(parts) > 1 else name, _is_generic(text[x:y], words(text, x, y)))
+            body.new = text[max(start, x - 2):x] in NEW_BEFORE
+            body.role = _inline_role(text, start, end, body)
+            found.append(body)
         taken.append((a, b))
     return sorted(found, key=lambda body: body.start)
 
 
+JOINT_RE = re.compile(r"(?P<committee>[省市县区]委)[省市县区](?:人民)?政府")
 # What may stand between a listed body and the word that assigns its role: the rest of the list
 # (文联和共青团组织等部门分工负责).
 # 负责人, 负责制, 负责同志: a person or a system, not a role given.
@@ -715,6 +723,8 @@ def _inline_role(text, start, end, body):
     colon = 1 if text[body.end:body.end + 1] in "：:" and text[body.start - 1:body.start] in "）)\n\u3000 " else 0
     tail = LIST_TAIL_RE.match(text, body.end + colon, end)
     after_start = tail.end() if tail else body.end + colon
+    adverb = re.match(r"(?:全面|具体|主要|统一|共同|分别|各自)(?=负责|牵头)", text[after_start:after_start + 4])
+    after_start += len(adverb.group()) if adverb else 0  # 校党支部全面负责本校…: the body takes the duty
     after = text[after_start:min(end, after_start + 4)]
     for word, role in INLINE_ROLES:
         if after.startswith(word) and not NOT_A_ROLE_RE.match(text, after_start + len(word)):
@@ -770,6 +780,11 @@ def issuer_forms(issuers):
         short = PLACE_PREFIX_RE.sub("", issuer)
         if short != issuer and len(short) >= 4 and not short.startswith(("第", "中心", "实验")):
             forms.add(short)
+        numbered = re.fullmatch(r"(?P<place>.*?)(?:[省市县区])?第(?P<n>[一二三四五六七八九十百]{2,4})(?P<kind>中|小)学", issuer)
+        if numbered:  # 合肥市第四十六中学 → 合肥四十六中, 四十六中, 46中 (a place's numbered school by its short names)
+            n, kind = numbered.group("n"), numbered.group("kind")
+            place = PLACE_PREFIX_RE.sub("", numbered.group("place")) or re.sub(r"[省市县区]$", "", numbered.group("place"))
+            forms |= {f"{n}{kind}", f"{parse_chinese_number(n)}{kind}"} | ({f"{place}{n}{kind}"} if place else set())
     return sorted(forms, key=len, reverse=True)
 
 

@@ -139,7 +139,9 @@ def find_citations(text, start, end):
     for match in UNBRACKETED_RE.finditer(text, start, end):
         a, b = match.span("title")
         title = match.group("title")
-        if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校|县|市|区|省|旗)", title) \
+        if title.startswith(DEICTIC) and not re.match(r"本(?:区域|地区|地|级|单位|部门|校|县|市|区|省|旗|学期|学年|年度|学科|"
+                                                      r"备课组|教研组|年级|班|学校)", title) \
+                or text[match.start() - 1:match.start()] == "特" \
                 or title.startswith("的") or text.startswith(("的", "所"), b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
         if text.startswith("编制", match.start()) and title.startswith(("范围", "内", "数", "总量", "外", "标准")):

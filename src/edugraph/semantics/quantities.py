@@ -254,7 +254,11 @@ def find_targets(text, start, end, skip, plan_year=None):
         before = text[max(start, a - 8):a]
         if not free(a, b) or before.endswith("第") or (b < end and text[b] in "年月日"):
             continue
-        if unit == "次" and text.startswith(("全会", "全体会议", "会议"), b) and "届" in before[-4:]:
+        if unit == "次" and lo_text == "二":
+            continue  # 二次创业, 二次开发: the second, a compound (a count of times says 两次)
+        if unit == "元" and text.startswith(("结构", "化", "论", "对立"), b):
+            continue  # 二元结构: a dual structure, not money
+        if unit == "次" and text.startswith(("全会", "全体会议", "会议", "全委会"), b) and "届" in before[-4:]:
             continue  # 省委十二届八次全会: a plenary session's number
         if unit == "学年" and lo_text.isdigit() and len(lo_text) >= 4:
             continue  # 2009学年度: a school year named
