@@ -955,7 +955,11 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0),
                  ("seen-33", "targets"): (0.87, 0.75), ("seen-33", "counted"): (0.34, 0.18),
                  ("seen-33", "bodies"): (0.73, 0.63), ("seen-33", "programmes"): (0.18, 0.08),
-                 ("seen-33", "planned_documents"): (0.14, 0.33)}
+                 ("seen-33", "planned_documents"): (0.14, 0.33),
+                 # Round 34, measured once on the final rules (8ecbac4) and not read: its blind figures are its floors.
+                 ("untuned-34", "targets"): (0.92, 0.76), ("untuned-34", "counted"): (0.55, 0.29),
+                 ("untuned-34", "bodies"): (0.84, 0.74), ("untuned-34", "programmes"): (0.66, 0.5),
+                 ("untuned-34", "planned_documents"): (1.0, 0.5)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
