@@ -8,11 +8,16 @@ from rdflib import URIRef
 
 from edugraph.corpus import build, default_sources, plan_graph, union_graph
 from edugraph.errors import InputError
-from edugraph.semantics.evaluation import evaluate_facts, found_facts, load_labels, totals
 from edugraph.namespaces import EDU, ID
-from edugraph.serving.queries import run_query
 from edugraph.semantics import analyse, find_goals
+from edugraph.semantics.evaluation import (
+    evaluate_facts,
+    found_facts,
+    load_labels,
+    totals,
+)
 from edugraph.semantics.quantities import find_targets
+from edugraph.serving.queries import run_query
 
 HERE = Path(__file__).parent
 FACT_LABELS = HERE / "labels" / "facts"
@@ -267,8 +272,8 @@ def test_bodies_and_roles(text, expected):
 
 
 def test_a_plan_names_its_own_issuer_without_its_place(tmp_path):
-    from edugraph.structure.extract import extract_file
     from edugraph.semantics.documents import plan_facts
+    from edugraph.structure.extract import extract_file
     (tmp_path / "plan.txt").write_text("某校发展规划\n\n一、发展目标\n复兴高级中学作为一所名校，要办成一流学校。\n"
                                        "二、措施\n在复兴高级中学内部设立国际部。\n", encoding="utf-8")
     _, doc = extract_file(tmp_path / "plan.txt", curated={"issuers": ["上海市复兴高级中学"]})

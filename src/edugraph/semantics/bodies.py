@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 from edugraph.reading.numerals import parse_chinese_number
-
 from edugraph.semantics.words import CLAUSE_OPENERS, CLAUSE_VERBS, Boundaries, words
 
 # Organisation words a name may grow from leftwards (教育 + 行政部门, 区市 + 服务 + 支队).
@@ -67,7 +66,9 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "社区居委会", "居委会", "村委会", "居民委员会", "村民委员会", "中宣部", "中央宣传部",
          # the bodies of admissions and of teachers' titles, named alike in every province (省级招生考试机构, 中评委)
          "成人高校", "成人高等学校", "招生考试机构", "招生学校", "中评委", "高评委", "公安机关", "武警部队", "纪委",
-         "招生考试院", "考试院", "有关部委", "区委", "中央纪委", "校党支部", "党政办", "医务室", "校医务室", "安全处", "教科室", "保卫处", "财务处", "后勤处", "科研处",
+         "招生考试院", "考试院", "有关部委", "区委", "中央纪委", "校党支部",
+         # more of a school's offices (党政办做好…, 安全处进一步加强…)
+         "党政办", "医务室", "校医务室", "安全处", "教科室", "保卫处", "财务处", "后勤处", "科研处",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -147,8 +148,8 @@ TIME_WORDS = ("年度", "上年度", "本年度", "当年")  # 上年度|评审�
 ACTING_RE = re.compile(r"(?:负责|牵头|配合)(?!人|同志)")
 VERB_PREFIXES = tuple(CLAUSE_VERBS) + ("建立", "健全", "成立", "组建", "设立", "指导", "依托", "协调", "引导", "贯彻", "根据",
                                       "按照", "依据",
-                                      "积极", "主动", "努力", "争取", "切实", "认真", "不断", "充分", "进一步",  # 积极争取主管部门 (jieba: 积极争取|主管部门)
-                                      "需", "须")  # 报名时需提交单位概况 (jieba: 需提交, a noun)
+                                      # 积极争取主管部门 (jieba: 积极争取|主管部门); 报名时需提交单位概况 (jieba: 需提交, a noun)
+                                      "积极", "主动", "努力", "争取", "切实", "认真", "不断", "充分", "进一步", "需", "须")
 # 可建设学生艺术活动中心: jieba tags 建设 a noun; right before the head it is part of the name (建设部门).
 BUILD_VERBS = ("建设", "创建", "打造", "组建")
 STOP_CHARS = "对由和与及在向为把将被从"

@@ -47,7 +47,7 @@ MAX_ATTACHMENTS = 20
 SIGNER_ABOVE_DATE_RE = re.compile(
     r"^[ \t\u3000]*(?P<name>[\u4e00-\u9fff（）()]{2,30})[ \t\u3000]*\n[ \t\u3000]*"
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[〇零○OＯ0０一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-    r"(?:[一二三四五六七八九十]{1,3}日)?)[ \t\u3000]*$", re.M)
+    r"(?:[一二三四五六七八九十]{1,3}日)?)[ \t\u3000]*$", re.MULTILINE)
 
 
 def signature_spans(text, start, end):
