@@ -328,8 +328,9 @@ def _grow(bounds, a, head):
             word = earlier
             continue
         elif head in ("领导小组", "工作小组") and (head == "工作小组" or taken and taken[-1].text in ("工作", "活动")):
-            if not word.tag.startswith(("v", "n", "a", "l", "b")) or word.text in STOP_WORDS or word.text in GENERIC_MODIFIERS or word.text.startswith(VERB_PREFIXES) \
-                    or OFFICE_WORD_RE.search(word.text) or word.text in LEXICON or any(c in STOP_CHARS for c in word.text):
+            if not word.tag.startswith(("v", "n", "a", "l", "b")) or word.text in STOP_WORDS or word.text in GENERIC_MODIFIERS \
+                    or word.text.startswith(VERB_PREFIXES) or OFFICE_WORD_RE.search(word.text) or word.text in LEXICON \
+                    or any(c in STOP_CHARS for c in word.text):
                 break  # 市教育局|安全稳定工作领导小组: the office that sets the group up is a body of its own
             taken.insert(0, word)  # 有偿补课专项治理工作领导小组, 安全稳定工作领导小组: the work a group leads
             word = bounds.before(word.start)
@@ -477,14 +478,14 @@ def _listed_schools(text, start, end, bounds):
 # 商学院、数软学院、政公学院; 政治处、师范处、督导处: a university's colleges or a bureau's divisions listed by their
 # short names, which jieba does not know.
 # 铜仁一中、思南中学: schools, one named by its place's number.
-UNIT_KINDS = {"学院": "学院", "处": "处", "中学": "school", "小学": "school", "中": "school"}
 UNIT_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:学院|处|中学|小学|[一二三四五六七八九十]中)")
+UNIT_KIND_RE = re.compile(r"(?:(?P<college>学院)|(?P<division>处)|(?P<school>中学|小学|[一二三四五六七八九十]中))$")
 
 
 def _unit_kind(item):
-    if re.search(r"[一二三四五六七八九十]中$", item):
-        return "school"
-    return next((kind for end, kind in UNIT_KINDS.items() if end != "中" and item.endswith(end)), None)
+    """学院, 处 or school: the kind of unit a list item ends in, or None."""
+    kind = UNIT_KIND_RE.search(item)
+    return kind.lastgroup if kind else None
 
 
 def _among_units(text, match, item):
@@ -525,8 +526,7 @@ OFFICE_SUBJECT_RE = re.compile(r"(?:(?<=[\n、，,。；;：:）)])|^)[ \t\u3000
                                r"(?=(?<=处)、|要|负责|做好|进一步|落实|组织|牵头|配合|及时|每天|每日|按|应|将|对|会同|统筹|协助)")
 ROOMS = ("实验室", "会议室", "阅览室", "活动室", "休息室", "功能室", "专用室", "录播室", "储藏室", "值班室", "配电室", "教室",
          "图书室", "广播室", "档案室", "资料室", "隔离室", "观察室", "寝室", "浴室", "画室", "琴室", "机房室")
-
-
+# Bodies that are rooms too: 医务室内 (inside it) is the place.
 ROOM_BODIES = ("医务室", "校医务室", "办公室")
 
 

@@ -319,10 +319,10 @@ def _scoped_contests(text, start, end, skip):
     found = []
     for match in SCOPED_CONTEST_RE.finditer(text, start, end):
         body = match.group("body")
-        if _skipped(match.start(), skip, end) or body.startswith(("性", "、", "和", "与")) or "全国性" in body \
-                or body == "奥林匹克" or NOT_IN_CONTEST_NAME_RE.search(body) or SCOPE_IN_BODY_RE.search(body) \
+        if _skipped(match.start(), skip, end) or body.startswith(("性", "、", "和", "与")) or body == "奥林匹克" \
+                or NOT_IN_CONTEST_NAME_RE.search(body) or SCOPE_IN_BODY_RE.search(body) \
                 or any(verb in body for verb in CLAUSE_VERBS) or any(i.start == match.start() for i in found):
-            continue  # 全国性竞赛, 全国各类大赛: a kind of contest; 全国中学生中开展…竞赛: a clause
+            continue  # 全国性竞赛, 全国各类大赛: a kind; …中开展…竞赛: a clause; (a contest listed after one: found already)
         found.append(Initiative(match.start(), match.end(), normalise_name(match.group()), "activity"))
         b = match.end()
         while (listed := LISTED_CONTEST_RE.match(text, b, end)) and not NOT_IN_CONTEST_NAME_RE.search(listed.group("name")):

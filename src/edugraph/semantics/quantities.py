@@ -376,39 +376,29 @@ def find_targets(text, start, end, skip, plan_year=None):
                                 name_after(text, b, end)))
             taken.append((a, b))
 
+    def share(phrase_start, a, b, value, after, bound=None, phrase_end=None):
+        """A share (三分之一以上, 2/3及以上, 的一半) as a percentage, bounded by the word after it or else before it."""
+        low = value if after.endswith("以上") or not after and bound in MIN_BEFORE else None
+        high = value if after in ("以下", "以内") or not after and bound in MAX_BEFORE else None
+        found.append(Target(phrase_start, phrase_end or b, None if low or high else value, low, high, "%", False, "percentage",
+                            what_is_counted(text, start, end, (phrase_start, a, b), "percentage", "%", bound)))
+        taken.append((a, b))
+
     for match in FRACTION_RE.finditer(text, start, end):
-        a, b = match.span()
         den, num = to_decimal(match.group("den")), to_decimal(match.group("num"))
-        if free(a, b) and den and num is not None and num < den:
-            share = (num * 100 / den).quantize(Decimal("0.01"))
-            after = match.group("after") or ""
-            low, high = (share, None) if after.endswith("以上") else (None, share) if after else (None, None)
-            found.append(Target(a, b, None if after else share, low, high, "%", False, "percentage",
-                                what_is_counted(text, start, end, (a, a, b), "percentage", "%", None)))
-            taken.append((a, b))
+        if free(*match.span()) and den and num is not None and num < den:
+            share(match.start(), *match.span(), (num * 100 / den).quantize(Decimal("0.01")), match.group("after") or "")
     for match in SLASH_FRACTION_RE.finditer(text, start, end):
         a, b = match.span()
         num, den = Decimal(match.group("num")), Decimal(match.group("den"))
         bound, phrase_start = _bound_before(text, start, a)
         after = match.group("after") or ""
-        if not free(a, b) or num >= den or not (after or bound or text[a - 1:a] in "的占"):
-            continue
-        share = (num * 100 / den).quantize(Decimal("0.01"))
-        low = share if after.endswith("以上") or bound in MIN_BEFORE and not after else None
-        high = share if after in ("以下", "以内") or bound in MAX_BEFORE and not after else None
-        if bound not in MIN_BEFORE + MAX_BEFORE:
-            phrase_start = a
-        found.append(Target(phrase_start, b, None if low or high else share, low, high, "%", False, "percentage",
-                            what_is_counted(text, start, end, (phrase_start, a, b), "percentage", "%", bound)))
-        taken.append((a, b))
+        if free(a, b) and num < den and (after or bound or text[a - 1:a] in "的占"):
+            share(phrase_start if bound in MIN_BEFORE + MAX_BEFORE else a, a, b,
+                  (num * 100 / den).quantize(Decimal("0.01")), after, bound)
     for match in HALF_RE.finditer(text, start, end):
-        a, b = match.span("half")
-        if free(a, b):
-            after = match.group("after") or ""
-            found.append(Target(match.start(), match.end(), None if after else Decimal(50),
-                                Decimal(50) if after == "以上" else None, Decimal(50) if after in ("以下", "以内") else None,
-                                "%", False, "percentage", what_is_counted(text, start, end, (a, a, b), "percentage", "%", None)))
-            taken.append((a, b))
+        if free(*match.span("half")):  # (its whole span is the phrase; what it counts is read before 一半)
+            share(match.start(), *match.span("half"), Decimal(50), match.group("after") or "", phrase_end=match.end())
     for match in PERCENT_WORD_RE.finditer(text, start, end):
         a, b = match.span()
         if free(a, b) and (value := to_decimal(match.group("lo"))) is not None:

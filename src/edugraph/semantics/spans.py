@@ -4,7 +4,7 @@ titles an 附件 line lists, and short names being defined (（以下简称…�
 import re
 
 from edugraph.reading.brackets import closing_index
-from edugraph.structure.metadata import find_document_numbers
+from edugraph.structure.metadata import CN_YEAR_MONTH, SIGNED_DATE, SIGNER_NAME, find_document_numbers
 
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
 # A quote may close with a straight " where the source mistyped its closing mark (“体育、艺术2+1项目"暨…).
@@ -44,10 +44,8 @@ MAX_ATTACHMENTS = 20
 
 # A signer's name on its own line right above the date it signed on (中共绍兴市教育局委员会⏎二〇一〇年十二月二十四日),
 # where attachments after it keep it inside a measure: the signature, not a body the text names.
-SIGNER_ABOVE_DATE_RE = re.compile(
-    r"^[ \t\u3000]*(?P<name>[\u4e00-\u9fff（）()]{2,30})[ \t\u3000]*\n[ \t\u3000]*"
-    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[〇零○OＯ0０一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-    r"(?:[一二三四五六七八九十]{1,3}日)?)[ \t\u3000]*$", re.MULTILINE)
+SIGNER_ABOVE_DATE_RE = re.compile(rf"^[ \t\u3000]*(?P<name>{SIGNER_NAME})[ \t\u3000]*\n"
+                                  rf"[ \t\u3000]*(?:{SIGNED_DATE}|{CN_YEAR_MONTH})[ \t\u3000]*$", re.MULTILINE)
 
 
 def signature_spans(text, start, end):

@@ -20,6 +20,12 @@ DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{
 # A year in Chinese digits, its zero often typed as ○, O or the digit 0 (二0一一年).
 TYPED_ZEROS = "○OＯ0０"
 CN_DATE_RE = re.compile(rf"([〇零{TYPED_ZEROS}一二三四五六七八九]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日")
+# The date under a signature: to the day (2016年9月14日, 2011/9/30, 二○一六年九月十四日) or to the month (2017年10月;
+# 二○○九年九月 only where a signer's line stands right above it), and the signer's line (a short name alone on its
+# line: 中共绍兴市教育局委员会, 国际教育学院).
+SIGNED_DATE = rf"(?:{DATE_RE.pattern}|{CN_DATE_RE.pattern}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月)"
+CN_YEAR_MONTH = rf"[〇零{TYPED_ZEROS}一二三四五六七八九]{{4}}年[一二三四五六七八九十]{{1,2}}月"
+SIGNER_NAME = r"[\u4e00-\u9fff（）()]{2,30}"
 LABELLED = {
     "index_number": re.compile(r"索\s*引\s*号\s*[:：][ \t\u3000]*([0-9A-Za-z/\-_.]+)"),
     "written": re.compile(r"成文日期\s*[:：][ \t\u3000]*([^\s]+)"),

@@ -18,7 +18,7 @@ government documents are typeset, not about any one document:
 import re
 from dataclasses import dataclass
 
-from edugraph.structure.metadata import CN_DATE_RE, DATE_RE
+from edugraph.structure.metadata import SIGNED_DATE, SIGNER_NAME
 from edugraph.structure.model import Heading, Measure, Preamble, Section, Span, Task, numbered
 from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
@@ -412,9 +412,8 @@ def _is_closing_line(text, start, end):
 
 
 # A signature's date, in figures or in Chinese numerals (二〇一六年九月十四日, often typed with ○).
-DATE_LINE_RE = re.compile(rf"^\s*(?:{DATE_RE.pattern}|{CN_DATE_RE.pattern}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月)\s*$")  # 2016年9月14日, 2011/9/30, 二○一六年…, 2017年10月
-# A signer's line: a short name alone on its line, no figures, no punctuation.
-SIGNER_LINE_RE = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,20}[ \t\u3000]*$")
+DATE_LINE_RE = re.compile(rf"^\s*{SIGNED_DATE}\s*$")
+SIGNER_LINE_RE = re.compile(rf"^[ \t\u3000]*{SIGNER_NAME}[ \t\u3000]*$")
 # Lines after the signature that close a document rather than list anything (联系人：…, 附件：…, 抄送：…).
 CHROME_AFTER_RE = re.compile(r"^\s*(?:附件|附表|联系人|联系电话|电话|传真|邮箱|电子邮箱|地址|邮编|抄送|印发|\d{1,3}\s*$|原文链接)")
 
