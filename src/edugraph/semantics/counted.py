@@ -15,6 +15,12 @@ import re
 from edugraph.semantics.figures import MAX_BEFORE, MIN_BEFORE, NUMBER, QUANTITY_RE, UNIT_NOUNS, UNIT_RE
 from edugraph.semantics.words import CLAUSE_VERBS, clause_start, words
 
+# Words after a figure that open what is done or said, not a name (由教师出镜讲授, 在期末考核后发放, 如总数超过…).
+PREPOSITIONS = ("由", "在", "按", "按照", "通过", "从", "向", "于", "经", "如", "若", "对", "给", "被", "把", "将", "以")
+# Words inside the words after a figure that start what is said of the thing counted (5个类别开发课程资源).
+PREDICATE_WORDS = ("方可", "方能", "一起", "交", "到")
+PREDICATE_VERBS = ("参加", "参与", "开始", "开发", "办学", "入围", "进入", "组成", "提交", "报送", "出镜", "担任", "计发",
+                   "发放", "配备", "任教", "参赛")
 TIME_UNITS = ("年", "个月", "学年", "学期", "天", "周", "分钟", "小时", "工作日", "岁", "周岁")  # (an age is one too)
 COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
 LEVELS_RE = re.compile(r"[国省市县区]、[省市县区]")  # 100所省、市艺术特色学校: levels sharing one name
@@ -23,7 +29,8 @@ COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
                "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
-               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送", "评出")
+               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送", "评出", "设置", "评选出",
+               "遴选出", "选出")
 # Verbs that give a figure to what follows (按总课时的11%开设艺术课程, 6学分用于艺术类必修课程).
 ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
 # Nouns that end a counted name: a verb after one starts what is done with it (优质初中学校|招收艺术特长生).
@@ -37,8 +44,8 @@ AGENT_NOUNS = ("学校", "学生", "教师", "中小学", "高校")
 # A clause that follows a figure and is not a name: 获得至少2个学分方可毕业.
 NOT_A_NAME_START = ("方可", "方能", "才能", "才可", "即可", "均可", "可以", "能够")
 # Words that scope or distribute a counted thing without naming it: 全市中小学生艺术素质测评覆盖率, 每个学生美育选修课程.
-SCOPE_PREFIX_RE = re.compile(r"^(?:且|并且|而且|原则上)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度"
-                             r"|每个学生|每名学生|每位学生|每个|每名|所属)?")
+SCOPE_PREFIX_RE = re.compile(r"^(?:的)?(?:且|并且|而且|原则上)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度"
+                             r"|每个学生|每名学生|每位学生|每个|每名|所属|所有|全部|全体|我院|我校|本校|本院)?")
 # What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
 TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
 # Between a subject and its figure: 艺术课累计不少于108节, 课程修完6个学分.
@@ -84,8 +91,13 @@ def _noun_after(text, after_start, end):
         # 1000所各具特色的美育工作示范学校: what is counted is the noun after the last 的, unless a name
         # ends before it (2所北京市金鹏科技团的示范作用: the 的 is a possessive).
         owner = after_start + text[after_start:stop].index("的")
+        last = after_start + text[after_start:stop].rindex("的") + 1
+        owned = words(text, last, stop)
         if text[after_start:owner].endswith(INSTITUTIONS + HEAD_NOUNS) and owner - after_start >= 2:
             stop = owner
+        elif owner - after_start >= 2 and owned and (owned[0].text in ASPECT_NOUNS or len(owned) >= 2 and owned[-1].text == "工作"
+                                                     and all(w.tag in ("v", "vn") for w in owned[:-1])):
+            stop = owner  # 1-2项艺术技能的目标, 五个支部的建设工作: an aspect of what is counted, which is named before 的
         else:
             after_start = after_start + text[after_start:stop].rindex("的") + 1
     first = words(text, after_start, stop)[:1] if stop > after_start else []
@@ -112,7 +124,29 @@ def _noun_after(text, after_start, end):
     for verb in ALLOT_VERBS:  # 6学分用于艺术类必修课程: the verb is not part of the name
         if text.startswith(verb, after_start) and phrase_end - after_start > len(verb) + 1:
             return _tidy(_noun_after(text, after_start + len(verb), end))
-    return _tidy(_cut_at_verb(text, after_start, phrase_end).replace("“", "").replace("”", ""))
+    phrase_end = _before_predicate(text, after_start, phrase_end)
+    name = _tidy(_cut_at_verb(text, after_start, phrase_end).replace("“", "").replace("”", "")) if phrase_end > after_start else ""
+    return "" if name in FRAME_WORDS else name
+
+
+# Nouns after 的 that name an aspect of what a figure counts (…的目标, …的特点, …的作用), not the thing itself.
+ASPECT_NOUNS = ("目标", "特点", "规定", "要求", "作用", "情况", "问题", "任务", "水平", "质量", "内容", "范围")
+# Words that frame a figure without naming what it counts (每人每晚120元标准, 2个学分要求…, 300元考核计发).
+FRAME_WORDS = ("标准", "要求", "规定", "考核", "原则")
+
+
+def _before_predicate(text, start, end):
+    """Where the name in text[start:end] ends before what is said of it: 5个类别|开发课程资源, 五个党小组|参加…,
+    作品|交政教处, 论文|在省级以上学术刊物发表, 学校|方可申报; `start` when the words open with a preposition
+    (至少1个课时由教师出镜讲授, 每月100元在期末考核后发放): no name follows the figure there."""
+    tokens = [w for w in words(text, start, end) if w.tag != "x"]
+    if not tokens or tokens[0].tag in ("p", "c") or tokens[0].text in PREPOSITIONS or text.startswith("中的", start):
+        return start
+    for word in tokens[1:]:
+        if word.text in PREPOSITIONS and word.tag == "p" or word.text in PREDICATE_WORDS \
+                or word.text in PREDICATE_VERBS and word.tag.startswith("v"):
+            return word.start
+    return end
 
 
 def _cut_at_verb(text, start, end):

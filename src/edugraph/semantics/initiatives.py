@@ -110,7 +110,16 @@ COMPOUND_FOLLOWERS = ("课题", "资金", "经费", "单列", "方案", "书", "
 GENERIC_NAMES = ("研究项目", "科研项目", "规划项目", "招聘计划", "招教计划", "教学计划", "工作计划", "课程计划", "人才培养计划")
 WORK_KINDS = ("试点", "改革", "建设", "工作", "发展")
 CAMPAIGN_AFTER = ("工作", "活动", "和", "及", "与", "、", "等")  # “戏曲进校园”工作, “…进校园”和“…进课堂”
+PAPER_TITLE_END_RE = re.compile(r"(?:表|书|说明|办法|名单|通知|方案|细则|目录)$")
 MIN_NAME = 4  # characters before the programme word: 教学计划, 有计划 name nothing
+RECURRING = 3  # times a document names an activity it runs before the name counts as one campaign's
+# Words that say what kind of work an activity is (社会实践活动, 志愿服务活动, 主题教育活动), not which campaign.
+DOMAIN_WORDS = {"社会", "实践", "综合", "主题", "教育", "志愿", "服务", "文体", "课外", "校外", "校内", "体育", "艺术", "文化",
+                "科技", "教研", "教学", "培训", "宣传", "安全", "德育", "劳动", "研学", "党日", "团日", "少先队", "班团",
+                "心理", "健康", "阅读", "实习", "交流", "文艺", "美育", "学生", "校园", "学校", "班级", "集体", "专题",
+                "系列", "各类", "各项", "相关", "有关", "日常", "常规", "特色", "创新", "创业", "公益", "团队", "户外",
+                "家庭", "亲子", "社区", "节日", "纪念", "庆祝", "假期", "暑期", "寒假", "暑假", "竞技", "比赛", "社团",
+                "青少年", "少年", "儿童", "师生", "教师", "党员", "群众"}
 CLAUSE_BREAK = "，,。；;：:！？\n"
 
 
@@ -246,7 +255,8 @@ def _unquoted(text, start, end, skip, bounds):
                 or _generic(text[name_start:b]) or HEAD_RE.match(text, name_start):
             continue  # …“非遗”项目集中展演活动: a name does not open with a programme word
         held = re.search(r"(?:举办|举行|开展|组织)的$", text[clause_start(text, start, name_start, CLAUSE_BREAK):name_start])
-        if match.group() == "活动" and (not text[name_start:item_end].endswith(EVENT_WORDS)
+        if match.group() == "活动" and (not (text[name_start:item_end].endswith(EVENT_WORDS)
+                                            or _recurring(text, text[name_start:b]))
                                        or text[name_start - 1:name_start] == "的" and not held):
             continue  # 教师实践教育活动: what is done; 以营利为目的的艺术竞赛活动: a kind described, not named
         if match.group() == "活动" and GENERIC_EVENT_RE.match(text[name_start:item_end]):
@@ -409,6 +419,16 @@ def _short_names(text, start, end, skip):
     return found
 
 
+def _recurring(text, name):
+    """创先争优活动, 学习实践活动: an activity the document runs and keeps naming (RECURRING times or more, with no
+    quotation marks) is one campaign, not a kind of work described once; a name of domain words only (社会实践活动,
+    主题教育活动) stays a kind however often it recurs."""
+    core = name.removesuffix("活动")
+    if len(core) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", core) or text.count(name) < RECURRING:
+        return False
+    return not all(w.text in DOMAIN_WORDS for w in words(core, 0, len(core)))
+
+
 def _levelled_training_plan(name):
     """国家级培训计划, 县四级培训计划: a training plan named by its level, wherever it stands."""
     return re.search(r"(?:国家|[省市县区两三四五])级培训计划$", name) is not None
@@ -513,6 +533,39 @@ def alias_mentions(text, start, end, short_names, taken):
                 found.append(Initiative(index, b, programme.name, programme.kind))
             index = text.find(alias, b, end)
     return found
+
+
+def repeated_mentions(text, start, end, programmes, taken):
+    """[Initiative] for each other place in text[start:end] that names one of `programmes` (found elsewhere in the
+    document) exactly as it was found, outside the `taken` spans: 开展创先争优活动 once makes 创先争优活动 a mention
+    wherever it stands (…活动的落脚点, 检验…活动效果). Slogans and names shorter than MIN_NAME + 2 are not
+    repeated: a short or quoted phrase is not sure to mean the same thing elsewhere."""
+    found = []
+    for surface, programme in programmes.items():
+        index = text.find(surface, start, end)
+        while index >= 0:
+            b = index + len(surface)
+            if not any(x < b and index < y for x, y in taken + [(i.start, i.end) for i in found]) \
+                    and not _on_paper_title_line(text, index):
+                found.append(Initiative(index, b, programme.name, programme.kind))
+            index = text.find(surface, b, end)
+    return found
+
+
+def repeatable(text, initiatives):
+    """{name as printed: programme} for the programmes in `initiatives` whose name may be repeated. Not a name ending
+    in 项目: it names a kind of item as often as one project (科技竞赛项目, 团体项目, 创新创业项目)."""
+    return {text[i.start:i.end]: i for i in initiatives
+            if i.kind != "slogan" and text[i.start:i.end] == i.name and len(i.name) >= MIN_NAME + 2
+            and not i.name.endswith("项目")}
+
+
+def _on_paper_title_line(text, index):
+    """Whether text[index] stands on a line that titles a form or paper (…论坛报名表, 关于开展…比赛的通知): a
+    line with no clause break, ending in a paper word. Such lines title attachments, which labellers leave out."""
+    line_start, line_end = text.rfind("\n", 0, index) + 1, text.find("\n", index)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip(" \t\u3000")
+    return not re.search(r"[，,。；;]", line) and PAPER_TITLE_END_RE.search(line) is not None
 
 
 def find_initiatives(text, start, end, skip, programmes_in_titles=()):

@@ -8,8 +8,8 @@ from edugraph.structure.model import Measure, PlanDocument, Span, numbered
 from edugraph.semantics import analyse
 from edugraph.semantics.bodies import issuer_forms, with_issuer_mentions
 from edugraph.semantics.documents import plan_facts
-from edugraph.semantics.initiatives import alias_mentions, aliases
-from edugraph.semantics.spans import short_name_spans, signature_spans
+from edugraph.semantics.initiatives import alias_mentions, aliases, repeatable, repeated_mentions
+from edugraph.semantics.spans import attachment_spans, short_name_spans, signature_spans
 from edugraph.reading.source import read_source
 from edugraph.structure.parse import LEAD, SENTENCE, TERMINATORS, parse_structure
 
@@ -61,6 +61,7 @@ def add_facts(doc):
     for measure in doc.all_measures():
         measure.facts = analyse(text, measure.span.start, measure.span.end, year)
     _add_alias_mentions(doc)
+    _add_repeated_mentions(doc)
     _add_issuer_mentions(doc)
 
 
@@ -88,6 +89,23 @@ def _add_alias_mentions(doc):
         taken = [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations] \
             + [(a, b + 1) for a, b in short_name_spans(doc.text, found.start, found.end)]
         found.initiatives = sorted(found.initiatives + alias_mentions(doc.text, found.start, found.end, short_names, taken),
+                                   key=lambda i: i.start)
+
+
+def _add_repeated_mentions(doc):
+    """A programme found where the text runs it (开展创先争优活动) is meant wherever its name stands again, in
+    measures and in headings."""
+    facts = list(plan_facts(doc))
+    programmes = {}
+    for found in facts:
+        programmes.update(repeatable(doc.text, found.initiatives))
+    if not programmes:
+        return
+    for found in facts:
+        taken = [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations] \
+            + [(a, b + 1) for a, b in short_name_spans(doc.text, found.start, found.end)
+               + attachment_spans(doc.text, found.start, found.end)]
+        found.initiatives = sorted(found.initiatives + repeated_mentions(doc.text, found.start, found.end, programmes, taken),
                                    key=lambda i: i.start)
 
 
