@@ -266,6 +266,12 @@ def bodies(text):
                  [("市委", "mentioned"), ("市政府", "mentioned"), ("校党支部", "responsible"), ("党小组", "mentioned"),
                   ("中央纪委", "mentioned"), ("区委指导检查组", "mentioned")],
                  id="a-party-committee-and-its-government-written-together-and-a-branch-fully-responsible"),
+    pytest.param("市教育局为该职位选派的责任单位。省教育厅、省体育局为牵头单位。学校是禁止有偿补课的责任主体。",
+                 [("市教育局", "responsible"), ("省教育厅", "lead"), ("省体育局", "lead"), ("学校", "responsible")],
+                 id="a-body-named-as-the-unit-of-a-role"),
+    pytest.param("大赛设立专家委员会，由行业专家组成，负责项目评审。区县要成立招生工作领导小组，制定实施方案，负责招生工作。",
+                 [("专家委员会", "responsible"), ("招生工作领导小组", "mentioned")],
+                 id="a-body-set-up-with-a-duty-but-not-the-duty-of-whoever-sets-it-up"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected

@@ -673,6 +673,7 @@ def find_bodies(text, start, end, skip):
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
         if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS \
+                or name in UNIT_ROLES or name in ("牵头部门", "责任部门", "配合部门") \
                 or name in ORGANISER_WORDS and re.match(r"[ \t\u3000]*(?:[：:]|\n|$)", text[b:b + 3]):
             continue
         joint = JOINT_RE.fullmatch(name)
@@ -696,6 +697,12 @@ LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,
                           rf"(?=分工负责|负责(?!{'|'.join(NOT_A_ROLE_AFTER)})|牵头|配合)")
 
 
+# A body named as the unit of a role: …为牵头单位, …为该职位选派的责任单位, …是…的责任主体 (the rest of a list may stand
+# between the name and 为).
+UNIT_ROLES = {"牵头单位": "lead", "责任单位": "responsible", "责任主体": "responsible", "主责单位": "responsible",
+              "配合单位": "supporting", "协办单位": "supporting"}
+UNIT_ROLE_RE = re.compile(r"(?:[、和及][^\W为是]{1,14}?)*(?:为|是)[^，,。；;：:]{0,20}?(?P<unit>"
+                          + "|".join(UNIT_ROLES) + ")")
 GROUP_HEADS = ("领导小组", "工作小组", "工作组", "委员会", "工作专班", "办公室")
 PRIZE_AFTER_RE = re.compile(r"(?:优秀)?(?:团体|组织|集体)奖")
 TEAM_EVENT_AFTER_RE = re.compile(r"(?:项目|赛|冠军|亚军|季军|总分|第[一二三四五六七八九十\d])")
@@ -730,6 +737,11 @@ def _inline_role(text, start, end, body):
     for word, role in INLINE_ROLES:
         if after.startswith(word) and not NOT_A_ROLE_RE.match(text, after_start + len(word)):
             return role
+    named_unit = UNIT_ROLE_RE.match(text, body.end, end)
+    if named_unit:  # 市建设局为该职位选派的责任单位, 省教育厅、省文旅厅为牵头单位, 学校是…的责任主体
+        return UNIT_ROLES[named_unit.group("unit")]
+    if text[max(start, body.start - 2):body.start] in NEW_BEFORE and _duty_of_new_body(text, body.end, end):
+        return "responsible"  # 大赛设立专家委员会，由…组成，负责项目评审: a body set up in a sentence that gives it a duty
     if body.name.endswith(GROUP_HEADS) and re.match(r"[，,]\s*(?:全面|具体|统一)?负责(?!人|制|同志)", text[body.end:end]):
         return "responsible"  # 成立…选拔工作领导小组，全面负责本次选拔工作: the group set up for the duty
     opens = body.start == start or text[body.start - 1] in "。；;\n \u3000"
@@ -744,6 +756,20 @@ def _inline_role(text, start, end, body):
         if re.search(r"组织实施|承担|统筹", clause):
             return "responsible"
     return "mentioned"
+
+
+def _duty_of_new_body(text, b, end):
+    """Whether the clauses after a body just set up give it a duty: …，负责… right after it, or after clauses saying
+    who it is made of (，由…组成，负责…); not after a clause with another verb (要成立…小组，制定…，负责…: the duty is
+    the subject's, who sets the group up)."""
+    clauses = re.split(r"[，,]", re.split(r"[。；;]", text[b:end], maxsplit=1)[0])
+    for clause in clauses[1:]:
+        clause = clause.strip()
+        if re.match(r"(?:全面|具体|统一|主要)?负责(?!人|制|同志)", clause):
+            return True
+        if not clause.startswith("由"):
+            return False
+    return False
 
 
 # “省中学高级（小中高）资格评审委员会”负责评审…: a committee's name in quotation marks is a body all the same.
