@@ -700,6 +700,8 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
     pytest.param("这是我们制订学校发展规划所不可缺少的前提，完善长期以来形成的“高标准，严要求”的管理办法，制定实施细则。",
                  ["实施细则"], id="the-plan-being-written-and-a-quote-cut-in-half-are-no-planned-documents"),
     pytest.param("成立美育领导小组，制订“学生艺术修养计划”，营造氛围。", ["学生艺术修养计划"], id="a-planned-title-in-quotes"),
+    pytest.param("附件：教育部关于印发《严禁有偿补课的规定》的通知。市教育局将印发《考核办法》。", ["考核办法"],
+                 id="the-title-of-a-notice-that-issued-a-document-plans-none"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected

@@ -73,8 +73,10 @@ class Citation:
 
 
 def _issue_relation(text, start, before_index):
-    return "plansToIssue" if ISSUE_BEFORE_RE.search(text[max(start, before_index - 10):before_index]) \
-        else "cites"
+    before = text[max(start, before_index - 10):before_index]
+    if re.search(r"关于(?:印发|转发|修订|颁发)$", text[max(0, before_index - 6):before_index]):  # (a heading may end at 关于)
+        return "cites"  # 关于印发《…办法》的通知: a notice's title names the document it issued, not one to come
+    return "plansToIssue" if ISSUE_BEFORE_RE.search(before) else "cites"
 
 
 def _truncated_title(text, open_index, end):
