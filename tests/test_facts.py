@@ -514,6 +514,8 @@ def test_programmes_and_slogans(text, expected):
     pytest.param("以每人每晚120元标准按实计发，培养1-2项艺术技能的目标。", ["", "艺术技能"],
                  id="a-frame-word-names-nothing-and-an-aspect-after-的-gives-way-to-its-owner"),
     pytest.param("拟评选出书画作品60幅，比赛共设置一等奖作品10幅。", ["书画作品", "一等奖作品"], id="counting-verbs-before-the-name"),
+    pytest.param("学生必须住宿，住宿费现为600元；由派出单位一次性发给制装费10000元。", ["住宿费", "制装费"],
+                 id="a-sum-stated-of-what-it-pays-for"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected

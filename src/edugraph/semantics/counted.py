@@ -29,7 +29,7 @@ COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
                "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
-               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送", "评出", "设置", "评选出",
+               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送", "评出", "设置", "发给", "发放", "评选出",
                "遴选出", "选出")
 # Verbs that give a figure to what follows (按总课时的11%开设艺术课程, 6学分用于艺术类必修课程).
 ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
@@ -49,7 +49,7 @@ SCOPE_PREFIX_RE = re.compile(r"^(?:的)?(?:且|并且|而且|原则上)?(?:全�
 # What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
 TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
 # Between a subject and its figure: 艺术课累计不少于108节, 课程修完6个学分.
-STATED_OF_TAIL_RE = re.compile(r"(?:累计|总计|合计|共计|共|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有|在|原则上|一般|最多"
+STATED_OF_TAIL_RE = re.compile(r"(?:现为|累计|总计|合计|共计|共|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有|在|原则上|一般|最多"
                                r"|可以|可|只能)+$")
 # People a figure of 人/名/位 is stated of (主任委员1人, 委员共78人, 秘书长1人).
 PERSON_ENDS = ("委员", "员", "长", "者", "人选", "代表", "干部", "同志", "负责人", "教师", "学生")
@@ -64,6 +64,9 @@ CLASSIFIED_NOUNS = {"篇": TEXTS, "字": TEXTS, "份": TEXTS + ("表", "证书",
 NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
 # A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
 MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额", "年龄", "教龄", "期限", "公示期")  # 人数, 总数, 高校数
+# A sum stated of what it pays for (住宿费现为600元, 一次性发给制装费10000元, 每月生活补助费2000元).
+MONEY_UNITS = ("元", "万元", "亿元")
+MONEY_NOUNS = ("费", "补贴", "津贴", "补助", "经费", "资金", "工资", "奖金", "奖学金", "助学金", "学费")
 TRAILING_VERB_RE = re.compile(r"(?:修完|修满|累计|达到|用于|有)$")
 # A place or stage a figure is distributed over, not what it counts (每县…, 初中阶段…).
 PLACE_ENDS = ("县", "市", "省", "区", "镇", "乡", "街道", "年级", "阶段", "学段")
@@ -291,8 +294,9 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     subject = re.sub(r"^(?:无|没有)(?=[\u4e00-\u9fff]{2})", "", subject) if unit in CLASSIFIED_NOUNS else subject  # 无…设备可申报一套
     nouns, first = CLASSIFIED_NOUNS.get(unit, ()), words(subject, 0, len(subject))[0]
     agrees = subject.endswith(nouns) and not (first.tag == "v" and subject[first.end:] in nouns)  # (撰写报告: what is done)
+    money = unit in MONEY_UNITS and subject.endswith(MONEY_NOUNS) and last.tag.startswith(("n", "j", "l", "v"))
     if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")) \
-            or people or agrees:
+            or people or agrees or money:
         # 每周音乐、美术课各不少于2节: items coordinated before the subject share the figure.
         listed = re.search(r"((?:[\u4e00-\u9fff]{2}、)+)$", before[:len(before) - len(head)])
         if listed and QUANTITY_RE.search(listed.group(1)):
