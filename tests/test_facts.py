@@ -272,6 +272,9 @@ def bodies(text):
     pytest.param("大赛设立专家委员会，由行业专家组成，负责项目评审。区县要成立招生工作领导小组，制定实施方案，负责招生工作。",
                  [("专家委员会", "responsible"), ("招生工作领导小组", "mentioned")],
                  id="a-body-set-up-with-a-duty-but-not-the-duty-of-whoever-sets-it-up"),
+    pytest.param("在教育部基础教育教学指导委员会指导下，教育部直属高校负责报送，教育部2020年颁布标准。",
+                 [("教育部基础教育教学指导委员会", "mentioned"), ("教育部直属高校", "responsible"), ("教育部", "mentioned")],
+                 id="what-a-ministry-runs-named-with-it-is-one-body"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected

@@ -655,8 +655,10 @@ def find_bodies(text, start, end, skip):
             continue  # 学校校内美育工作: the school's own work
         if head == "学会" and text[max(start, a - 3):a].endswith(LEARNERS):
             continue  # 培养同学学会尊重老师, 让学生学会欣赏: the verb 学会 (learn to), not a society
-        if re.match(r"\s*[0-9０-９]", text[b:b + 2]) and not ROOM_AFTER_RE.match(text, b) or _in_level_list(text, b, end):
-            continue  # 新建幼儿园2所: counted, not an actor (…活动中心609室 is a room there); 学校、区市、市三级: levels
+        if re.match(r"\s*[0-9０-９]", text[b:b + 2]) and not ROOM_AFTER_RE.match(text, b) \
+                and not re.match(r"\s*(?:19|20)[0-9]{2}年(?![0-9]{1,2}月[0-9]{1,2}日)", text[b:b + 12]) or _in_level_list(text, b, end):
+            continue  # 新建幼儿园2所: counted, not an actor (…活动中心609室 is a room there; 教育部2020年颁布: a date after the
+            # actor); 学校、区市、市三级: levels
         if head in STAGE_SCHOOLS and not _subject(text, a, b, end, bounds):
             continue  # 普通高中多元特色发展, 中小学美育: the stage
         if re.search(r"[0-9０-９一二三四五六七八九十百千]\s*[所个家]$", text[max(start, a - 4):a]) \
@@ -684,7 +686,19 @@ def find_bodies(text, start, end, skip):
             body.role = _inline_role(text, start, end, body)
             found.append(body)
         taken.append((a, b))
+    for body in found:  # 教育部直属高校, 教育部艺术教育委员会: what a ministry runs, named with it, is one body
+        under = MINISTRY_UNIT_RE.match(text, body.end, end) if body.name.endswith("部") else None
+        if under and not any(other is not body and body.end <= other.start < under.end() and other.end > under.end()
+                             for other in found):
+            body.end, body.name = under.end(), body.name + under.group()
+            body.role = _inline_role(text, start, end, body)
+    found = [body for body in found if not any(other is not body and other.start <= body.start and body.end <= other.end
+                                               and (other.start, other.end) != (body.start, body.end) for other in found)]
     return sorted(found, key=lambda body: body.start)
+
+
+# What a ministry runs, named right after it: its own institutions (直属高校) and committees (艺术教育委员会).
+MINISTRY_UNIT_RE = re.compile(r"(?:直属|部属)(?:高等学校|高校|师范大学|大学|院校|学校|单位)|[\u4e00-\u9fff]{2,12}?委员会")
 
 
 JOINT_RE = re.compile(r"(?P<committee>[省市县区]委)[省市县区](?:人民)?政府")
