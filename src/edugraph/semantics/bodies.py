@@ -675,7 +675,7 @@ def find_bodies(text, start, end, skip):
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
         if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS \
-                or name in UNIT_ROLES or name in ("牵头部门", "责任部门", "配合部门") \
+                or name in ROLE_NAMES \
                 or name in ORGANISER_WORDS and re.match(r"[ \t\u3000]*(?:[：:]|\n|$)", text[b:b + 3]):
             continue
         joint = JOINT_RE.fullmatch(name)
@@ -715,6 +715,7 @@ LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,
 # between the name and 为).
 UNIT_ROLES = {"牵头单位": "lead", "责任单位": "responsible", "责任主体": "responsible", "主责单位": "responsible",
               "配合单位": "supporting", "协办单位": "supporting"}
+ROLE_NAMES = set(UNIT_ROLES) | {"牵头部门", "责任部门", "配合部门"}  # words for a role, no body's name
 UNIT_ROLE_RE = re.compile(r"(?:[、和及][^\W为是]{1,14}?)*(?:为|是)[^，,。；;：:]{0,20}?(?P<unit>"
                           + "|".join(UNIT_ROLES) + ")")
 GROUP_HEADS = ("领导小组", "工作小组", "工作组", "委员会", "工作专班", "办公室")

@@ -29,8 +29,8 @@ COUNTED_SPLIT = r"[，,。；;、：:（(）)《》和及与并或的“”\s]|(
 COUNT_VERBS = ("新建", "改扩建", "扩建", "建设", "建成", "增加", "新增", "培育", "培养", "培训", "评选", "遴选",
                "认定", "打造", "创建", "选树", "表彰", "招聘", "补充", "利用", "开展", "举办", "组织", "建立",
                "设立", "命名", "推出", "完成", "提供", "开设", "达到", "累计", "共", "力争", "改造", "加固", "实施",
-               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送", "评出", "设置", "发给", "发放", "评选出",
-               "遴选出", "选出")
+               "保证", "修满", "修习", "获得", "安排", "申报", "推荐", "选派", "填报", "报送", "评出", "设置", "发给",
+               "发放", "评选出", "遴选出", "选出")
 # Verbs that give a figure to what follows (按总课时的11%开设艺术课程, 6学分用于艺术类必修课程).
 ALLOT_VERBS = ("开设", "用于", "配备", "配齐", "配足", "安排", "招聘", "设置", "开好")
 # Nouns that end a counted name: a verb after one starts what is done with it (优质初中学校|招收艺术特长生).
@@ -64,6 +64,10 @@ CLASSIFIED_NOUNS = {"篇": TEXTS, "字": TEXTS, "份": TEXTS + ("表", "证书",
 NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
 # A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
 MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额", "年龄", "教龄", "期限", "公示期")  # 人数, 总数, 高校数
+# Nouns after 的 that name an aspect of what a figure counts (…的目标, …的特点, …的作用), not the thing itself.
+ASPECT_NOUNS = ("目标", "特点", "规定", "要求", "作用", "情况", "问题", "任务", "水平", "质量", "内容", "范围")
+# Words that frame a figure without naming what it counts (每人每晚120元标准, 2个学分要求…, 300元考核计发).
+FRAME_WORDS = ("标准", "要求", "规定", "考核", "原则")
 # A sum stated of what it pays for (住宿费现为600元, 一次性发给制装费10000元, 每月生活补助费2000元).
 MONEY_UNITS = ("元", "万元", "亿元")
 MONEY_NOUNS = ("费", "补贴", "津贴", "补助", "经费", "资金", "工资", "奖金", "奖学金", "助学金", "学费")
@@ -98,8 +102,7 @@ def _noun_after(text, after_start, end):
         owned = words(text, last, stop)
         if text[after_start:owner].endswith(INSTITUTIONS + HEAD_NOUNS) and owner - after_start >= 2:
             stop = owner
-        elif owner - after_start >= 2 and owned and (owned[0].text in ASPECT_NOUNS or len(owned) >= 2 and owned[-1].text == "工作"
-                                                     and all(w.tag in ("v", "vn") for w in owned[:-1])):
+        elif owner - after_start >= 2 and owned and (owned[0].text in ASPECT_NOUNS or _work_on(owned)):
             stop = owner  # 1-2项艺术技能的目标, 五个支部的建设工作: an aspect of what is counted, which is named before 的
         else:
             after_start = after_start + text[after_start:stop].rindex("的") + 1
@@ -128,14 +131,15 @@ def _noun_after(text, after_start, end):
         if text.startswith(verb, after_start) and phrase_end - after_start > len(verb) + 1:
             return _tidy(_noun_after(text, after_start + len(verb), end))
     phrase_end = _before_predicate(text, after_start, phrase_end)
-    name = _tidy(_cut_at_verb(text, after_start, phrase_end).replace("“", "").replace("”", "")) if phrase_end > after_start else ""
+    if phrase_end <= after_start:
+        return ""
+    name = _tidy(_cut_at_verb(text, after_start, phrase_end).replace("“", "").replace("”", ""))
     return "" if name in FRAME_WORDS else name
 
 
-# Nouns after 的 that name an aspect of what a figure counts (…的目标, …的特点, …的作用), not the thing itself.
-ASPECT_NOUNS = ("目标", "特点", "规定", "要求", "作用", "情况", "问题", "任务", "水平", "质量", "内容", "范围")
-# Words that frame a figure without naming what it counts (每人每晚120元标准, 2个学分要求…, 300元考核计发).
-FRAME_WORDS = ("标准", "要求", "规定", "考核", "原则")
+def _work_on(words_after):
+    """建设工作, 分类指导工作: verbs and 工作, the work done on what is counted."""
+    return len(words_after) >= 2 and words_after[-1].text == "工作" and all(w.tag in ("v", "vn") for w in words_after[:-1])
 
 
 def _before_predicate(text, start, end):

@@ -540,14 +540,14 @@ def repeated_mentions(text, start, end, programmes, taken):
     document) exactly as it was found, outside the `taken` spans: 开展创先争优活动 once makes 创先争优活动 a mention
     wherever it stands (…活动的落脚点, 检验…活动效果). Slogans and names shorter than MIN_NAME + 2 are not
     repeated: a short or quoted phrase is not sure to mean the same thing elsewhere."""
-    found = []
+    found, taken = [], list(taken)
     for surface, programme in programmes.items():
         index = text.find(surface, start, end)
         while index >= 0:
             b = index + len(surface)
-            if not any(x < b and index < y for x, y in taken + [(i.start, i.end) for i in found]) \
-                    and not _on_paper_title_line(text, index):
+            if not any(x < b and index < y for x, y in taken) and not _on_paper_title_line(text, index):
                 found.append(Initiative(index, b, programme.name, programme.kind))
+                taken.append((index, b))
             index = text.find(surface, b, end)
     return found
 

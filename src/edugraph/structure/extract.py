@@ -83,30 +83,29 @@ def _add_alias_mentions(doc):
     short_names = {}
     for found in facts:
         short_names.update(aliases(doc.text, found.initiatives))
-    if not short_names:
-        return
-    for found in facts:
-        taken = [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations] \
-            + [(a, b + 1) for a, b in short_name_spans(doc.text, found.start, found.end)]
-        found.initiatives = sorted(found.initiatives + alias_mentions(doc.text, found.start, found.end, short_names, taken),
-                                   key=lambda i: i.start)
+    for found in facts if short_names else ():
+        found.initiatives = sorted(found.initiatives + alias_mentions(
+            doc.text, found.start, found.end, short_names, _programmes_taken(doc.text, found)), key=lambda i: i.start)
 
 
 def _add_repeated_mentions(doc):
     """A programme found where the text runs it (开展创先争优活动) is meant wherever its name stands again, in
-    measures and in headings."""
+    measures and in headings, but not in the titles of attachments."""
     facts = list(plan_facts(doc))
     programmes = {}
     for found in facts:
         programmes.update(repeatable(doc.text, found.initiatives))
-    if not programmes:
-        return
-    for found in facts:
-        taken = [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations] \
-            + [(a, b + 1) for a, b in short_name_spans(doc.text, found.start, found.end)
-               + attachment_spans(doc.text, found.start, found.end)]
+    for found in facts if programmes else ():
+        taken = _programmes_taken(doc.text, found) + [(a, b + 1) for a, b in attachment_spans(doc.text, found.start, found.end)]
         found.initiatives = sorted(found.initiatives + repeated_mentions(doc.text, found.start, found.end, programmes, taken),
                                    key=lambda i: i.start)
+
+
+def _programmes_taken(text, found):
+    """Spans of one Facts' text where no further programme mention may stand: its programmes, its citations and the
+    brackets that define short names."""
+    return [(i.start, i.end) for i in found.initiatives] + [(c.start, c.end) for c in found.citations] \
+        + [(a, b + 1) for a, b in short_name_spans(text, found.start, found.end)]
 
 
 def extract_file(path, plan_id=None, curated=None):
