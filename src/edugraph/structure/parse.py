@@ -37,6 +37,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 DECIMAL_PARENT = r"[0-9０-９]{1,2}[\.．]"  # 1. of 1.2, 1.2. of 1.2.3
 # The number a decimal marker counts with, ending the marker before a title, not a figure (1.5万人).
 DECIMAL_LAST = r"([0-9０-９]{1,2})(?![0-9０-９]|[\.．][0-9０-９])(?=[\s\u3000“《\u4e00-\u9fff])(?![万亿元倍个所名人次年月日天周岁项])"
+FIRST_ONLY = "first only"  # weak evidence that may only open a list (a later 2.5亿元 is a figure, not item 2)
 MARKER_PATTERNS = [
     ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})(?:部分|章|篇)"), False),
     # 第X节 within a 规划's chapters (not 第一节课, a lesson; not 第一节点, a timetable's node)
@@ -54,6 +55,9 @@ MARKER_PATTERNS = [
     ("dec3", re.compile(rf"{DECIMAL_PARENT * 2}{DECIMAL_LAST}"), False),
     ("dec2", re.compile(rf"{DECIMAL_PARENT}{DECIMAL_LAST}"), False),
     ("circled", re.compile(f"([{CIRCLED}])"), False),
+    # An item whose text opens with a figure runs its number into the figure (1.35周岁以下…, 2.2025年前…): weak
+    # evidence, a first item accepted only when its sibling 2. follows.
+    ("ar_dot", re.compile(r"([0-9０-９]{1,2})[\.．](?=[0-9０-９])"), FIRST_ONLY),
     # A number with its dot missing ("19推进…"): weak evidence, accepted only when exactly expected.
     ("ar_dot", re.compile(r"([0-9０-９]{1,3})(?=[\u4e00-\u9fff“《])(?![个所名项人次元万亿年月日天周岁种家条届期批多余类倍台套间座本册门支篇场亩平米])"),
      True),
@@ -82,7 +86,7 @@ COORDINATORS = "和与及并、或跟同"
 class Candidate:
     style: str
     number: int
-    weak: bool
+    weak: bool | str  # True (accepted only where exactly expected) or FIRST_ONLY
     line: int          # 1-based
     line_start: int
     line_end: int
@@ -243,6 +247,16 @@ def _verdict(expected_next, n, weak):
     return None
 
 
+def _second_follows(candidates, index, ranking):
+    """Whether the next candidate of a rank at or above candidates[index]'s is its strong sibling 2 (a weak first item
+    1.35周岁以下… is a heading when 2.独立出版… follows it)."""
+    first = candidates[index]
+    for cand in candidates[index + 1:]:
+        if ranking.index(cand.style) <= ranking.index(first.style):
+            return cand.style == first.style and not cand.weak and cand.number == 2
+    return False
+
+
 def accept_headings(candidates, style0, warnings, restarts=lambda cand: False, ranking=STYLES):
     """Walk the candidates in order and keep the numbered headings, each with its depth (1 = top).
 
@@ -253,7 +267,7 @@ def accept_headings(candidates, style0, warnings, restarts=lambda cand: False, r
     starts again."""
     accepted, stack = [], []       # stack: _Open per depth
     previous = {}                  # (depth, style) → last number, for numbering that runs on
-    for cand in candidates:
+    for index, cand in enumerate(candidates):
         n = cand.number
         if stack and cand.style == style0 and n == 1 and not cand.weak and stack[0].last > 1 and restarts(cand):
             stack, previous = [], {}
@@ -265,7 +279,7 @@ def accept_headings(candidates, style0, warnings, restarts=lambda cand: False, r
             continue
         depth = next((i + 1 for i in range(len(stack) - 1, -1, -1) if stack[i].style == cand.style), None)
         if depth is not None:
-            verdict = _verdict(stack[depth - 1].last + 1, n, cand.weak)
+            verdict = _verdict(stack[depth - 1].last + 1, n, cand.weak) if cand.weak != FIRST_ONLY else None
             if verdict is None:
                 continue
             del stack[depth:]
@@ -274,8 +288,9 @@ def accept_headings(candidates, style0, warnings, restarts=lambda cand: False, r
                 continue
             depth = len(stack) + 1
             ran = previous.get((depth, cand.style))
-            verdict = "exact" if n == 1 and (not cand.weak or ran is not None) else None
-            if verdict is None and ran is not None:
+            verdict = "exact" if n == 1 and (not cand.weak or ran is not None and cand.weak != FIRST_ONLY
+                                             or _second_follows(candidates, index, ranking)) else None
+            if verdict is None and ran is not None and cand.weak != FIRST_ONLY:
                 verdict = _verdict(ran + 1, n, cand.weak)
                 verdict = verdict if verdict != "repeat" else None
             if verdict is None:
