@@ -18,7 +18,7 @@ from edugraph.semantics.words import CLAUSE_VERBS, clause_start, words
 # Words after a figure that open what is done or said, not a name (由教师出镜讲授, 在期末考核后发放, 如总数超过…).
 PREPOSITIONS = ("由", "在", "按", "按照", "通过", "从", "向", "于", "经", "如", "若", "对", "给", "被", "把", "将", "以")
 # Words inside the words after a figure that start what is said of the thing counted (5个类别开发课程资源).
-PREDICATE_WORDS = ("方可", "方能", "一起", "交", "到")
+PREDICATE_WORDS = ("方可", "方能", "一起", "交", "到", "办学", "提供", "下功夫")
 PREDICATE_VERBS = ("参加", "参与", "开始", "开发", "办学", "入围", "进入", "组成", "提交", "报送", "出镜", "担任", "计发",
                    "发放", "配备", "任教", "参赛")
 TIME_UNITS = ("年", "个月", "学年", "学期", "天", "周", "分钟", "小时", "工作日", "岁", "周岁")  # (an age is one too)
@@ -68,6 +68,8 @@ MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名�
 ASPECT_NOUNS = ("目标", "特点", "规定", "要求", "作用", "情况", "问题", "任务", "水平", "质量", "内容", "范围")
 # Words that frame a figure without naming what it counts (每人每晚120元标准, 2个学分要求…, 300元考核计发).
 FRAME_WORDS = ("标准", "要求", "规定", "考核", "原则")
+# A measure that sorts the agents named after the figure (学生数少于150人的学校, 本科专业总数量在50个以上的高校).
+MEASURE_OF_AGENT_RE = re.compile(r"(?P<measure>[\u4e00-\u9fff]{0,6}(?:数|数量|分值|规模))(?:在|为|达到|达)?$")
 # A sum stated of what it pays for (住宿费现为600元, 一次性发给制装费10000元, 每月生活补助费2000元).
 MONEY_UNITS = ("元", "万元", "亿元")
 MONEY_NOUNS = ("费", "补贴", "津贴", "补助", "经费", "资金", "工资", "奖金", "奖学金", "助学金", "学费")
@@ -79,9 +81,15 @@ NEXT_FIGURE_RE = re.compile(rf"{NUMBER}\s*(?:{UNIT_RE}|年)")  # a name right be
 PROPORTION_WORDS = tuple(sorted(MIN_BEFORE + MAX_BEFORE + ("占", "为"), key=len, reverse=True))
 
 
+LEVEL_AND_ABOVE_RE = re.compile(r"(?:国家|省|市|县|区|校|院)(?:[（(][市县区、]{1,6}[）)])?级(?:及|或)以上(?=[\u4e00-\u9fff])")
+
+
 def _noun_after(text, after_start, end):
     """The noun phrase right after a number and its unit, up to a clause break or the next clause's verb;
     quotation marks inside (市级“一校一品”品牌示范学校) are dropped from the name."""
+    level = LEVEL_AND_ABOVE_RE.match(text, after_start, end)
+    if level:  # 至少2名校级及以上学科青年教师: the level the name is bounded by, then the name
+        after_start = level.end()
     stop = after_start
     while stop < end and stop - after_start < 16 and (
             (text[stop] not in COUNTED_STOP or text[stop] == "的") and ("\u4e00" <= text[stop] <= "\u9fff" or text[stop] in "“”")
@@ -287,6 +295,7 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
             head = head[:index]  # 艺术课累计不少于108节: the verb follows what is counted
             break
     subject = re.sub(r"^[年底末]+(?!龄)", "", re.split(r"[^\u4e00-\u9fff]", head)[-1])  # 到2020年市级…学校达到200所
+    subject = re.sub(r"^(?:如果|如|若)(?=[\u4e00-\u9fff]{2})", "", subject)  # 如总数超过12节: a condition's subject
     subject = re.sub(rf"^(?:{UNIT_RE}|年)?(?:及以上|及以下|以上|以下|以内|之内)", "", subject)  # 40周岁以下教龄3年以上: the last one's bound
     subject = re.sub(r"^每[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})", "", _tidy(_without_tail(subject)))  # 每队参展人数
     if not 2 <= len(subject) <= 14 or "每" in subject or subject.endswith(PLACE_ENDS) or subject in AGENT_NOUNS:
@@ -355,6 +364,9 @@ def what_is_counted(text, start, end, figure, kind, unit, bound):
     its phrase) counts, by its kind and unit, or "" when nothing is named."""
     phrase_start, a, phrase_end = figure
     before = text[max(start, phrase_start - 24):phrase_start]
+    measured = MEASURE_OF_AGENT_RE.search(before)
+    if measured and re.match(rf"的(?:{'|'.join(AGENT_NOUNS + ('单位', '院校'))})", text[phrase_end:phrase_end + 3]):
+        return measured.group("measure")  # 学生数在2000人及以上的单位, 自评分值达到140分以上的学校: the measure
     if unit in ("分钟", "小时") and text.startswith("的", phrase_end):
         return _noun_after(text, phrase_end + 1, end)  # 不少于30分钟的体育大课间活动: how long it lasts
     if unit in TIME_UNITS:
