@@ -571,16 +571,20 @@ LEARNERS = ("同学", "学生", "幼儿", "儿童", "孩子", "青少年", "学�
 # A division named after its body (省教育厅体卫艺处, 教育部体育卫生与艺术教育司, 协会秘书处): one name. Its words
 # hold no verb or function word (市教育局要妥善处置 is not one), and 处 does not open a word (处理, 处室).
 SUBUNIT_RE = re.compile(r"[^\W\d要应由对在将把会负责等的同是为及、，]{1,14}?(?:处|司)(?![理置于分罚境室长事])")
+# What a ministry runs, named right after it: its own institutions (直属高校) and committees (艺术教育委员会).
+MINISTRY_UNIT_RE = re.compile(r"(?:直属|部属)(?:高等学校|高校|师范大学|大学|院校|学校|单位)|[\u4e00-\u9fff]{2,12}?委员会")
 SUBUNIT_AFTER = ("厅", "局", "委", "教委", "部", "协会", "学会", "司", "委员会")
 
 
 def _with_subunit(text, b, end):
-    """Where a name ending at b ends once the division written right after it is included."""
+    """Where a name ending at b ends once the division written right after it is included (教育部体育卫生与艺术教育司),
+    or what a ministry runs (教育部直属高校, 教育部艺术教育委员会)."""
     match = SUBUNIT_RE.match(text, b, end)
     while match and text[:b].endswith(SUBUNIT_AFTER):  # 教育部体育卫生与艺术教育司艺术与国防教育处
         b = match.end()
         match = SUBUNIT_RE.match(text, b, end)
-    return b
+    run = MINISTRY_UNIT_RE.match(text, b, end) if text[:b].endswith("部") else None
+    return run.end() if run else b
 
 
 def _name(text, start, a, b, head, bounds):
@@ -686,19 +690,7 @@ def find_bodies(text, start, end, skip):
             body.role = _inline_role(text, start, end, body)
             found.append(body)
         taken.append((a, b))
-    for body in found:  # 教育部直属高校, 教育部艺术教育委员会: what a ministry runs, named with it, is one body
-        under = MINISTRY_UNIT_RE.match(text, body.end, end) if body.name.endswith("部") else None
-        if under and not any(other is not body and body.end <= other.start < under.end() and other.end > under.end()
-                             for other in found):
-            body.end, body.name = under.end(), body.name + under.group()
-            body.role = _inline_role(text, start, end, body)
-    found = [body for body in found if not any(other is not body and other.start <= body.start and body.end <= other.end
-                                               and (other.start, other.end) != (body.start, body.end) for other in found)]
     return sorted(found, key=lambda body: body.start)
-
-
-# What a ministry runs, named right after it: its own institutions (直属高校) and committees (艺术教育委员会).
-MINISTRY_UNIT_RE = re.compile(r"(?:直属|部属)(?:高等学校|高校|师范大学|大学|院校|学校|单位)|[\u4e00-\u9fff]{2,12}?委员会")
 
 
 JOINT_RE = re.compile(r"(?P<committee>[省市县区]委)[省市县区](?:人民)?政府")

@@ -19,7 +19,7 @@ from edugraph.semantics.words import CLAUSE_VERBS, clause_start, words
 PREPOSITIONS = ("由", "在", "按", "按照", "通过", "从", "向", "于", "经", "如", "若", "对", "给", "被", "把", "将", "以")
 # Words inside the words after a figure that start what is said of the thing counted (5个类别开发课程资源).
 PREDICATE_WORDS = ("方可", "方能", "一起", "交", "到", "办学", "提供", "下功夫")
-PREDICATE_VERBS = ("参加", "参与", "开始", "开发", "办学", "入围", "进入", "组成", "提交", "报送", "出镜", "担任", "计发",
+PREDICATE_VERBS = ("参加", "参与", "开始", "开发", "入围", "进入", "组成", "提交", "报送", "出镜", "担任", "计发",
                    "发放", "配备", "任教", "参赛")
 TIME_UNITS = ("年", "个月", "学年", "学期", "天", "周", "分钟", "小时", "工作日", "岁", "周岁")  # (an age is one too)
 COUNTED_STOP = "，,。；;、：:（(）)《》和及与并或等的"
@@ -70,6 +70,7 @@ ASPECT_NOUNS = ("目标", "特点", "规定", "要求", "作用", "情况", "问
 FRAME_WORDS = ("标准", "要求", "规定", "考核", "原则")
 # A measure that sorts the agents named after the figure (学生数少于150人的学校, 本科专业总数量在50个以上的高校).
 MEASURE_OF_AGENT_RE = re.compile(r"(?P<measure>[\u4e00-\u9fff]{0,6}(?:数|数量|分值|规模))(?:在|为|达到|达)?$")
+AGENT_AFTER_RE = re.compile(f"的(?:{'|'.join(AGENT_NOUNS + ('单位', '院校'))})")
 # A sum stated of what it pays for (住宿费现为600元, 一次性发给制装费10000元, 每月生活补助费2000元).
 MONEY_UNITS = ("元", "万元", "亿元")
 MONEY_NOUNS = ("费", "补贴", "津贴", "补助", "经费", "资金", "工资", "奖金", "奖学金", "助学金", "学费")
@@ -107,13 +108,11 @@ def _noun_after(text, after_start, end):
         # ends before it (2所北京市金鹏科技团的示范作用: the 的 is a possessive).
         owner = after_start + text[after_start:stop].index("的")
         last = after_start + text[after_start:stop].rindex("的") + 1
-        owned = words(text, last, stop)
-        if text[after_start:owner].endswith(INSTITUTIONS + HEAD_NOUNS) and owner - after_start >= 2:
-            stop = owner
-        elif owner - after_start >= 2 and owned and (owned[0].text in ASPECT_NOUNS or _work_on(owned)):
-            stop = owner  # 1-2项艺术技能的目标, 五个支部的建设工作: an aspect of what is counted, which is named before 的
+        if text[after_start:owner].endswith(INSTITUTIONS + HEAD_NOUNS) and owner - after_start >= 2 \
+                or owner - after_start >= 2 and _an_aspect(words(text, last, stop)):
+            stop = owner  # (1-2项艺术技能的目标, 五个支部的建设工作: an aspect of what is counted, named before 的)
         else:
-            after_start = after_start + text[after_start:stop].rindex("的") + 1
+            after_start = last
     first = words(text, after_start, stop)[:1] if stop > after_start else []
     if not possessive and (stop < end and text[stop] == "、" or first and first[0].tag == "v"):
         # A description before 的 and its noun: 2000个面向全体学生、内容丰富、形式多样的美育社团,
@@ -145,9 +144,11 @@ def _noun_after(text, after_start, end):
     return "" if name in FRAME_WORDS else name
 
 
-def _work_on(words_after):
-    """建设工作, 分类指导工作: verbs and 工作, the work done on what is counted."""
-    return len(words_after) >= 2 and words_after[-1].text == "工作" and all(w.tag in ("v", "vn") for w in words_after[:-1])
+def _an_aspect(owned):
+    """Whether the words after 的 name an aspect of what is counted: 目标, 特点…, or the work done on it (建设工作,
+    分类指导工作: verbs and 工作)."""
+    return bool(owned) and (owned[0].text in ASPECT_NOUNS or len(owned) >= 2 and owned[-1].text == "工作"
+                            and all(w.tag in ("v", "vn") for w in owned[:-1]))
 
 
 def _before_predicate(text, start, end):
@@ -364,8 +365,8 @@ def what_is_counted(text, start, end, figure, kind, unit, bound):
     its phrase) counts, by its kind and unit, or "" when nothing is named."""
     phrase_start, a, phrase_end = figure
     before = text[max(start, phrase_start - 24):phrase_start]
-    measured = MEASURE_OF_AGENT_RE.search(before)
-    if measured and re.match(rf"的(?:{'|'.join(AGENT_NOUNS + ('单位', '院校'))})", text[phrase_end:phrase_end + 3]):
+    measured = MEASURE_OF_AGENT_RE.search(before) if AGENT_AFTER_RE.match(text, phrase_end) else None
+    if measured:
         return measured.group("measure")  # 学生数在2000人及以上的单位, 自评分值达到140分以上的学校: the measure
     if unit in ("分钟", "小时") and text.startswith("的", phrase_end):
         return _noun_after(text, phrase_end + 1, end)  # 不少于30分钟的体育大课间活动: how long it lasts
