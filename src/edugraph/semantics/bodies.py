@@ -36,6 +36,7 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "院（系）", "学院（系）", "答辩小组", "评审小组", "专家小组", "办事处",
          # groups set up for one task (成立调查小组, 命题组) and a committee's branches (学位评定分委员会)
          "调查小组", "命题组", "分委员会", "督查组", "评议组", "评定小组", "评议小组", "考核小组", "督查小组", "检查小组",
+         "监督小组", "指导小组", "协调小组", "评估小组", "督导小组", "应急小组", "研究小组", "考察组", "巡查组",
          "组织委员会",
          # a university's affiliated schools (中央民族大学附属中学, 民大附中)
          "附属中学", "附属小学", "附属幼儿园",
@@ -105,12 +106,15 @@ SUBJECT_TAGS = ("v", "d", "i", "p")
 # A department named without its place (教育厅在…, 向教育厅提交, 各地（市）教育局): the place is the plan's own.
 DEPARTMENT_RE = re.compile(r"(?:教育|财政|人力资源(?:和)?社会保障|人社|文化(?:和旅游)?|文旅|民政|公安|卫生(?:健康|计生|和计划生育)?"
                            r"|体育|科技|司法|审计|住房(?:和)?城乡建设|自然资源|国土资源|发展(?:和)?改革|发改|新闻出版广电|广电"
-                           r"|农业(?:农村)?|工业和信息化|工信|机构编制|文广新|文广|教体|教育(?:和)?体育|教育[（(]体[）)]|文体|教文体)"
+                           r"|农业(?:农村)?|工业和信息化|工信|经信|机构编制|文广新|文广|教体|教育(?:和)?体育|教育[（(]体[）)]|文体|教文体"
+                           r"|规划|城乡规划|建设|城建|外经贸|经贸|商务|交通(?:运输)?|水利|环保|生态环境|应急管理|安监|市场监管"
+                           r"|统计|税务|医保|医疗保障|退役军人事务|林业|旅游|卫健|卫计|民族宗教|宗教|外事|信访|人防|城管)"
                            r"(?:厅|局|委员会|委)"
                            r"|(?:发改|文广新|文广|人社|编制|人力资源(?:和)?社会保障)部门")  # jieba leaves 发改, 文广新 out of its dictionary
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
-GROWS_OVER_SCHOOLS = ("附属中学", "附属小学", "附属幼儿园", "委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所")
+GROWS_OVER_SCHOOLS = ("附属中学", "附属小学", "附属幼儿园", "委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所",
+                      "领导小组", "工作小组", "指导小组")
 # 对学校评价、考核: the object of an evaluation, not a modifier (加强对学校国防教育管理 is one).
 EVALUATED = ("评价", "考核", "督导", "检查")
 # Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
@@ -700,7 +704,7 @@ JOINT_RE = re.compile(r"(?P<committee>[省市县区]委)[省市县区](?:人民)
 NOT_A_ROLE_AFTER = ("人", "制(?![定订])", "同志")  # (负责制定…: a duty)
 NOT_A_ROLE_RE = re.compile(f"(?:{'|'.join(NOT_A_ROLE_AFTER)})")
 LIST_TAIL_RE = re.compile(r"(?:[、和及与][^\W要应须由将在对把的]{1,10}?)*?(?:等(?:有关|相关)?(?:部门|单位))?"
-                          rf"(?=分工负责|负责(?!{'|'.join(NOT_A_ROLE_AFTER)})|牵头|配合)")
+                          rf"(?=分工负责|负责(?!{'|'.join(NOT_A_ROLE_AFTER)})|牵头(?!单位|部门)|配合(?!单位|部门))")
 
 
 # A body named as the unit of a role: …为牵头单位, …为该职位选派的责任单位, …是…的责任主体 (the rest of a list may stand
@@ -756,7 +760,9 @@ def _inline_role(text, start, end, body):
             and re.search(r"[，,]\s*负责(?!人)", text[body.end:end].split("。")[0]):
         return "responsible"  # 教育行政部门要履行好…职责，负责…统筹规划: the subject takes the duty
     if text[max(start, body.start - 1):body.start] == "由":
-        clause = re.split(r"[，,。；;]", text[body.end:end], maxsplit=1)[0]
+        clause = re.sub(r"(?:牵头|配合|负责|责任)(?:单位|部门)", "", re.split(r"[，,。；;]", text[body.end:end], maxsplit=1)[0])
+        if re.search(r"组成|构成|共同组建", clause):
+            return "mentioned"  # 由市委组织部和各牵头单位组成考察组: who a group is made of, not who acts
         for word, role in INLINE_ROLES:
             if word in clause and word + "同志" not in clause:  # 由…主要负责同志担任: a person of the body
                 return role
@@ -780,7 +786,7 @@ def _duty_of_new_body(text, b, end):
 
 
 # “省中学高级（小中高）资格评审委员会”负责评审…: a committee's name in quotation marks is a body all the same.
-QUOTED_BODY_RE = re.compile(r"[\u4e00-\u9fff（）()]{3,40}?(?:委员会|评委会|领导小组|工作小组|协会|学会|研究会|联合会|基金会|中心|办公室)")
+QUOTED_BODY_RE = re.compile(r"[\u4e00-\u9fff（）()]{3,40}?(?:委员会|评委会|小组|协会|学会|研究会|联合会|基金会|中心|办公室)")
 
 
 def quoted_bodies(text, start, end, quotes):
