@@ -928,7 +928,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-9", "goals"): (1.0, 1.0), ("seen-9", "planned_documents"): (1.0, 0.91),
                  ("seen-10", "targets"): (1.0, 0.99), ("seen-10", "counted"): (0.93, 0.92),
                  ("seen-10", "bodies"): (0.98, 0.95), ("seen-10", "programmes"): (1.0, 0.98),
-                 ("seen-10", "goals"): (0.97, 0.94), ("seen-10", "planned_documents"): (1.0, 1.0),
+                 ("seen-10", "goals"): (0.97, 0.97), ("seen-10", "planned_documents"): (1.0, 1.0),
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
                  ("seen-11", "bodies"): (0.98, 0.95), ("seen-11", "programmes"): (0.95, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
@@ -960,8 +960,8 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-20", "bodies"): (0.89, 0.85), ("seen-20", "programmes"): (1.0, 0.75),
                  ("seen-20", "planned_documents"): (0.8, 0.8),
                  ("seen-21", "targets"): (0.95, 0.5), ("seen-21", "counted"): (0.8, 0.47),
-                 ("seen-21", "bodies"): (0.66, 0.81), ("seen-21", "programmes"): (0.83, 0.75),
-                 ("seen-21", "goals"): (1.0, 0.71), ("seen-21", "planned_documents"): (1.0, 0.87),
+                 ("seen-21", "bodies"): (0.66, 0.83), ("seen-21", "programmes"): (0.83, 0.75),
+                 ("seen-21", "goals"): (0.93, 0.94), ("seen-21", "planned_documents"): (0.87, 0.87),
                  ("seen-22", "targets"): (1.0, 1.0), ("seen-22", "counted"): (1.0, 1.0),
                  ("seen-22", "bodies"): (0.77, 0.89), ("seen-22", "programmes"): (1.0, 1.0),
                  ("seen-22", "planned_documents"): (1.0, 1.0),
@@ -973,7 +973,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-24", "planned_documents"): (0.66, 0.5),
                  ("seen-25", "targets"): (0.94, 0.79), ("seen-25", "counted"): (0.82, 0.53),
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
-                 ("seen-25", "goals"): (0.9, 0.55), ("seen-25", "planned_documents"): (0.6, 1.0),
+                 ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.6, 1.0),
                  ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.69, 0.32),
                  ("seen-26", "bodies"): (0.89, 0.69), ("seen-26", "programmes"): (0.88, 0.78),
                  ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
@@ -990,7 +990,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-30", "planned_documents"): (0.44, 0.57),
                  ("seen-31", "targets"): (0.91, 0.86), ("seen-31", "counted"): (0.55, 0.28),
                  ("seen-31", "bodies"): (0.8, 0.75), ("seen-31", "programmes"): (0.25, 0.33),
-                 ("seen-31", "goals"): (0.5, 0.54), ("seen-31", "planned_documents"): (0.66, 0.66),
+                 ("seen-31", "goals"): (0.57, 0.72), ("seen-31", "planned_documents"): (0.66, 0.66),
                  ("seen-32", "targets"): (0.95, 0.86), ("seen-32", "counted"): (0.37, 0.06),
                  ("seen-32", "bodies"): (0.83, 0.89), ("seen-32", "programmes"): (0.8, 0.57),
                  ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0),
@@ -1125,6 +1125,13 @@ def test_a_paragraph_opening_with_a_goal_label_holds_goals(tmp_path):
     _, goals = _goals_of(tmp_path, text)
     assert goals == [("工作目标：切实增强党组织的凝聚力。", None), ("进一步提高师生满意度。", None),
                      ("经过3至5年时间的努力，党组织要达到“五好”要求。", None), ("在此基础上，争取成为市级示范党组织。", None)]
+
+
+def test_a_schools_goal_headings_and_a_goal_stated_as_one(tmp_path):
+    text = ("一、办学目标\n把学校办成一流名校。\n学校发展\n二、主要措施\n今年的目标是有10个学生获奖。要以育人目标为导向，完善制度。"
+            "全市美育工作的目标是：开齐开足课程。\n")
+    _, goals = _goals_of(tmp_path, text)
+    assert goals == [("把学校办成一流名校。", None), ("今年的目标是有10个学生获奖。", None), ("全市美育工作的目标是：开齐开足课程。", None)]
 
 
 def test_an_item_stated_in_its_title_alone_gives_its_figure(tmp_path):

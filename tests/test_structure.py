@@ -231,6 +231,21 @@ def test_measures_hang_off_the_deepest_heading_and_prose_before_children_stays_w
     assert [c.depth for c in task.children] == [3, 3]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("某校五年发展规划\n§1.指导思想和办学目标\n§2.主要措施\n前言\n为办好学校，制定本规划。\n"
+                 "§1.指导思想和办学目标\n一、指导思想\n坚持育人为本。\n二、办学目标\n办成一流学校。\n"
+                 "§2.主要措施\n一、加强管理\n完善制度。\n二、提高质量\n改进教学。\n", id="section-sign-parts"),
+    pytest.param("某市教育发展规划\n目  录\n第一章　指导思想和办学目标……1\n第二章　主要措施……3\n前言\n为办好学校，制定本规划。\n"
+                 "第一章　指导思想和办学目标\n一、指导思想\n坚持育人为本。\n二、办学目标\n办成一流学校。\n"
+                 "第二章　主要措施\n一、加强管理\n完善制度。\n二、提高质量\n改进教学。\n", id="chapters-with-page-numbers"),
+])
+def test_a_table_of_contents_is_front_matter(text):
+    structure = parse_structure(text)
+    assert [len(part.children) for part in structure.outline] == [2, 2]
+    assert structure.preamble.span.text(text).startswith("为办好学校")
+    assert not structure.warnings
+
+
 def test_a_notice_with_no_numbered_headings_keeps_its_body_as_measures():
     text = "某部关于成立委员会的通知\n各有关单位：\n　　为加强工作，决定成立委员会。委员会负责指导工作。\n　　请各单位予以支持。\n某部\n2020年7月29日\n"
     structure = parse_structure(text)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from edugraph.semantics.quantities import BARE_YEAR_RE, BY_THE_END, COMPLETES_AFTER_RE, NOT_A_DEADLINE_AFTER, is_due
 
 GOAL_KINDS = r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标"
-GOAL_HEADING_RE = re.compile(rf"{GOAL_KINDS}|目标任务|^目标$")
+# A school plan's names for its goal section (办学目标, 培养目标, 五育目标); not 课程目标 (what a course aims at).
+GOAL_HEADING_RE = re.compile(rf"{GOAL_KINDS}|(?:办学|培养|奋斗|远景|近期|中期|长期|年度)目标|目标任务|^目标$")
 DEADLINE_RE = re.compile(r"(?:^|[，,。；;]|\s)(?:到|至|力争(?:到)?|争取(?:到)?)?\s*(?P<year>(?:19|20)\d{2})\s*年"
                          r"(?:底|末)?(?:前|以前)?\s*[，,]")
 OPENING_RE = re.compile(r"^\s*(?:到|至|力争(?:到|在)?|争取(?:到|在)?)\s*(?P<year>(?:19|20)\d{2})\s*年")
@@ -35,7 +36,10 @@ BARE_INSIDE_RE = re.compile(r"[，,；;]\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|
 RETROSPECT_RE = re.compile(r"^\s*(?:近年来|近年|多年来|目前|当前|以来)")
 OUTCOME_RE = re.compile(r"实现|达到|配齐|配足|建成|建起|完成|形成|覆盖|保证|配备|基本|建设|创建|培育|评选|打造|达标|普及|取得|建立")
 MARKER_RE = re.compile(r"力争|基本形成|初步形成|基本建立|初步建立|基本实现|全面建成|基本建成|初步建成|全面实现"
-                       r"|争取(?:成为|达到|实现|建成)|^\s*经过[^，,。；;]{0,12}?(?:年|个月)[^，,。；;]{0,6}?努力")
+                       r"|争取(?:成为|达到|实现|建成)|^\s*经过[^，,。；;]{0,12}?(?:年|个月)[^，,。；;]{0,6}?努力"
+                       r"|目标(?:是|为)(?!导向)")  # 今年的目标是…, 全市学校美育工作的目标是：… (not …育人目标为导向)
+# A short line without a stop or a comma is a heading, not an intended outcome.
+HEADING_LIKE_RE = re.compile(r"\s*[^，,。；;：:！？!?]{1,16}\s*")
 # 工作目标：切实增强…: a paragraph opening with a goal label holds goals, as a goal section does.
 GOAL_LABEL_RE = re.compile(rf"[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*)?{GOAL_KINDS}[：:]")
 
@@ -87,6 +91,8 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
                             and OUTCOME_RE.search(sentence, m.end())), None)
         if bare_inside:
             return Goal(span.start, span.end, int(bare_inside.group("year")))
+    if in_goals and not MARKER_RE.search(sentence) and not anywhere and HEADING_LIKE_RE.fullmatch(sentence):
+        return None  # §2.客观依据和内在条件: a heading the outline did not take, inside a goal section
     if in_goals or MARKER_RE.search(sentence) or anywhere:
         inner = DEADLINE_RE.search(sentence)
         year = int(inner.group("year")) if inner and MARKER_RE.search(sentence) else None

@@ -40,6 +40,7 @@ DECIMAL_LAST = r"([0-9０-９]{1,2})(?![0-9０-９]|[\.．][0-9０-９])(?=[\s\u
 FIRST_ONLY = "first only"  # weak evidence that may only open a list (a later 2.5亿元 is a figure, not item 2)
 MARKER_PATTERNS = [
     ("cn_part", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})(?:部分|章|篇)"), False),
+    ("cn_part", re.compile(r"§\s*([0-9０-９]{1,2})(?![0-9０-９]|[.．][0-9０-９])\s*[\.．、]?"), False),  # §1. 指导思想: a part by the section sign
     # 第X节 within a 规划's chapters (not 第一节课, a lesson; not 第一节点, a timetable's node)
     ("cn_section", re.compile(rf"第([{CN}百零]{{1,5}}|[0-9０-９]{{1,2}})节(?![课次点日])"), False),
     ("cn_article", re.compile(rf"第([{CN}百千零]{{1,7}}|[0-9０-９]{{1,3}})条(?=[\s\u3000　]|$)"), False),
@@ -181,6 +182,35 @@ def find_candidates(text, lines):
     if not any(c.style == "dec2" for c in candidates):
         candidates = [c for c in candidates if c.style != "dec1"]  # a number and a space alone: a figure or a page
     return candidates
+
+
+# A contents line's title without its dot leaders and page number (第一章 总则……1).
+CONTENTS_TAIL_RE = re.compile(r"[\s\u3000.．…·—-]*[0-9０-９]*\s*$")
+
+
+def _contents_title(text, cand):
+    return re.sub(r"\s+", "", CONTENTS_TAIL_RE.sub("", text[cand.content_start:cand.line_end]))
+
+
+def without_contents(text, candidates):
+    """The candidates without a table of contents: a run of two or more headings numbered 1, 2, … on
+    consecutive lines at the top, each printed again, in order, by a later heading of the same style
+    and number (§1.指导思想 … §4.实施步骤, then §1.指导思想 over its text). The contents are front matter."""
+    if len(candidates) < 4:
+        return candidates
+    style, run = candidates[0].style, [candidates[0]]
+    for cand in candidates[1:]:
+        if cand.style != style or cand.number != run[-1].number + 1 or text[run[-1].line_end:cand.line_start].strip():
+            break
+        run.append(cand)
+    if len(run) < 2 or run[0].number != 1:
+        return candidates
+    later = [c for c in candidates[len(run):] if c.style == style]
+    titles = [_contents_title(text, c) for c in run]
+    repeats = [c for c in later if c.number <= len(run) and _contents_title(text, c) == titles[c.number - 1]]
+    if [c.number for c in repeats][:len(run)] != list(range(1, len(run) + 1)):
+        return candidates
+    return [c for c in candidates if c.line > run[-1].line]
 
 
 RUN_IN_AFTER = "。；;"
@@ -663,7 +693,7 @@ def parse_structure(text):
     no numbered headings has an empty outline and its body as measures."""
     warnings, notes = [], []
     lines = lines_with_offsets(text)
-    candidates = find_candidates(text, lines)
+    candidates = without_contents(text, find_candidates(text, lines))
     ranking = style_ranking(candidates)
     style0 = top_style(candidates, ranking)
     titles = {}  # candidate line → the title line of the further document it opens
