@@ -238,6 +238,10 @@ def test_measures_hang_off_the_deepest_heading_and_prose_before_children_stays_w
     pytest.param("某市教育发展规划\n目  录\n第一章　指导思想和办学目标……1\n第二章　主要措施……3\n前言\n为办好学校，制定本规划。\n"
                  "第一章　指导思想和办学目标\n一、指导思想\n坚持育人为本。\n二、办学目标\n办成一流学校。\n"
                  "第二章　主要措施\n一、加强管理\n完善制度。\n二、提高质量\n改进教学。\n", id="chapters-with-page-numbers"),
+    pytest.param("某市教育发展规划\n目  录\n第一章　指导思想和办学目标　1\n一、指导思想　1\n二、办学目标　2\n第二章　主要措施　3\n"
+                 "前言\n为办好学校，制定本规划。\n"
+                 "第一章　指导思想和办学目标\n一、指导思想\n坚持育人为本。\n二、办学目标\n办成一流学校。\n"
+                 "第二章　主要措施\n一、加强管理\n完善制度。\n二、提高质量\n改进教学。\n", id="contents-with-sections"),
 ])
 def test_a_table_of_contents_is_front_matter(text):
     structure = parse_structure(text)

@@ -198,19 +198,20 @@ def without_contents(text, candidates):
     and number (§1.指导思想 … §4.实施步骤, then §1.指导思想 over its text). The contents are front matter."""
     if len(candidates) < 4:
         return candidates
-    style, run = candidates[0].style, [candidates[0]]
-    for cand in candidates[1:]:
-        if cand.style != style or cand.number != run[-1].number + 1 or text[run[-1].line_end:cand.line_start].strip():
+    style, block = candidates[0].style, [candidates[0]]
+    for cand in candidates[1:]:  # the block of heading lines with no text between them (lower levels included)
+        if text[block[-1].line_end:cand.line_start].strip() or cand.line == block[-1].line:
             break
-        run.append(cand)
-    if len(run) < 2 or run[0].number != 1:
+        block.append(cand)
+    run = [c for c in block if c.style == style]
+    if len(run) < 2 or [c.number for c in run] != list(range(1, len(run) + 1)):
         return candidates
-    later = [c for c in candidates[len(run):] if c.style == style]
+    later = [c for c in candidates[len(block):] if c.style == style]
     titles = [_contents_title(text, c) for c in run]
     repeats = [c for c in later if c.number <= len(run) and _contents_title(text, c) == titles[c.number - 1]]
     if [c.number for c in repeats][:len(run)] != list(range(1, len(run) + 1)):
         return candidates
-    return [c for c in candidates if c.line > run[-1].line]
+    return [c for c in candidates if c.line > block[-1].line]
 
 
 RUN_IN_AFTER = "。；;"
