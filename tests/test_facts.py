@@ -530,6 +530,9 @@ def test_programmes_and_slogans(text, expected):
                  id="a-measure-that-sorts-the-agents-named-after-the-figure"),
     pytest.param("学校分三个校区办学，曾培养过至少2名校级及以上学科青年教师，如总数超过12节。", ["校区", "学科青年教师", "总数"],
                  id="a-level-and-above-before-the-name-and-a-conditions-subject"),
+    pytest.param("各班传开班会照片一张，提交本人课堂教学实录光盘2张。评价总分值200分，选派副院长1人、医生5人。",
+                 ["班会照片", "课堂教学实录光盘", "评价总分值", "副院长", "医生"],
+                 id="pictures-and-discs-a-score-and-posts"),
 ])
 def test_what_a_target_counts(text, expected):
     assert [t.counted for t in find_targets(text, 0, len(text), [])] == expected
@@ -953,7 +956,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-18", "targets"): (1.0, 0.9), ("seen-18", "counted"): (0.94, 0.89),
                  ("seen-18", "bodies"): (0.93, 0.93), ("seen-18", "programmes"): (1.0, 0.4),
                  ("seen-18", "planned_documents"): (1.0, 1.0),
-                 ("seen-19", "targets"): (0.96, 0.76), ("seen-19", "counted"): (0.71, 0.53),
+                 ("seen-19", "targets"): (0.96, 0.76), ("seen-19", "counted"): (0.72, 0.57),
                  ("seen-19", "bodies"): (0.89, 0.83), ("seen-19", "programmes"): (0.97, 0.72),
                  ("seen-19", "goals"): (0.75, 1.0), ("seen-19", "planned_documents"): (1.0, 1.0),
                  ("seen-20", "targets"): (0.88, 0.72), ("seen-20", "counted"): (0.77, 0.58),
@@ -974,7 +977,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-25", "targets"): (0.94, 0.79), ("seen-25", "counted"): (0.82, 0.53),
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
                  ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.6, 1.0),
-                 ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.69, 0.32),
+                 ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.7, 0.34),
                  ("seen-26", "bodies"): (0.89, 0.69), ("seen-26", "programmes"): (0.88, 0.78),
                  ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
                  ("seen-27", "targets"): (0.91, 0.91), ("seen-27", "counted"): (0.4, 0.2),
@@ -991,15 +994,15 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-31", "targets"): (0.91, 0.86), ("seen-31", "counted"): (0.55, 0.28),
                  ("seen-31", "bodies"): (0.8, 0.75), ("seen-31", "programmes"): (0.25, 0.33),
                  ("seen-31", "goals"): (0.57, 0.72), ("seen-31", "planned_documents"): (0.66, 0.66),
-                 ("seen-32", "targets"): (0.95, 0.86), ("seen-32", "counted"): (0.37, 0.06),
+                 ("seen-32", "targets"): (0.95, 0.86), ("seen-32", "counted"): (0.5, 0.1),
                  ("seen-32", "bodies"): (0.83, 0.89), ("seen-32", "programmes"): (0.8, 0.57),
                  ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0),
-                 ("seen-33", "targets"): (0.87, 0.75), ("seen-33", "counted"): (0.5, 0.27),
+                 ("seen-33", "targets"): (0.87, 0.75), ("seen-33", "counted"): (0.51, 0.29),
                  ("seen-33", "bodies"): (0.73, 0.63), ("seen-33", "programmes"): (0.6, 0.79),
                  ("seen-33", "planned_documents"): (0.14, 0.33),
                  # Round 34, not read: measured on the rules of 8ecbac4 and again on this wave's (the same figures); its
                  # blind figures are its floors.
-                 ("untuned-34", "targets"): (0.92, 0.76), ("untuned-34", "counted"): (0.55, 0.29),
+                 ("untuned-34", "targets"): (0.92, 0.76), ("untuned-34", "counted"): (0.6, 0.35),
                  ("untuned-34", "bodies"): (0.84, 0.74), ("untuned-34", "programmes"): (0.66, 0.5),
                  ("untuned-34", "planned_documents"): (1.0, 0.5)}
 

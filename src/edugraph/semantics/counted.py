@@ -52,18 +52,22 @@ TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
 STATED_OF_TAIL_RE = re.compile(r"(?:现为|累计|总计|合计|共计|共|分别|均|各|都|须|应|要|必须|应当|至少|修完|修满|为|有|在|原则上|一般|最多"
                                r"|可以|可|只能)+$")
 # People a figure of 人/名/位 is stated of (主任委员1人, 委员共78人, 秘书长1人).
-PERSON_ENDS = ("委员", "员", "长", "者", "人选", "代表", "干部", "同志", "负责人", "教师", "学生")
+PERSON_ENDS = ("委员", "员", "长", "者", "人选", "代表", "干部", "同志", "负责人", "教师", "学生", "主任", "书记", "医生")
 PEOPLE_UNITS = ("人", "名", "位")
 # Nouns a classifier can only count, so a figure stated of one counts it (每篇论文不超过6000字, 论文摘要不超过600字,
 # 投影设备可申报一套): the classifier agrees with the noun.
 TEXTS = ("论文", "文章", "摘要", "稿件", "稿", "作品", "报告", "案例", "材料", "简介", "说明", "感言", "复印件")
 COPIES_RE = re.compile(r"(?:《(?P<title>[^《》]{2,40})》|(?P<noun>[\u4e00-\u9fff]{2,20}))[，,]?一式$")
 EQUIPMENT = ("设备", "器材", "乐器", "钢琴", "电子琴", "电脑", "计算机", "投影仪")
+# Recorded media and pictures a figure of 张 counts (录像光盘一张, 班会照片一张).
+PICTURES = ("光盘", "照片", "截图", "图片", "相片")
+PICTURE_UNITS = ("张",)
 CLASSIFIED_NOUNS = {"篇": TEXTS, "字": TEXTS, "份": TEXTS + ("表", "证书", "方案"), "台": EQUIPMENT, "套": EQUIPMENT,
+                    "张": PICTURES,
                     "件": ("作品",) + EQUIPMENT, "幅": ("作品", "画"), "首": ("作品", "歌曲", "曲目")}
 NOMINAL_VERBS = ("练习", "训练", "学习", "展示", "表演", "比赛", "示范", "实践", "传承")  # verbs that end names
 # A measure a figure is stated of (演奏时间不超过8分钟, 参加人数为30-40人, 单个文件大小不超过500MB).
-MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额", "年龄", "教龄", "期限", "公示期")  # 人数, 总数, 高校数
+MEASURE_NOUNS = ("时间", "时长", "数", "大小", "规模", "数量", "名额", "年龄", "教龄", "期限", "公示期", "分值", "满分", "总分")  # 人数, 总数, 高校数
 # Nouns after 的 that name an aspect of what a figure counts (…的目标, …的特点, …的作用), not the thing itself.
 ASPECT_NOUNS = ("目标", "特点", "规定", "要求", "作用", "情况", "问题", "任务", "水平", "质量", "内容", "范围")
 # Words that frame a figure without naming what it counts (每人每晚120元标准, 2个学分要求…, 300元考核计发).
@@ -308,6 +312,8 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     subject = re.sub(r"^(?:无|没有)(?=[\u4e00-\u9fff]{2})", "", subject) if unit in CLASSIFIED_NOUNS else subject  # 无…设备可申报一套
     nouns, first = CLASSIFIED_NOUNS.get(unit, ()), words(subject, 0, len(subject))[0]
     agrees = subject.endswith(nouns) and not (first.tag == "v" and subject[first.end:] in nouns)  # (撰写报告: what is done)
+    if agrees and unit in PICTURE_UNITS:
+        subject = _trailing_nouns(subject)  # 各班传开班会照片一张, 一节本人课堂教学实录光盘2张: the nouns of the thing
     money = unit in MONEY_UNITS and subject.endswith(MONEY_NOUNS) and last.tag.startswith(("n", "j", "l", "v"))
     if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")) \
             or people or agrees or money:
@@ -317,6 +323,18 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
             listed = None  # 银奖作品五件、铜奖作品十件: the item before is a figure of its own
         return (listed.group(1) if listed else "") + subject
     return ""
+
+
+def _trailing_nouns(phrase):
+    """The name of a picture or a disc without what comes before it (各班传开|班会照片, 一节本人|课堂教学实录光盘): cut
+    after the last pronoun, numeral or adverb, and after a verb that two words still follow (录像光盘 stays whole)."""
+    tokens = words(phrase, 0, len(phrase))
+    cut = 0
+    for i, word in enumerate(tokens):
+        if word.tag[:1] in "rmpcdq" or word.tag.startswith("v") and len(tokens) - i > 2:
+            cut = word.end
+    rest = phrase[cut:]
+    return rest if len(rest) >= 2 else phrase
 
 
 def _object_of_jiang(text, start, index):
