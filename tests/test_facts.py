@@ -900,7 +900,9 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "shaoxing-2025-keti", "wenan-2020-laodong"],
                 # Left unread: measured once, blind, on the final rules.
                 "untuned-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
-                               "xjtu-2021-tongshi"]}
+                               "xjtu-2021-tongshi"],
+                "untuned-35": ["shaoxing-2025-jiaoyanketi", "shaoxing-2026-bisai", "shaoxingyizhong-2017-kaifangri",
+                               "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -1000,11 +1002,15 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-33", "targets"): (0.87, 0.75), ("seen-33", "counted"): (0.51, 0.29),
                  ("seen-33", "bodies"): (0.73, 0.63), ("seen-33", "programmes"): (0.6, 0.79),
                  ("seen-33", "planned_documents"): (0.14, 0.33),
-                 # Round 34, not read: measured on the rules of 8ecbac4 and again on this wave's (the same figures); its
-                 # blind figures are its floors.
+                 # Round 34, not read: measured on the rules of 8ecbac4, again on 4b46a42 (the same figures) and on fb020b7
+                 # (counted up: a figure of people counts a post, 医生5人); its figures are its floors.
                  ("untuned-34", "targets"): (0.92, 0.76), ("untuned-34", "counted"): (0.6, 0.35),
                  ("untuned-34", "bodies"): (0.84, 0.74), ("untuned-34", "programmes"): (0.66, 0.5),
-                 ("untuned-34", "planned_documents"): (1.0, 0.5)}
+                 ("untuned-34", "planned_documents"): (1.0, 0.5),
+                 # Round 35, not read: measured once, blind, on fb020b7 (and on 4b46a42 for comparison).
+                 ("untuned-35", "targets"): (0.82, 0.78), ("untuned-35", "counted"): (0.34, 0.18),
+                 ("untuned-35", "bodies"): (0.84, 0.64), ("untuned-35", "programmes"): (1.0, 0.12),
+                 ("untuned-35", "goals"): (1.0, 1.0), ("untuned-35", "planned_documents"): (0.33, 1.0)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])
