@@ -530,8 +530,8 @@ def test_programmes_and_slogans(text, expected):
                  id="a-measure-that-sorts-the-agents-named-after-the-figure"),
     pytest.param("学校分三个校区办学，曾培养过至少2名校级及以上学科青年教师，如总数超过12节。", ["校区", "学科青年教师", "总数"],
                  id="a-level-and-above-before-the-name-and-a-conditions-subject"),
-    pytest.param("各班传开班会照片一张，提交本人课堂教学实录光盘2张。评价总分值200分，选派副院长1人、医生5人。",
-                 ["班会照片", "课堂教学实录光盘", "评价总分值", "副院长", "医生"],
+    pytest.param("各班传开班会照片一张，提交本人课堂教学实录光盘2张。评价总分值200分，选派副院长1人、医生5人。参加人数为10人，其中学生6-8人。",
+                 ["班会照片", "课堂教学实录光盘", "评价总分值", "副院长", "医生", "参加人数", "学生"],
                  id="pictures-and-discs-a-score-and-posts"),
 ])
 def test_what_a_target_counts(text, expected):

@@ -44,7 +44,7 @@ AGENT_NOUNS = ("学校", "学生", "教师", "中小学", "高校")
 # A clause that follows a figure and is not a name: 获得至少2个学分方可毕业.
 NOT_A_NAME_START = ("方可", "方能", "才能", "才可", "即可", "均可", "可以", "能够")
 # Words that scope or distribute a counted thing without naming it: 全市中小学生艺术素质测评覆盖率, 每个学生美育选修课程.
-SCOPE_PREFIX_RE = re.compile(r"^(?:的)?(?:且|并且|而且|原则上)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度"
+SCOPE_PREFIX_RE = re.compile(r"^(?:的)?(?:且|并且|而且|原则上|其中)?(?:全国|全省|全区|全市|全县|全州|本省|本市|我省|我市|学年度"
                              r"|每个学生|每名学生|每位学生|每个|每名|所属|所有|全部|全体|我院|我校|本校|本院)?")
 # What follows a name without being part of it: 国家实验区之一, …传承学校建设, 省级实验区试点.
 TAIL_WORDS_RE = re.compile(r"(?:之一|建设|试点|工作)$")
@@ -303,7 +303,8 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     subject = re.sub(r"^(?:如果|如|若)(?=[\u4e00-\u9fff]{2})", "", subject)  # 如总数超过12节: a condition's subject
     subject = re.sub(rf"^(?:{UNIT_RE}|年)?(?:及以上|及以下|以上|以下|以内|之内)", "", subject)  # 40周岁以下教龄3年以上: the last one's bound
     subject = re.sub(r"^每[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})", "", _tidy(_without_tail(subject)))  # 每队参展人数
-    if not 2 <= len(subject) <= 14 or "每" in subject or subject.endswith(PLACE_ENDS) or subject in AGENT_NOUNS:
+    if not 2 <= len(subject) <= 14 or "每" in subject or subject.endswith(PLACE_ENDS) \
+            or subject in AGENT_NOUNS and not (unit in PEOPLE_UNITS and subject in PERSON_ENDS):  # (其中学生6-8人 counts them)
         return ""
     last = words(subject, 0, len(subject))[-1]
     if unit in PEOPLE_UNITS and subject.endswith(PERSON_ENDS):
