@@ -282,6 +282,8 @@ def bodies(text):
                  [("市建设局", "mentioned"), ("规划局", "mentioned"), ("经贸委", "mentioned"), ("外经贸局", "mentioned"),
                   ("宁德市学校美育工作指导小组", "mentioned"), ("招聘工作监督小组", "mentioned")],
                  id="departments-by-their-work-and-groups-set-up-for-a-task"),
+    pytest.param("市级财政每年安排资金300万元，各级财政要进一步加大投入。", [("市级财政", "mentioned"), ("财政", "mentioned")],
+                 id="public-finance-acting"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -940,8 +942,8 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-12", "targets"): (1.0, 0.98), ("seen-12", "counted"): (0.94, 0.9),
                  ("seen-12", "bodies"): (0.94, 0.96), ("seen-12", "programmes"): (0.97, 0.89),
                  ("seen-12", "goals"): (1.0, 1.0), ("seen-12", "planned_documents"): (0.92, 0.97),
-                 ("seen-13", "targets"): (0.96, 0.93), ("seen-13", "counted"): (0.84, 0.74),
-                 ("seen-13", "bodies"): (0.94, 0.86), ("seen-13", "programmes"): (0.83, 0.83),
+                 ("seen-13", "targets"): (0.96, 0.93), ("seen-13", "counted"): (0.85, 0.76),
+                 ("seen-13", "bodies"): (0.94, 0.87), ("seen-13", "programmes"): (0.83, 0.83),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.96),
                  ("seen-14", "targets"): (0.85, 0.85), ("seen-14", "counted"): (0.81, 0.6),
                  ("seen-14", "bodies"): (0.93, 0.86), ("seen-14", "programmes"): (0.83, 0.83),
@@ -979,7 +981,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-25", "targets"): (0.94, 0.79), ("seen-25", "counted"): (0.82, 0.53),
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
                  ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.6, 1.0),
-                 ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.7, 0.34),
+                 ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.71, 0.35),
                  ("seen-26", "bodies"): (0.89, 0.69), ("seen-26", "programmes"): (0.88, 0.78),
                  ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
                  ("seen-27", "targets"): (0.91, 0.91), ("seen-27", "counted"): (0.4, 0.2),

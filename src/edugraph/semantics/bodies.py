@@ -382,15 +382,17 @@ def _candidates(text, start, end, bounds):
 
 
 def _departments(text, start, end, bounds):
-    """(a, b) of departments named without a place (教育厅在…), and of 省财政/市财政 acting (省财政加大…)."""
+    """(a, b) of departments named without a place (教育厅在…), and of 省财政/市级财政/各级财政 acting (省财政加大…,
+    市级财政每年安排…, 各级财政要…)."""
     found = []
     for match in DEPARTMENT_RE.finditer(text, start, end):
         a, b = match.span()
         if b in bounds.ends and not text.startswith(("长", "主任"), b):
             found.append((a, b))
     for i, word in enumerate(bounds.tokens[:-2]):
-        if word.text in ("省", "市", "县", "区", "省级", "市级", "县级", "区级") and bounds.tokens[i + 1].text == "财政" \
-                and bounds.tokens[i + 2].tag == "v" and bounds.tokens[i + 1].start == word.end:
+        if word.text in ("省", "市", "县", "区", "省级", "市级", "县级", "区级", "各级") and bounds.tokens[i + 1].text == "财政" \
+                and (bounds.tokens[i + 2].tag in ("v", "d") or bounds.tokens[i + 2].text.startswith(("要", "每年"))) \
+                and bounds.tokens[i + 1].start == word.end:
             found.append((word.start, bounds.tokens[i + 1].end))
     return found
 
