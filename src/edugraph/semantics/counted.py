@@ -61,7 +61,6 @@ COPIES_RE = re.compile(r"(?:《(?P<title>[^《》]{2,40})》|(?P<noun>[\u4e00-\u
 EQUIPMENT = ("设备", "器材", "乐器", "钢琴", "电子琴", "电脑", "计算机", "投影仪")
 # Recorded media and pictures a figure of 张 counts (录像光盘一张, 班会照片一张).
 PICTURES = ("光盘", "照片", "截图", "图片", "相片")
-PICTURE_UNITS = ("张",)
 CLASSIFIED_NOUNS = {"篇": TEXTS, "字": TEXTS, "份": TEXTS + ("表", "证书", "方案"), "台": EQUIPMENT, "套": EQUIPMENT,
                     "张": PICTURES,
                     "件": ("作品",) + EQUIPMENT, "幅": ("作品", "画"), "首": ("作品", "歌曲", "曲目")}
@@ -313,7 +312,7 @@ def _stated_of(text, after_start, end, before, reaches=False, unit=""):
     subject = re.sub(r"^(?:无|没有)(?=[\u4e00-\u9fff]{2})", "", subject) if unit in CLASSIFIED_NOUNS else subject  # 无…设备可申报一套
     nouns, first = CLASSIFIED_NOUNS.get(unit, ()), words(subject, 0, len(subject))[0]
     agrees = subject.endswith(nouns) and not (first.tag == "v" and subject[first.end:] in nouns)  # (撰写报告: what is done)
-    if agrees and unit in PICTURE_UNITS:
+    if agrees and nouns is PICTURES:
         subject = _trailing_nouns(subject)  # 各班传开班会照片一张, 一节本人课堂教学实录光盘2张: the nouns of the thing
     money = unit in MONEY_UNITS and subject.endswith(MONEY_NOUNS) and last.tag.startswith(("n", "j", "l", "v"))
     if subject.endswith(HEAD_NOUNS + MEASURE_NOUNS) and last.tag != "v" or reaches and last.tag.startswith(("n", "j", "l")) \

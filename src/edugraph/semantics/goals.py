@@ -91,11 +91,12 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
                             and OUTCOME_RE.search(sentence, m.end())), None)
         if bare_inside:
             return Goal(span.start, span.end, int(bare_inside.group("year")))
-    if in_goals and not MARKER_RE.search(sentence) and not anywhere and HEADING_LIKE_RE.fullmatch(sentence):
+    marked = MARKER_RE.search(sentence)
+    if in_goals and not marked and not anywhere and HEADING_LIKE_RE.fullmatch(sentence):
         return None  # §2.客观依据和内在条件: a heading the outline did not take, inside a goal section
-    if in_goals or MARKER_RE.search(sentence) or anywhere:
+    if in_goals or marked or anywhere:
         inner = DEADLINE_RE.search(sentence)
-        year = int(inner.group("year")) if inner and MARKER_RE.search(sentence) else None
+        year = int(inner.group("year")) if inner and marked else None
         if year is None and anywhere:
             year = int(anywhere.group("year"))
         period = LABELLED_PERIOD_RE.match(sentence)  # 近期发展目标（2003～2008年）：…: due at the period's end
