@@ -112,8 +112,8 @@ def bodies(text):
                  id="schools-listed-by-name-not-a-clause-or-a-kind"),
     pytest.param("由省教育厅、省文化和旅游厅、省自然资源和规划厅、省委宣传部组成，办公室设在省教育厅体育卫生与艺术教育处。",
                  [("省教育厅", "mentioned"), ("省文化和旅游厅", "mentioned"), ("省自然资源和规划厅", "mentioned"),
-                  ("省委宣传部", "mentioned"), ("省教育厅体育卫生与艺术教育处", "mentioned")],
-                 id="departments-with-和-a-party-department-and-a-division"),
+                  ("省委宣传部", "mentioned"), ("办公室", "mentioned"), ("省教育厅体育卫生与艺术教育处", "mentioned")],
+                 id="departments-with-和-a-party-department-the-office-set-up-and-a-division"),
     pytest.param("建立厅际联席会议（以下简称联席会议）制度。联席会议办公室设在市教育局，成立工作小组，建立美育工作联席会议制度。",
                  [("联席会议", "mentioned"), ("联席会议办公室", "mentioned"), ("市教育局", "mentioned"), ("工作小组", "mentioned")],
                  id="a-joint-conference-its-office-and-a-working-group-not-a-system"),
@@ -284,6 +284,17 @@ def bodies(text):
                  id="departments-by-their-work-and-groups-set-up-for-a-task"),
     pytest.param("市级财政每年安排资金300万元，各级财政要进一步加大投入。", [("市级财政", "mentioned"), ("财政", "mentioned")],
                  id="public-finance-acting"),
+    pytest.param("成立学校突发事件处理领导小组。领导小组下设办公室，办公室设在教务处。事发后由领导小组通知各部门。",
+                 [("学校突发事件处理领导小组", "mentioned"), ("领导小组", "mentioned"), ("办公室", "mentioned"),
+                  ("办公室", "mentioned"), ("教务处", "mentioned"), ("领导小组", "mentioned")],
+                 id="a-group-named-once-is-meant-by-its-bare-word-later-and-so-is-the-office-under-it"),
+    pytest.param("由绍兴市“名师名校长工程”领导小组考核，报市教育局“精品课”工作领导小组审核，开展“书香校园”活动。",
+                 [("绍兴市“名师名校长工程”领导小组", "mentioned"), ("市教育局", "mentioned"),
+                  ("“精品课”工作领导小组", "mentioned")],
+                 id="a-group-named-after-a-quoted-programme-holds-the-quotation"),
+    pytest.param("由校医务室负责送往医院抢救，选派阿瓦提县人民医院医生，国际处终审，记下父母亲工作单位及电话。",
+                 [("校医务室", "responsible"), ("医院", "mentioned"), ("阿瓦提县人民医院", "mentioned"), ("国际处", "mentioned")],
+                 id="hospitals-a-universitys-office-but-no-persons-employer"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -642,6 +653,10 @@ def test_what_a_target_counts(text, expected):
                  id="at-least-an-age-less-than-half-of-but-no-programme-name-holiday-set-phrase-excess-band-or-season"),
     pytest.param("实现二次创业，学生二元结构突出，学习区委二届七次全委会精神，开展两次检查。",
                  [("两次", 2, None, None, "次", "count")], id="the-second-time-a-dual-structure-and-a-plenary-are-no-counts"),
+    pytest.param("招收大一、大二本科生和大三学生，扩大一倍；该校始建于1905年，成立于2010年；照片3.5cm x 4.5cm，行距20磅。",
+                 [("一倍", 1, None, None, "倍", "count"), ("3.5cm", 3.5, None, None, "cm", "count"),
+                  ("4.5cm", 4.5, None, None, "cm", "count"), ("20磅", 20, None, None, "磅", "count")],
+                 id="years-of-study-and-founding-years-are-no-targets-but-sizes-are"),
 ])
 def test_target_figures(text, expected):
     found = find_targets(text, 0, len(text), [], plan_year=2016)
@@ -900,11 +915,12 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "shaoxingyizhong-2019-jixiao", "xiamen-2019-zhihuixiaoyuan"],
                 "seen-33": ["hefei-2009-xuexi", "hefei-2010-peixun", "htu-2023-jichuyanjiu", "scau-2018-shuhua",
                             "shaoxing-2025-keti", "wenan-2020-laodong"],
+                "seen-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
+                            "xjtu-2021-tongshi"],
                 # Left unread: measured once, blind, on the final rules.
-                "untuned-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
-                               "xjtu-2021-tongshi"],
                 "untuned-35": ["shaoxing-2025-jiaoyanketi", "shaoxing-2026-bisai", "shaoxingyizhong-2017-kaifangri",
-                               "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"]}
+                               "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"],
+                "untuned-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -982,7 +998,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
                  ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.6, 1.0),
                  ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.71, 0.35),
-                 ("seen-26", "bodies"): (0.89, 0.69), ("seen-26", "programmes"): (0.88, 0.78),
+                 ("seen-26", "bodies"): (0.89, 0.74), ("seen-26", "programmes"): (0.88, 0.78),
                  ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
                  ("seen-27", "targets"): (0.91, 0.91), ("seen-27", "counted"): (0.4, 0.2),
                  ("seen-27", "bodies"): (0.88, 0.85), ("seen-27", "programmes"): (0.91, 0.61),
@@ -1002,17 +1018,19 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-32", "bodies"): (0.83, 0.89), ("seen-32", "programmes"): (0.8, 0.57),
                  ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0),
                  ("seen-33", "targets"): (0.87, 0.75), ("seen-33", "counted"): (0.51, 0.29),
-                 ("seen-33", "bodies"): (0.73, 0.63), ("seen-33", "programmes"): (0.6, 0.79),
+                 ("seen-33", "bodies"): (0.73, 0.64), ("seen-33", "programmes"): (0.6, 0.79),
                  ("seen-33", "planned_documents"): (0.14, 0.33),
-                 # Round 34, not read: measured on the rules of 8ecbac4, again on 4b46a42 (the same figures) and on fb020b7
-                 # (counted up: a figure of people counts a post, 医生5人); its figures are its floors.
-                 ("untuned-34", "targets"): (0.92, 0.76), ("untuned-34", "counted"): (0.6, 0.35),
-                 ("untuned-34", "bodies"): (0.84, 0.74), ("untuned-34", "programmes"): (0.66, 0.5),
-                 ("untuned-34", "planned_documents"): (1.0, 0.5),
+                 # Round 34: blind on 8ecbac4, 4b46a42 and fb020b7 (README), read from 861bae2 on.
+                 ("seen-34", "targets"): (1.0, 0.86), ("seen-34", "counted"): (0.6, 0.3),
+                 ("seen-34", "bodies"): (0.88, 0.84), ("seen-34", "programmes"): (0.66, 0.5),
+                 ("seen-34", "planned_documents"): (1.0, 0.5),
                  # Round 35, not read: measured once, blind, on fb020b7 (and on 4b46a42 for comparison), again on f4732e9.
                  ("untuned-35", "targets"): (0.82, 0.78), ("untuned-35", "counted"): (0.37, 0.2),
-                 ("untuned-35", "bodies"): (0.84, 0.64), ("untuned-35", "programmes"): (1.0, 0.12),
-                 ("untuned-35", "goals"): (1.0, 1.0), ("untuned-35", "planned_documents"): (0.33, 1.0)}
+                 ("untuned-35", "bodies"): (0.85, 0.71), ("untuned-35", "programmes"): (1.0, 0.12),
+                 ("untuned-35", "goals"): (1.0, 1.0), ("untuned-35", "planned_documents"): (0.33, 1.0),
+                 # Round 36, not read: measured blind on 861bae2 and on the rules after it (the same figures).
+                 ("untuned-36", "targets"): (0.95, 0.95), ("untuned-36", "counted"): (0.81, 0.47),
+                 ("untuned-36", "bodies"): (0.94, 0.89)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -373,6 +373,7 @@ def test_a_title_set_on_two_lines_and_a_date_in_chinese_numerals(tmp_path):
 @pytest.mark.parametrize("date,issued", [
     pytest.param("二0一一年十月十七日", "2011-10-17", id="zero-typed-as-the-digit-0"),
     pytest.param("2011/9/30", "", id="slashed-figures"),
+    pytest.param("二〇〇九年九月", "", id="a-year-and-month-in-chinese-numerals"),
 ])
 def test_a_signature_dated_with_a_zero_typed_as_0_or_with_slashes_is_no_measure(tmp_path, date, issued):
     from edugraph.structure.extract import extract_file

@@ -56,10 +56,18 @@ def analyse(text, start, end, plan_year=None):
         citations=citations,
         stages=find_stages(text, start, end, bracketed + programmes),
         # A name in a 《title》 or on an 附件 line is the title's; one in （以下简称…） is being defined.
-        bodies=sorted(find_bodies(text, start, end, cited + quotes + named + titles + set_apart)
-                      + quoted_bodies(text, start, end, quotes), key=lambda body: body.start),
+        bodies=_bodies(text, start, end, cited + quotes + named + titles + set_apart, quotes),
         initiatives=initiatives,
     )
+
+
+def _bodies(text, start, end, skip, quotes):
+    """Bodies named in prose and in or after quotation marks; a group named after a quoted programme
+    (“…”工作领导小组) is one body, not its bare head as well."""
+    quoted = quoted_bodies(text, start, end, quotes)
+    prose = [body for body in find_bodies(text, start, end, skip)
+             if not any(body.start < q.end and q.start < body.end for q in quoted)]
+    return sorted(prose + quoted, key=lambda body: body.start)
 
 
 __all__ = ["Body", "Citation", "Facts", "Goal", "Initiative", "Target", "analyse", "find_goals"]

@@ -43,7 +43,9 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          # admissions offices and committees (广东省招生办公室, 省招生委员会, 省教育考试院) and the staffing office
          "招生办公室", "招生委员会", "教育考试院", "考试中心", "机构编制委员会办公室", "机构编制委员会",
          # inspection groups and the Party's branches (试点单位指导检查组, 校党支部, 党小组)
-         "指导检查组", "督导检查组", "党小组")
+         "指导检查组", "督导检查组", "党小组",
+         # hospitals and clinics (阿瓦提县人民医院, 乡镇卫生院; 送往医院)
+         "医院", "卫生院")
 # The organisers of an event: a body in prose (各承办单位上交承办方案), a label before the body itself (主办单位：…).
 ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
@@ -70,6 +72,8 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "招生考试院", "考试院", "有关部委", "区委", "中央纪委", "校党支部",
          # more of a school's offices (党政办做好…, 安全处进一步加强…)
          "党政办", "医务室", "校医务室", "安全处", "教科室", "保卫处", "财务处", "后勤处", "科研处",
+         # and a university's (国际处终审, 研究生院)
+         "国际处", "外事处", "研究生院",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -118,7 +122,8 @@ GROWS_OVER_SCHOOLS = ("附属中学", "附属小学", "附属幼儿园", "委员
 # 对学校评价、考核: the object of an evaluation, not a modifier (加强对学校国防教育管理 is one).
 EVALUATED = ("评价", "考核", "督导", "检查")
 # Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
-INTERNAL_UNITS = ("职能机构", "职能部门", "基础单位")
+INTERNAL_UNITS = ("职能机构", "职能部门", "基础单位",
+                  "工作单位")  # 父母亲工作单位, 工作单位及职务: a person's employer, not one organisation
 COMPOUND_EXACT = ("非", "办", "特", "自身", "预算")
 ROOM_AFTER_RE = re.compile(r"\s*[0-9０-９]+\s*(?:室|号楼|楼|层|会议室)")
 # What a body owns and the text points to (教育部网站, …活动中心官网): the body is named.
@@ -140,7 +145,7 @@ OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴
 PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|州|盟)|省|市|县|区|北京|上海|天津|重庆)$")
 PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗|州|盟)$")
 # Words that never belong to a name: verbs and function words jieba may tag as nouns.
-STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于", "调动",  # verbs jieba tags as nouns or places
+STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于", "调动", "选派", "派出", "选送",  # verbs jieba tags as nouns or places
               "会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
@@ -601,7 +606,7 @@ def _name(text, start, a, b, head, bounds):
     level = LEVEL_RE.search(before)
     if level and not before[:level.start()].endswith("各"):
         name_start -= len(level.group())
-    elif not grown and head in BARE_NOBODY:
+    elif not grown and head in BARE_NOBODY and not _refers_back(text, name_start, b, head):
         return name_start, ""  # 各部门, 等部门: which departments is not said
     after_each = name_start + 1 if text[name_start:name_start + 1] == "各" else name_start  # jieba: 各县区 | 政府
     if text[after_each - 1:after_each] == "各" and JURISDICTION_WORDS_RE.match(text[after_each:b]):
@@ -626,6 +631,18 @@ def _name(text, start, a, b, head, bounds):
     if name in BARE_NOBODY and name != text[name_start:b]:
         return name_start, ""  # 同级部门, 各级机构: which ones is not said
     return b - len(name), name
+
+
+# Once a plan has named its group (…工作领导小组), the bare word refers back to it (领导小组下设办公室, 由领导小组
+# 责成…); so does the office set up under it (下设办公室, 办公室设在…).
+ANAPHORIC_HEADS = ("领导小组", "工作小组", "工作专班")
+
+
+def _refers_back(text, a, b, head):
+    if head in ANAPHORIC_HEADS:
+        return text[a - 1:a] not in ("各", "等", "个") and re.compile(rf"[\u4e00-\u9fff”]{head}").search(text, 0, a) is not None \
+            and not text.endswith(("成立", "组建", "设立"), 0, a)
+    return head == "办公室" and (text.endswith("下设", 0, a) or text.startswith(("设在", "负责"), b))
 
 
 def find_bodies(text, start, end, skip):
@@ -791,15 +808,31 @@ def _duty_of_new_body(text, b, end):
 QUOTED_BODY_RE = re.compile(r"[\u4e00-\u9fff（）()]{3,40}?(?:委员会|评委会|小组|协会|学会|研究会|联合会|基金会|中心|办公室)")
 
 
+# 绍兴市“名师名校长工程”领导小组, 市教育局“基础教育精品课”工作领导小组: a group named after the quoted programme it
+# runs; its name holds the quotation (and a place right before it: 市“…”领导小组, 校“…”工作领导小组).
+QUOTED_GROUP_AFTER_RE = re.compile(r"(?:工作)?领导小组|工作小组|工作专班|组委会|组织委员会|评委会|工作组|专家组|指导小组")
+
+
 def quoted_bodies(text, start, end, quotes):
-    """[Body] named whole inside the quotation marks at `quotes` ((open, close) offsets)."""
+    """[Body] named whole inside the quotation marks at `quotes` ((open, close) offsets), or named after the
+    quotation they follow (“…”工作领导小组)."""
     found = []
     for opening, closing in quotes:
         a, b = opening + 1, closing
-        if start <= opening and closing < end and QUOTED_BODY_RE.fullmatch(text, a, b):
+        if not (start <= opening and closing < end):
+            continue
+        if QUOTED_BODY_RE.fullmatch(text, a, b):
             name = _clean(text[a:b])
             body = Body(a, b, name, _is_generic(name, words(text, a, b)))
             body.role = _inline_role(text, start, end, Body(a, b + 1, name, body.generic))  # (after the closing mark)
+            found.append(body)
+        elif (group := QUOTED_GROUP_AFTER_RE.match(text, closing + 1, end)):
+            place = (words(text, max(start, opening - 8), opening) or [None])[-1]
+            place = place if place and place.end == opening and (PLACE_RE.match(place.text) or place.text == "校") \
+                else None
+            a, b = place.start if place else opening, group.end()
+            body = Body(a, b, text[a:b], not (place and PROPER_PLACE_RE.match(place.text)))
+            body.role = _inline_role(text, start, end, body)
             found.append(body)
     return found
 

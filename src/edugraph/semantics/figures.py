@@ -11,7 +11,7 @@ from edugraph.reading.numerals import parse_chinese_number
 UNITS = sorted("""
 个百分点 万人次 人次 万人 万元 亿元 平方米 个月 课时 学时 小时 分钟 公里 学分 周岁
 个 所 名 人 次 项 门 种 家 条 支 座 间 套 台 本 册 篇 场 节 天 周 元 亩 倍 处 位 块 班 部 部分 部门 件 首 幅 户 张 MB GB 米 厘米 尺 分
-组 园 校次 轮 遍 届 岁 学年 学期 字 份 类 档 度 % ％ ﹪ ‰ dpi 寸 G
+组 园 校次 轮 遍 届 岁 学年 学期 字 份 类 档 度 % ％ ﹪ ‰ dpi 寸 G cm mm 毫米 磅
 """.split(), key=len, reverse=True)
 CN_NUM = "〇零一二两三四五六七八九十百千万"
 ROUND_COUNT_UNITS = ("所", "部", "首", "个", "项", "场", "支", "家", "篇", "本", "种", "件", "幅", "名")  # 百所, 千名

@@ -36,7 +36,9 @@ LOOK_BACK_RE = re.compile(rf"(?:近|连续)(?P<n>{NUMBER})\s*个?(?P<unit>年|�
 # 两周半, 三年半: a half after the unit.
 HALVED_UNITS = ("年", "学年", "周", "天", "小时", "个月", "月")
 # 红十字会, 十字路口: a numeral inside a word.
-NUMERAL_WORD_RE = re.compile(r"红十字|十字(?:路口|架)")
+NUMERAL_WORD_RE = re.compile(r"红十字|十字(?:路口|架)"
+                             # a year of study (大一、大二本科生, 大三学生), not a count of 本
+                             r"|(?<![扩最加放增])大[一二三四五](?=、大[二三四五]|学生|本科|年级|新生|学年)|(?<=、)大[二三四五]")
 # 只推荐1节, 只能申报一个: at most that many (只有一个 states one).
 ONLY_VERB_RE = re.compile(r"(?:只能|只|仅能|仅)(?:推荐|申报|报考|参加|选择|报送|选报|填报|提交|报名|选)$")
 # 进行一次全面检查, 开展一次自查: one as an article after a verb of doing (每学年进行一次 is a frequency).
@@ -176,6 +178,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 在2015年春季入学时: a time things happen (在2016年秋季学期内完成 is a deadline)
         if text[a] == "于" and text[a - 1:a] == "定" and a > start:
             continue  # 省教育厅决定于2010年评选, 定于2018年举行: the year it is held in
+        if text[a] == "于" and text.endswith(("建", "创办", "成立", "创立", "开办", "诞生"), start, a):
+            continue  # 始建于1905年, 成立于2010年: when a body was founded
         if text[a] in "于在" and (re.match(r"\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?![^，,。；;]{0,12}前)", text[b:b + 20])
                                  or HELD_ON_RE.match(text, b)):
             continue  # 会议定于2015年11月4日召开, 于2012年2月在杭州举办: a date things happen on, not one they are due by

@@ -18,7 +18,7 @@ government documents are typeset, not about any one document:
 import re
 from dataclasses import dataclass
 
-from edugraph.structure.metadata import SIGNED_DATE, SIGNER_NAME
+from edugraph.structure.metadata import CN_YEAR_MONTH, SIGNED_DATE, SIGNER_NAME
 from edugraph.structure.model import Heading, Measure, Preamble, Section, Span, Task, numbered
 from edugraph.reading.brackets import closing_index
 from edugraph.reading.numerals import parse_number
@@ -459,6 +459,7 @@ def _is_closing_line(text, start, end):
 
 # A signature's date, in figures or in Chinese numerals (二〇一六年九月十四日, often typed with ○).
 DATE_LINE_RE = re.compile(rf"^\s*{SIGNED_DATE}\s*$")
+MONTH_LINE_RE = re.compile(rf"^\s*{CN_YEAR_MONTH}\s*$")  # 二〇〇九年九月: a date only under a signer's line
 SIGNER_LINE_RE = re.compile(rf"^[ \t\u3000]*{SIGNER_NAME}[ \t\u3000]*$")
 # Lines after the signature that close a document rather than list anything (联系人：…, 附件：…, 抄送：…).
 CHROME_AFTER_RE = re.compile(r"^\s*(?:附件|附表|联系人|联系电话|电话|传真|邮箱|电子邮箱|地址|邮编|抄送|印发|\d{1,3}\s*$|原文链接)")
@@ -470,7 +471,8 @@ def _listed_in_closing_block(text, lines, body_end):
     lines and bare numbers are not; the lines stay out of the outline."""
     closing = [(start, end) for _, start, end in lines if start >= body_end and text[start:end].strip()]
     signature = set()
-    for i in [i for i, (start, end) in enumerate(closing) if DATE_LINE_RE.match(text[start:end])]:
+    for i in [i for i, (start, end) in enumerate(closing) if DATE_LINE_RE.match(text[start:end])
+              or i and MONTH_LINE_RE.match(text[start:end]) and SIGNER_LINE_RE.match(text[slice(*closing[i - 1])])]:
         signature.add(i)
         above = i - 1  # the issuers above the date, one per line when several sign (国际教育学院 / 教务处)
         signature.add(above)
