@@ -452,6 +452,11 @@ def initiatives(text):
                  id="kinds-of-activity-before-等项目-搞好-and-a-quoted-contest-with-its-edition"),
     pytest.param("在实施第一和第二阶段行动的基础上，实施校园安全提升行动。", [("校园安全提升行动", "action")],
                  id="a-phase-is-no-programme"),
+    pytest.param("组织好桂林理工大学第十七届数学建模竞赛，组织参加山东省第十五届学生运动会，开展重庆市第三届中小学班级合唱比赛"
+                 "视频展评；在第三届比赛中获奖。\n附件1：\n全国第三届高校艺术教育科研论文报告会\n2.第四届幼儿园玩教具展评活动申报表\n",
+                 [("桂林理工大学数学建模竞赛", "activity"), ("山东省学生运动会", "activity"),
+                  ("重庆市中小学班级合唱比赛视频展评", "activity")],
+                 id="an-event-numbered-by-its-edition-but-not-a-clause-a-form-or-an-attachments-title"),
     pytest.param("三、重点工作\n1．教师培养工程：夯实基础\n要抓好培训。\n（二）书香校园工程：营造氛围\n",
                  [("教师培养工程", "project"), ("书香校园工程", "project")], id="items-labelled-with-the-programme-they-run"),
     pytest.param("经研究，决定于今年暑期组织开展宁波市中小学生2019年防溺水安全教育专项活动。经研究，决定开展教学活动。",
@@ -920,7 +925,8 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 # Left unread: measured once, blind, on the final rules.
                 "untuned-35": ["shaoxing-2025-jiaoyanketi", "shaoxing-2026-bisai", "shaoxingyizhong-2017-kaifangri",
                                "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"],
-                "untuned-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"]}
+                "untuned-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"],
+                "untuned-37": ["hainan-2018-shoufei", "tianjin-2021-jiaocai"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -980,7 +986,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-19", "bodies"): (0.89, 0.83), ("seen-19", "programmes"): (0.97, 0.72),
                  ("seen-19", "goals"): (0.75, 1.0), ("seen-19", "planned_documents"): (1.0, 1.0),
                  ("seen-20", "targets"): (0.88, 0.72), ("seen-20", "counted"): (0.77, 0.58),
-                 ("seen-20", "bodies"): (0.89, 0.85), ("seen-20", "programmes"): (1.0, 0.75),
+                 ("seen-20", "bodies"): (0.89, 0.85), ("seen-20", "programmes"): (1.0, 1.0),
                  ("seen-20", "planned_documents"): (0.8, 0.8),
                  ("seen-21", "targets"): (0.95, 0.5), ("seen-21", "counted"): (0.8, 0.47),
                  ("seen-21", "bodies"): (0.66, 0.83), ("seen-21", "programmes"): (0.83, 0.75),
@@ -992,16 +998,16 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-23", "bodies"): (0.95, 0.93), ("seen-23", "programmes"): (1.0, 0.57),
                  ("seen-23", "planned_documents"): (1.0, 1.0),
                  ("seen-24", "targets"): (1.0, 0.85), ("seen-24", "counted"): (0.59, 0.38),
-                 ("seen-24", "bodies"): (0.89, 0.88), ("seen-24", "programmes"): (1.0, 0.75),
+                 ("seen-24", "bodies"): (0.89, 0.88), ("seen-24", "programmes"): (0.94, 0.8),
                  ("seen-24", "planned_documents"): (0.66, 0.5),
                  ("seen-25", "targets"): (0.94, 0.79), ("seen-25", "counted"): (0.82, 0.53),
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
                  ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.6, 1.0),
                  ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.71, 0.35),
-                 ("seen-26", "bodies"): (0.89, 0.74), ("seen-26", "programmes"): (0.88, 0.78),
+                 ("seen-26", "bodies"): (0.89, 0.74), ("seen-26", "programmes"): (0.88, 0.8),
                  ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
                  ("seen-27", "targets"): (0.91, 0.91), ("seen-27", "counted"): (0.4, 0.2),
-                 ("seen-27", "bodies"): (0.88, 0.85), ("seen-27", "programmes"): (0.91, 0.61),
+                 ("seen-27", "bodies"): (0.88, 0.85), ("seen-27", "programmes"): (0.93, 0.77),
                  ("seen-27", "planned_documents"): (0.75, 1.0),
                  ("seen-28", "targets"): (1.0, 1.0), ("seen-28", "counted"): (0.4, 0.14),
                  ("seen-28", "bodies"): (0.81, 0.65), ("seen-28", "programmes"): (0.9, 0.66),
@@ -1012,7 +1018,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-30", "bodies"): (0.9, 0.85), ("seen-30", "programmes"): (0.8, 0.44),
                  ("seen-30", "planned_documents"): (0.44, 0.57),
                  ("seen-31", "targets"): (0.91, 0.86), ("seen-31", "counted"): (0.55, 0.28),
-                 ("seen-31", "bodies"): (0.8, 0.75), ("seen-31", "programmes"): (0.25, 0.33),
+                 ("seen-31", "bodies"): (0.8, 0.75), ("seen-31", "programmes"): (0.4, 0.66),
                  ("seen-31", "goals"): (0.57, 0.72), ("seen-31", "planned_documents"): (0.66, 0.66),
                  ("seen-32", "targets"): (0.95, 0.86), ("seen-32", "counted"): (0.5, 0.1),
                  ("seen-32", "bodies"): (0.83, 0.89), ("seen-32", "programmes"): (0.8, 0.57),
@@ -1030,7 +1036,10 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("untuned-35", "goals"): (1.0, 1.0), ("untuned-35", "planned_documents"): (0.33, 1.0),
                  # Round 36, not read: measured blind on 861bae2 and on the rules after it (the same figures).
                  ("untuned-36", "targets"): (0.95, 0.95), ("untuned-36", "counted"): (0.81, 0.47),
-                 ("untuned-36", "bodies"): (0.94, 0.89)}
+                 ("untuned-36", "bodies"): (0.94, 0.89),
+                 # Round 37, blind on 861bae2 and on the rules of this commit (the same figures).
+                 ("untuned-37", "targets"): (1.0, 0.9), ("untuned-37", "counted"): (0.6, 0.33),
+                 ("untuned-37", "bodies"): (0.94, 0.81)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -31,7 +31,7 @@ class Facts:
         return any((self.targets, self.citations, self.stages, self.bodies, self.initiatives))
 
 
-RUN_BY_RE = re.compile(r"(?:活动)?(?:组委会|组织委员会|办公室|领导小组|工作小组|秘书处|执委会)")
+RUN_BY_RE = re.compile(r"(?:活动)?(?:组委会|组织委员会|办公室|领导小组|工作小组|秘书处|执委会|专家组|评委会|评审组)")
 
 
 def analyse(text, start, end, plan_year=None):

@@ -323,6 +323,43 @@ def _dated_events(text, start, end, skip):
     return found
 
 
+# 第十七届数学建模竞赛, 首届中国“互联网+”大学生创新创业大赛: an event numbered by its edition is one named series.
+# The edition is no part of its name; a place or an institution right before the edition is (重庆市第三届…视频展评,
+# 桂林理工大学第十七届…竞赛).
+EDITIONED_EVENT_HEADS = r"(?:(?:比赛|大赛|竞赛|展评|展演|评选)(?:活动)?|艺术节|文化节|科技节|体育节|读书节|运动会|论坛|报告会)"
+EDITIONED_EVENT_RE = re.compile(r"(?:第[一二三四五六七八九十0-9０-９]+|首)届(?P<name>[^，,。；;：:、《》()（）\s]{2,30}?"
+                                + EDITIONED_EVENT_HEADS + ")")
+# 合唱比赛视频展评: a head word inside the name, the name goes on to the next one.
+FURTHER_HEAD_RE = re.compile(r"[^，,。；;：:、《》()（）\s]{0,6}?" + EDITIONED_EVENT_HEADS)
+# …报告会论文申报书, …展评活动参评作品汇总表: a form or a paper of the event, named in an attachment.
+PAPER_AFTER_RE = re.compile(r"[^，,。；;：:、\s]{0,8}?(?:表|书|说明|方案|通知)(?:[（(]|\s|$)")
+
+
+def _editioned_events(text, start, end, skip):
+    """Events named with their edition (举办桂林理工大学第十七届数学建模竞赛), without it."""
+    found = []
+    for match in EDITIONED_EVENT_RE.finditer(text, start, end):
+        a, b = match.span("name")
+        if further := FURTHER_HEAD_RE.match(text, b, end):
+            b = further.end()
+        name = text[a:b]
+        line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", b) + 1 or len(text) + 1) - 1
+        if _skipped(match.start(), skip, end) or NOT_IN_CONTEST_NAME_RE.search(name) \
+                or any(verb in name for verb in CLAUSE_VERBS) or PAPER_AFTER_RE.match(text, b, end) \
+                or not re.search(r"[^\s\u3000]", text[b:line_end]) and not re.search(r"[，,。；;]", text[line_start:a]):
+            continue  # 第三届比赛中获奖: a clause; …报告会论文申报书: a form; a line of its own: an attachment's title
+        before = words(text, clause_start(text, start, match.start()), match.start())
+        owner = before[-1] if before else None
+        if owner and owner.end == match.start() and len(owner.text) >= 2 and (
+                owner.tag in ("ns", "nt") or owner.text.endswith(("大学", "学院", "省", "市", "县", "区"))) \
+                and not owner.text.startswith(("全国", "全省", "全市", "全县", "全区")):
+            place = before[-2] if len(before) > 1 else None
+            opened = place and place.end == owner.start and place.tag in ("ns", "nr") and owner.text.endswith(("大学", "学院"))
+            name = (place.text if opened else "") + owner.text + name  # 桂林 | 理工大学: jieba cuts the place off
+        found.append(Initiative(a, b, normalise_name(name), "activity"))
+    return found
+
+
 def _scoped_contests(text, start, end, skip):
     """Contests named by their national or international scope (获全国数学、物理…竞赛联赛, 中国数学奥林匹克), with
     the contests listed right after them."""
@@ -583,11 +620,12 @@ def find_initiatives(text, start, end, skip, programmes_in_titles=()):
     # The longest name wins where unquoted names overlap (…成果项目推广应用三年行动计划 over …成果项目).
     # Short names (国培计划) come last: they may stand inside a longer name (国培省培计划).
     branded = _branded(text, start, end, skip)
-    # A quoted name inside a listed event is part of it (…第三届“课堂器乐”视频展评、…等四项活动).
-    inside = [q for q in found if any(i.start <= q.start and q.end <= i.end for i in branded)]
+    # A quoted name inside a listed or an editioned event is part of it (…第三届“课堂器乐”视频展评、…等四项活动).
+    editioned = _editioned_events(text, start, end, skip)
+    inside = [q for q in found if any(i.start <= q.start and q.end <= i.end for i in branded + editioned)]
     found = [q for q in found if q not in inside]
     taken = [t for t in taken if not any(q.start == t[0] and q.end == t[1] for q in inside)]
-    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded + _dated_events(text, start, end, skip)
+    unquoted = sorted(_unquoted(text, start, end, skip, bounds) + branded + editioned + _dated_events(text, start, end, skip)
                       + _announced_events(text, start, end, skip) + _scoped_contests(text, start, end, skip)
                       + _named_before_short_name(text, start, end, skip, bounds), key=lambda i: i.start - i.end)
     # “一师一优课、一课一名师”课堂教学评选活动: a name right after a quote is the quoted programme's kind of event.
