@@ -295,6 +295,9 @@ def bodies(text):
     pytest.param("由校医务室负责送往医院抢救，选派阿瓦提县人民医院医生，国际处终审，记下父母亲工作单位及电话。",
                  [("校医务室", "responsible"), ("医院", "mentioned"), ("阿瓦提县人民医院", "mentioned"), ("国际处", "mentioned")],
                  id="hospitals-a-universitys-office-but-no-persons-employer"),
+    pytest.param("编写单位负责组建团队，教材还应送市委宣传部牵头把关，供普通高中学校使用。",
+                 [("编写单位", "responsible"), ("市委宣传部", "lead"), ("普通高中学校", "mentioned")],
+                 id="a-unit-named-by-its-part-in-a-procedure-and-no-verb-after-a-modal-in-a-name"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -743,6 +746,11 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
     pytest.param("成立美育领导小组，制订“学生艺术修养计划”，营造氛围。", ["学生艺术修养计划"], id="a-planned-title-in-quotes"),
     pytest.param("附件：教育部关于印发《严禁有偿补课的规定》的通知。市教育局将印发《考核办法》。", ["考核办法"],
                  id="the-title-of-a-notice-that-issued-a-document-plans-none"),
+    pytest.param("编写单位在教材使用过程中不断完善教材，修订后的教材须送审，编写人员不能同时参与同一学科不同版本教材编写，"
+                 "不统一组织编写和选用专题教育教材；主编负责组织编制教材编写大纲。",
+                 ["教材编写大纲"], id="who-works-on-documents-and-a-clause-name-no-document-and-a-name-runs-on"),
+    pytest.param("专家集体讨论，形成书面审核意见；调查结束后形成调查报告；每年11月底前形成全市艺术教育发展年度报告。",
+                 ["全市艺术教育发展年度报告"], id="an-opinion-or-report-reached-in-a-procedure-is-no-document-but-an-annual-one-is"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected
@@ -926,7 +934,7 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "untuned-35": ["shaoxing-2025-jiaoyanketi", "shaoxing-2026-bisai", "shaoxingyizhong-2017-kaifangri",
                                "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"],
                 "untuned-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"],
-                "untuned-37": ["hainan-2018-shoufei", "tianjin-2021-jiaocai"]}
+                "seen-37": ["hainan-2018-shoufei", "tianjin-2021-jiaocai"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -950,7 +958,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-7", "bodies"): (0.94, 0.96), ("seen-7", "programmes"): (0.96, 1.0),
                  ("seen-7", "goals"): (1.0, 0.95), ("seen-7", "planned_documents"): (1.0, 0.94),
                  ("seen-8", "targets"): (1.0, 1.0), ("seen-8", "counted"): (0.85, 1.0),
-                 ("seen-8", "bodies"): (0.95, 0.91), ("seen-8", "programmes"): (1.0, 0.92),
+                 ("seen-8", "bodies"): (0.95, 0.92), ("seen-8", "programmes"): (1.0, 0.92),
                  ("seen-8", "goals"): (1.0, 0.92), ("seen-8", "planned_documents"): (0.95, 0.95),
                  ("seen-9", "targets"): (0.9, 0.94), ("seen-9", "counted"): (0.92, 0.89),
                  ("seen-9", "bodies"): (0.97, 0.95), ("seen-9", "programmes"): (1.0, 0.96),
@@ -972,9 +980,9 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-14", "planned_documents"): (0.91, 0.73),
                  ("seen-15", "targets"): (1.0, 1.0), ("seen-15", "counted"): (0.93, 0.78),
                  ("seen-15", "bodies"): (0.97, 0.93), ("seen-15", "programmes"): (0.9, 0.81),
-                 ("seen-15", "planned_documents"): (0.6, 0.33),
+                 ("seen-15", "planned_documents"): (1.0, 0.44),
                  ("seen-16", "targets"): (0.92, 0.97), ("seen-16", "counted"): (0.85, 0.58),
-                 ("seen-16", "bodies"): (0.93, 0.91), ("seen-16", "programmes"): (0.96, 0.9),
+                 ("seen-16", "bodies"): (0.93, 0.93), ("seen-16", "programmes"): (0.96, 0.9),
                  ("seen-16", "goals"): (1.0, 1.0), ("seen-16", "planned_documents"): (1.0, 1.0),
                  ("seen-17", "targets"): (0.97, 0.97), ("seen-17", "counted"): (0.89, 0.62),
                  ("seen-17", "bodies"): (0.83, 0.76), ("seen-17", "programmes"): (1.0, 0.81),
@@ -1002,30 +1010,30 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-24", "planned_documents"): (0.66, 0.5),
                  ("seen-25", "targets"): (0.94, 0.79), ("seen-25", "counted"): (0.82, 0.53),
                  ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
-                 ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.6, 1.0),
+                 ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.75, 1.0),
                  ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.71, 0.35),
                  ("seen-26", "bodies"): (0.89, 0.74), ("seen-26", "programmes"): (0.88, 0.8),
                  ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
                  ("seen-27", "targets"): (0.91, 0.91), ("seen-27", "counted"): (0.4, 0.2),
                  ("seen-27", "bodies"): (0.88, 0.85), ("seen-27", "programmes"): (0.93, 0.77),
-                 ("seen-27", "planned_documents"): (0.75, 1.0),
+                 ("seen-27", "planned_documents"): (1.0, 1.0),
                  ("seen-28", "targets"): (1.0, 1.0), ("seen-28", "counted"): (0.4, 0.14),
-                 ("seen-28", "bodies"): (0.81, 0.65), ("seen-28", "programmes"): (0.9, 0.66),
-                 ("seen-28", "goals"): (1.0, 1.0), ("seen-28", "planned_documents"): (0.75, 1.0),
+                 ("seen-28", "bodies"): (0.83, 0.76), ("seen-28", "programmes"): (0.9, 0.66),
+                 ("seen-28", "goals"): (1.0, 1.0), ("seen-28", "planned_documents"): (1.0, 1.0),
                  ("seen-29", "targets"): (0.92, 0.9), ("seen-29", "counted"): (0.66, 0.17),
                  ("seen-29", "bodies"): (0.89, 0.84), ("seen-29", "programmes"): (0.86, 0.9),
                  ("seen-30", "targets"): (0.91, 0.74), ("seen-30", "counted"): (0.66, 0.3),
                  ("seen-30", "bodies"): (0.9, 0.85), ("seen-30", "programmes"): (0.8, 0.44),
-                 ("seen-30", "planned_documents"): (0.44, 0.57),
+                 ("seen-30", "planned_documents"): (0.5, 0.57),
                  ("seen-31", "targets"): (0.91, 0.86), ("seen-31", "counted"): (0.55, 0.28),
                  ("seen-31", "bodies"): (0.8, 0.75), ("seen-31", "programmes"): (0.4, 0.66),
                  ("seen-31", "goals"): (0.57, 0.72), ("seen-31", "planned_documents"): (0.66, 0.66),
                  ("seen-32", "targets"): (0.95, 0.86), ("seen-32", "counted"): (0.5, 0.1),
                  ("seen-32", "bodies"): (0.83, 0.89), ("seen-32", "programmes"): (0.8, 0.57),
-                 ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (0.75, 1.0),
+                 ("seen-32", "goals"): (1.0, 1.0), ("seen-32", "planned_documents"): (1.0, 1.0),
                  ("seen-33", "targets"): (0.87, 0.75), ("seen-33", "counted"): (0.51, 0.29),
                  ("seen-33", "bodies"): (0.73, 0.64), ("seen-33", "programmes"): (0.6, 0.79),
-                 ("seen-33", "planned_documents"): (0.14, 0.33),
+                 ("seen-33", "planned_documents"): (0.2, 0.33),
                  # Round 34: blind on 8ecbac4, 4b46a42 and fb020b7 (README), read from 861bae2 on.
                  ("seen-34", "targets"): (1.0, 0.86), ("seen-34", "counted"): (0.6, 0.3),
                  ("seen-34", "bodies"): (0.88, 0.84), ("seen-34", "programmes"): (0.66, 0.5),
@@ -1037,9 +1045,9 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  # Round 36, not read: measured blind on 861bae2 and on the rules after it (the same figures).
                  ("untuned-36", "targets"): (0.95, 0.95), ("untuned-36", "counted"): (0.81, 0.47),
                  ("untuned-36", "bodies"): (0.94, 0.89),
-                 # Round 37, blind on 861bae2 and on the rules of this commit (the same figures).
-                 ("untuned-37", "targets"): (1.0, 0.9), ("untuned-37", "counted"): (0.6, 0.33),
-                 ("untuned-37", "bodies"): (0.94, 0.81)}
+                 # Round 37: blind on 861bae2 and a7db57a (README), read from then on.
+                 ("seen-37", "targets"): (1.0, 0.9), ("seen-37", "counted"): (0.6, 0.33),
+                 ("seen-37", "bodies"): (0.97, 0.93), ("seen-37", "planned_documents"): (0.5, 0.5)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -51,7 +51,7 @@ ORGANISER_WORDS = ("主办单位", "承办单位", "协办单位")
 # Whole names with no left growth: school types, youth and mass organisations, venues, named bodies.
 FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大中小学校", "中小学校", "普通高中", "中小学", "教学点",
          "中心校", "分校", "村小", "中职中专学校", "中专学校", "中职学校", "中职", "中等职业学校", "中等职业技术学校", "职业技术学校", "技工学校",
-         "公办义务教育学校", "民办义务教育学校", "公办学校", "公办小学", "公办初中", "民办小学", "民办初中", "公办幼儿园",
+         "普通高中学校", "公办义务教育学校", "民办义务教育学校", "公办学校", "公办小学", "公办初中", "民办小学", "民办初中", "公办幼儿园",
          "民办幼儿园", "艺术类学校", "职业学校", "特殊教育学校", "民办学校", "家长学校", "网上家长学校",
          "学校", "幼儿园", "普通高校", "普通本科高校", "高职高专院校", "高校", "高等院校", "高等学校", "职业院校",
          "专业艺术院校", "艺术院校", "师范院校", "普通中学", "职业中学", "教师进修学校", "技工院校", "少先队", "共青团", "团委", "学生会", "关工委",
@@ -74,7 +74,9 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "党政办", "医务室", "校医务室", "安全处", "教科室", "保卫处", "财务处", "后勤处", "科研处",
          # and a university's (国际处终审, 研究生院)
          "国际处", "外事处", "研究生院",
-         "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位",
+         # units named by what they do in the procedure (编写单位负责组建…, 开课单位, 报送单位, 派出单位)
+         "编写单位", "出版单位", "发行单位", "开课单位", "报送单位", "聘用单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
@@ -145,7 +147,7 @@ OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴
 PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|州|盟)|省|市|县|区|北京|上海|天津|重庆)$")
 PROPER_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|县|自治区|旗|州|盟)$")
 # Words that never belong to a name: verbs and function words jieba may tag as nouns.
-STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于", "调动", "选派", "派出", "选送",  # verbs jieba tags as nouns or places
+STOP_WORDS = {"关心", "关注", "通报", "指派", "委托", "地处", "位于", "调动", "选派", "派出", "选送", "送",  # verbs jieba tags as nouns or places
               "会同", "协同", "经", "对", "由", "在", "与", "和", "及", "或", "等", "向", "为", "以", "从", "将", "把", "被",
               "指导", "依托", "支持", "鼓励", "推动", "组织", "协调", "引导", "建立", "成立", "组建", "设立", "联合",
               "加强", "规范", "完善", "健全", "开展", "落实", "发挥", "充分发挥", "利用", "充分利用", "动员", "督促",
@@ -331,8 +333,9 @@ def _grow(bounds, a, head):
             longest = 6  # 教学指导委员会, 中小学美育教学指导专业委员会: a committee named after the schools and work it guides
         elif len(word.text) == 1 and word.tag.startswith("v") and earlier is not None and len(earlier.text) == 1 \
                 and earlier.tag.startswith(("v", "n")) and earlier.text not in STOP_WORDS \
-                and not any(c in STOP_CHARS + "各到内" for c in earlier.text + word.text):  # (时间内到市…: no word)
+                and not any(c in STOP_CHARS + "各到内应要须需可能会" for c in earlier.text + word.text):
             # 文艺工作者援教联盟 (jieba: 援|教): two characters of a word jieba does not know, read as one word
+            # (时间内到市…, 还应送市委宣传部: a verb after a modal, no word)
             taken.insert(0, word)
             word = earlier
             continue

@@ -13,7 +13,7 @@ from edugraph.semantics.spans import title_spans
 DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "规划", "计划", "纲要",
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
                   "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材", "指标", "规章", "章程",
-                  "基本规范", "公约", "目录")
+                  "基本规范", "公约", "目录", "大纲")
 # Verbs saying the body will produce the document rather than cite an existing one.
 # 合理设计…考核办法 and 研究建立…质量标准 draft a document too (设计 alone is as often part of a noun: 作业设计).
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
@@ -45,6 +45,16 @@ ANNOUNCED_LATER_RE = re.compile(
 DRAFTED_BY_RE = re.compile(
     rf"(?P<title>[^，,。；;：:、《》（()）\s]{{0,16}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))由"
     r"[^，,。；;]{1,16}?(?:负责|另行|另)?(?:研究制定|制定|制订|起草|出台)(?![\u4e00-\u9fff])")
+# A verb that names who or what works on documents (编写单位, 编写人员不能…, 编写出版, 编写和选用, 修订后的): no document
+# drafted; nor is a clause that runs on to a document word (编写单位在教材使用过程中, …单位违反教材审核规定).
+NOT_A_TITLE_START = ("单位", "人员", "团队", "队伍", "者", "出版", "使用", "选用", "完善", "后", "和", "及", "与", "或")
+CLAUSE_IN_TITLE_RE = re.compile(r"[\u4e00-\u9fff](?:在|按|违反|违规|不能|不符合|不得)")
+# 形成…报告, 形成…意见: a report or an opinion reached in a procedure (形成评估报告, 形成书面审核意见), not a document
+# the body issues; an annual report is one (形成…年度报告).
+FORMED_NOT_ISSUED_RE = re.compile(r"(?<!年度)(?:报告|意见)$")
+# A document word may be the first of a longer name (编制教材编写大纲, 制定管理办法实施细则): the name runs on.
+LONGER_TITLE_RE = re.compile(
+    rf"[^，,。；;：:、《》（()）\s和及与]{{0,8}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)})(?=[，,。；;、）)和及]|$)")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
     rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
@@ -150,6 +160,11 @@ def find_citations(text, start, end):
             continue  # 在编制范围内审定…计划: 编制 is the staffing quota, not drawing up a document
         if _improves_a_policy(text, match.start(), title):
             continue  # 完善随迁子女就学政策, 制定完善…政策: an existing policy improved, not a document to issue
+        if title.startswith(NOT_A_TITLE_START) or CLAUSE_IN_TITLE_RE.search(title) \
+                or text.startswith("形成", match.start()) and FORMED_NOT_ISSUED_RE.search(title):
+            continue  # 编写单位在教材…, 修订后的教材, 形成评估报告: no document to issue
+        if longer := LONGER_TITLE_RE.match(text, b, end):
+            b, title = longer.end(), title + longer.group()
         if "的" in title and not title.startswith("关于"):
             # 制定应对突发事件的处置预案: what comes before 的 describes the document; its name is after.
             cut = title.rindex("的") + 1
