@@ -930,11 +930,12 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                             "shaoxing-2025-keti", "wenan-2020-laodong"],
                 "seen-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
                             "xjtu-2021-tongshi"],
-                # Left unread: measured once, blind, on the final rules.
+                "seen-37": ["hainan-2018-shoufei", "tianjin-2021-jiaocai"],
+                # Left unread: measured blind (README).
                 "untuned-35": ["shaoxing-2025-jiaoyanketi", "shaoxing-2026-bisai", "shaoxingyizhong-2017-kaifangri",
                                "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"],
                 "untuned-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"],
-                "seen-37": ["hainan-2018-shoufei", "tianjin-2021-jiaocai"]}
+                "untuned-38": ["hubei-2010-jiangxuejin", "lishui-2020-chanjiaoronghe", "liunan-2022-xueqian"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -1047,7 +1048,11 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("untuned-36", "bodies"): (0.94, 0.89),
                  # Round 37: blind on 861bae2 and a7db57a (README), read from then on.
                  ("seen-37", "targets"): (1.0, 0.9), ("seen-37", "counted"): (0.6, 0.33),
-                 ("seen-37", "bodies"): (0.97, 0.93), ("seen-37", "planned_documents"): (0.5, 0.5)}
+                 ("seen-37", "bodies"): (0.97, 0.93), ("seen-37", "planned_documents"): (0.5, 0.5),
+                 # Round 38, not read: blind on 861bae2 (bodies 0.854 / 0.736) and on bebc69c and after (these figures).
+                 ("untuned-38", "targets"): (0.9, 0.85), ("untuned-38", "counted"): (0.7, 0.48),
+                 ("untuned-38", "bodies"): (0.84, 0.73), ("untuned-38", "programmes"): (0.5, 1.0),
+                 ("untuned-38", "goals"): (1.0, 0.76), ("untuned-38", "planned_documents"): (0.75, 0.81)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

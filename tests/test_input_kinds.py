@@ -256,6 +256,14 @@ def test_weihai_outline_is_the_same_at_every_wrap_width(columns, counted, tmp_pa
     assert outline_lines(doc.outline, doc.text) == weihai_outline
 
 
+def test_a_two_page_texts_running_header_is_its_title_line_seen_once():
+    from edugraph.reading.layout import strip_page_furniture
+    text = ("海南省物价局关于收费标准的通知\n\n一、学费标准。\n学费和住宿费的收支应实行分类会计核算，学年教育培\n\n- 1 -\n\n"
+            "海南省物价局关于收费标准的通知\n\n养成本情况应定期报告。\n\n- 2 -\n")
+    stripped, changed = strip_page_furniture(text)
+    assert changed and stripped.count("海南省物价局关于收费标准的通知") == 1 and "- 2 -" not in stripped
+
+
 def test_a_forms_row_numbers_are_no_page_numbers():
     from edugraph.reading.layout import strip_page_furniture
     forms = ("附件1\n主办单位：市教育局\n序号\n1\n\n2\n\n3\n附件2\n主办单位：市教育局\n序号\n1\n\n2\n\n3\n"

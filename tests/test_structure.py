@@ -267,6 +267,14 @@ def test_a_forwarding_notice_keeps_its_own_text_as_preamble():
     assert outline_lines(structure.outline, text) == ["第一章\t总则", "  第一条\t为了规范管理，制定本办法"]
 
 
+def test_an_attachment_list_numbered_like_the_items_is_no_heading():
+    text = ("关于推荐评选工作的通知\n\n各学校：\n\n一、推荐要求\n1.《候选人一览表》一份。\n2.《申报表》一式三份。\n"
+            "二、报送时间\n1.5月20日前报送。\n2.逾期不予受理。\n附件：1.推荐名额分配表\n2.候选人一览表\n3.申报表\n\n"
+            "某市教育局\n2019年5月31日\n")
+    structure = parse_structure(text)
+    assert [len(section.tasks) for section in structure.sections] == [2, 2] and not structure.warnings
+
+
 def test_a_reply_keeps_its_own_paragraphs_above_its_attachment_as_preamble():
     text = ("某省政府办公厅关于同意建立联席会议制度的复函\n省教育厅：\n　　你厅《关于建立联席会议制度的请示》收悉。经省政府同意，现函复如下：\n"
             "　　同意建立联席会议制度。请按照有关文件精神认真开展工作。\n　　附件：某省联席会议制度\n某省政府办公厅\n2021年3月13日\n"

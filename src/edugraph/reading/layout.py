@@ -55,6 +55,9 @@ def close_letter_spacing(text):
     return "\n".join(lines)
 
 
+TITLE_LINES = 3  # the first lines of a text that may hold its title
+
+
 def strip_page_furniture(text):
     """Drop the page numbers (- 3 -, 第3页, 3/12) and running headers a PDF repeats on every page.
 
@@ -79,7 +82,9 @@ def strip_page_furniture(text):
             beside.setdefault(lines[j].strip(), []).append(j)
     # A header has words: a lone "。" that wrapping pushed onto its own line repeats too, but is text.
     needed = max(2, min(RUNNING_HEADER_MIN, len(numbers) - 1))  # the last page break has no page after it
-    headers = {line for line, at in beside.items() if len(at) >= needed
+    # A header that repeats the title's first line is one even on the only page after the first (a two-page text).
+    title = {line.strip() for line in [line for line in lines if line.strip()][:TITLE_LINES] if len(line.strip()) >= 6}
+    headers = {line for line, at in beside.items() if (len(at) >= needed or line in title and at[0] > TITLE_LINES)
                and len(line) <= 40 and not PAGE_NUMBER_RE.match(line) and sum(c.isalnum() for c in line) >= 4
                and not CN_MARKER_RE.match(line) and not ARABIC_MARKER_RE.match(line)}
     skip = set(numbers) | {j for line in headers for j in beside[line]}

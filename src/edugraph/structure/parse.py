@@ -184,6 +184,28 @@ def find_candidates(text, lines):
     return candidates
 
 
+# 附件：1.…一览表 / 2.…申报表: the list of what a notice sends with it, numbered like its items, is no heading. (附件1：
+# …实施方案 with its own numbered text under it is an attached document: attached_title.)
+ATTACHMENT_LIST_HEAD_RE = re.compile(r"[ \t\u3000\xa0]*附\s*件\s*[：:]\s*(?:[0-9０-９]{1,2}\s*[.．、]|$)")
+LIST_ITEM_LINE_RE = re.compile(r"[ \t\u3000\xa0]*[0-9０-９]{1,2}\s*[.．、][^。；;\n]{1,60}")
+
+
+def without_attachment_lists(text, lines, candidates):
+    """The candidates that are not items of an attachment list (附件：1.… then 2.… one a line)."""
+    listed = set()
+    for index, (number, start, end) in enumerate(lines):
+        if not ATTACHMENT_LIST_HEAD_RE.match(text, start, end):
+            continue
+        listed.add(number)
+        for later_number, later_start, later_end in lines[index + 1:]:
+            if not text[later_start:later_end].strip():
+                continue
+            if not LIST_ITEM_LINE_RE.fullmatch(text, later_start, later_end):
+                break
+            listed.add(later_number)
+    return [cand for cand in candidates if cand.line not in listed]
+
+
 # A contents line's title without its dot leaders and page number (第一章 总则……1).
 CONTENTS_TAIL_RE = re.compile(r"[\s\u3000.．…·—-]*[0-9０-９]*\s*$")
 
@@ -696,7 +718,7 @@ def parse_structure(text):
     no numbered headings has an empty outline and its body as measures."""
     warnings, notes = [], []
     lines = lines_with_offsets(text)
-    candidates = without_contents(text, find_candidates(text, lines))
+    candidates = without_attachment_lists(text, lines, without_contents(text, find_candidates(text, lines)))
     ranking = style_ranking(candidates)
     style0 = top_style(candidates, ranking)
     titles = {}  # candidate line → the title line of the further document it opens
