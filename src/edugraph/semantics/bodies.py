@@ -75,7 +75,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          # and a university's (国际处终审, 研究生院)
          "国际处", "外事处", "研究生院",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位",
-         # units named by what they do in the procedure (编写单位负责组建…, 开课单位, 报送单位, 派出单位)
+         # units named by their part in a procedure (编写单位负责组建…, 开课单位, 报送单位; not 派出单位: labellers split)
          "编写单位", "出版单位", "发行单位", "开课单位", "报送单位", "聘用单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
@@ -641,9 +641,13 @@ def _name(text, start, a, b, head, bounds):
 ANAPHORIC_HEADS = ("领导小组", "工作小组", "工作专班")
 
 
+NAMED_GROUP_RE = {head: re.compile(rf"[\u4e00-\u9fff”]{head}") for head in ANAPHORIC_HEADS}  # …工作领导小组 before
+
+
 def _refers_back(text, a, b, head):
+    """Whether the bare head at text[a:b] means a group or office the plan has named or set up before."""
     if head in ANAPHORIC_HEADS:
-        return text[a - 1:a] not in ("各", "等", "个") and re.compile(rf"[\u4e00-\u9fff”]{head}").search(text, 0, a) is not None \
+        return text[a - 1:a] not in ("各", "等", "个") and NAMED_GROUP_RE[head].search(text, 0, a) is not None \
             and not text.endswith(("成立", "组建", "设立"), 0, a)
     return head == "办公室" and (text.endswith("下设", 0, a) or text.startswith(("设在", "负责"), b))
 

@@ -343,10 +343,10 @@ def _editioned_events(text, start, end, skip):
         if further := FURTHER_HEAD_RE.match(text, b, end):
             b = further.end()
         name = text[a:b]
-        line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", b) + 1 or len(text) + 1) - 1
+        line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+        alone = not text[b:len(text) if line_end < 0 else line_end].strip() and not re.search(r"[，,。；;]", text[line_start:a])
         if _skipped(match.start(), skip, end) or NOT_IN_CONTEST_NAME_RE.search(name) \
-                or any(verb in name for verb in CLAUSE_VERBS) or PAPER_AFTER_RE.match(text, b, end) \
-                or not re.search(r"[^\s\u3000]", text[b:line_end]) and not re.search(r"[，,。；;]", text[line_start:a]):
+                or any(verb in name for verb in CLAUSE_VERBS) or PAPER_AFTER_RE.match(text, b, end) or alone:
             continue  # 第三届比赛中获奖: a clause; …报告会论文申报书: a form; a line of its own: an attachment's title
         before = words(text, clause_start(text, start, match.start()), match.start())
         owner = before[-1] if before else None
