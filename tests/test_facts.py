@@ -818,6 +818,12 @@ def test_goals_dated_by_a_bare_later_year(tmp_path):
     assert [deadline for _, deadline in _goals_of(tmp_path, text)[1]] == [2017, 2016, 2016]
 
 
+def test_a_goal_sections_sentence_opening_with_the_plans_year_falls_due_that_year(tmp_path):
+    text = "某市2016年美育工作意见\n一、工作目标\n2016年，全面加强和改进学校美育工作。到2018年，初步形成体系。\n二、主要任务\n" \
+           "（一）配齐教师。2016年，各地配备教师。\n"
+    assert _goals_of(tmp_path, text)[1] == [("2016年，全面加强和改进学校美育工作。", 2016), ("到2018年，初步形成体系。", 2018)]
+
+
 def test_goals_due_at_the_end_of_a_plan_period(tmp_path):
     text = "一、主要任务\n（一）加强美育。至“十三五”末，美育改革取得突破性进展。到十四五期末，全面建成美育体系。“十三五”期间，重点建设20个艺术团。\n"
     _, goals = _goals_of(tmp_path, text)

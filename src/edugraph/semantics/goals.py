@@ -76,9 +76,11 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
     if period_end:
         return Goal(span.start, span.end, PERIOD_END_YEARS[period_end.group("n")])
     # A sentence opening with a bare later year (2017年我省评选200所…; 确保2020年…达标) states what is due that year.
+    # In a goal section, a year set off by a comma (2016年，全面加强…。到2018年，…) dates its sentence from the plan's own year.
     bare = BARE_YEAR_RE.match(sentence, len(sentence) - len(sentence.lstrip()))
     if bare and plan_year and is_due(int(bare.group("year")), plan_year,
-                                     firm=bool(bare.group("lead") or COMPLETES_AFTER_RE.match(sentence, bare.end()))):
+                                     firm=bool(bare.group("lead") or COMPLETES_AFTER_RE.match(sentence, bare.end())
+                                               or in_goals and sentence[bare.end():bare.end() + 1] in "，,")):
         return Goal(span.start, span.end, int(bare.group("year")))
     if RETROSPECT_RE.match(sentence):
         return None  # 近年来，…基本形成: what has been done, not a goal
