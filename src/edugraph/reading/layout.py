@@ -4,6 +4,7 @@ Wrapped text has many lines at one display width. A line at that width is joined
 it ends a sentence or the next line starts a paragraph (indented) or a plausible item number.
 """
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -83,7 +84,8 @@ def strip_page_furniture(text):
     # A header has words: a lone "。" that wrapping pushed onto its own line repeats too, but is text.
     needed = max(2, min(RUNNING_HEADER_MIN, len(numbers) - 1))  # the last page break has no page after it
     # A header that repeats the title's first line is one even on the only page after the first (a two-page text).
-    title = {line.strip() for line in [line for line in lines if line.strip()][:TITLE_LINES] if len(line.strip()) >= 6}
+    first = itertools.islice((line.strip() for line in lines if line.strip()), TITLE_LINES)
+    title = {line for line in first if len(line) >= 6}
     headers = {line for line, at in beside.items() if (len(at) >= needed or line in title and at[0] > TITLE_LINES)
                and len(line) <= 40 and not PAGE_NUMBER_RE.match(line) and sum(c.isalnum() for c in line) >= 4
                and not CN_MARKER_RE.match(line) and not ARABIC_MARKER_RE.match(line)}

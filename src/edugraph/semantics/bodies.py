@@ -124,8 +124,7 @@ GROWS_OVER_SCHOOLS = ("附属中学", "附属小学", "附属幼儿园", "委员
 # 对学校评价、考核: the object of an evaluation, not a modifier (加强对学校国防教育管理 is one).
 EVALUATED = ("评价", "考核", "督导", "检查")
 # Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
-INTERNAL_UNITS = ("职能机构", "职能部门", "基础单位",
-                  "工作单位")  # 父母亲工作单位, 工作单位及职务: a person's employer, not one organisation
+INTERNAL_UNITS = ("职能机构", "职能部门", "基础单位")
 COMPOUND_EXACT = ("非", "办", "特", "自身", "预算")
 ROOM_AFTER_RE = re.compile(r"\s*[0-9０-９]+\s*(?:室|号楼|楼|层|会议室)")
 # What a body owns and the text points to (教育部网站, …活动中心官网): the body is named.
@@ -411,7 +410,7 @@ KINDS_OF_PLACE = ("农村", "城镇", "乡村", "山区", "薄弱", "城市", "�
                   "普通", "中小学")
 DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺术教育", "足球")  # …特色学校: a designation, not a name
 DESIGNATED_SCHOOLS = ("特色学校", "特色校", "示范学校", "示范校", "先进学校", "达标学校")
-# A person's employer (a form's 工作单位 column, 所在单位), never a body of its own.
+# A person's employer (a form's 工作单位 column, 所在单位, 父母亲工作单位), never a body of its own.
 LABEL_WORDS = ("工作单位", "所在单位")
 
 
@@ -708,7 +707,7 @@ def find_bodies(text, start, end, skip):
              for stop in [_with_subunit(text, b, end)]]
     # The longest name wins where names overlap (区市服务支队 over 区市, 区市政府 over 市政府).
     for a, b, name in sorted(names, key=lambda n: (n[0] - n[1], n[0])):
-        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS) or name in LABEL_WORDS \
+        if not name or not free(a, b) or CLUBS_RE.match(name) or name.endswith(INTERNAL_UNITS + LABEL_WORDS) \
                 or name in ROLE_NAMES \
                 or name in ORGANISER_WORDS and re.match(r"[ \t\u3000]*(?:[：:]|\n|$)", text[b:b + 3]):
             continue

@@ -14,6 +14,8 @@ DOC_TYPE_WORDS = ("实施意见", "指导意见", "意见", "实施方案", "工
                   "办法", "细则", "规定", "条例", "通知", "决定", "指南", "标准", "清单", "要点", "读本",
                   "规程", "守则", "预案", "法", "政策", "文件", "时间表", "路线图", "教材", "指标", "规章", "章程",
                   "基本规范", "公约", "目录", "大纲")
+# The document words of more than one character, as a regex alternation (法 alone is in too many words).
+NAMED_DOC_WORDS = "|".join(w for w in DOC_TYPE_WORDS if len(w) > 1)
 # Verbs saying the body will produce the document rather than cite an existing one.
 # 合理设计…考核办法 and 研究建立…质量标准 draft a document too (设计 alone is as often part of a noun: 作业设计).
 ISSUE_VERBS = ("研究制定", "研究制订", "研究出台", "制定出台", "制定印发", "调整完善", "修订完善", "修改完善", "进一步完善",
@@ -25,12 +27,12 @@ ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}(?:我市|�
 # 时间表 and 路线图 are documents on their own (制定时间表、路线图); 出 after the verb is its complement (制定出…).
 UNBRACKETED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS + ('发布', '形成'))})[出好]?{CHAINED}"
-    rf"(?P<title>时间表|路线图|[^，,。；;：:、《》\s]{{2,40}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS + ('报告',) if len(w) > 1)}))"
+    rf"(?P<title>时间表|路线图|[^，,。；;：:、《》\s]{{2,40}}?(?:{NAMED_DOC_WORDS}|报告))"
     r"(?!化|[\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")  # 设施设备标准化: not a 标准
 # A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.
 DESCRIBED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS)})[^，,。；;：:《》]{{1,40}}?的"
-    rf"(?P<title>[^，,。；;：:、《》的\s]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
+    rf"(?P<title>[^，,。；;：:、《》的\s]{{2,12}}?(?:{NAMED_DOC_WORDS}))"
     r"(?=[，,。；;、）)]|$)")
 # Rules drawn up as a document: 制定美育教学及实践活动安全管理制度 (建立/健全…制度 builds a mechanism instead).
 RULES_RE = re.compile(r"(?:制定|制订)(?P<title>[^，,。；;：:、《》\s]{2,30}?(?:管理|安全|考核|评价|工作)制度)(?=[，,。；;、）)]|$)")
@@ -43,7 +45,7 @@ ANNOUNCED_LATER_RE = re.compile(
     r"(?:另行|另文|另)(?:通知|下发|印发|发布|公布|制定|发|定)(?![\u4e00-\u9fff])")
 # A document and who will draft it: 具体发放细则由教学处负责制定, 实施细则由教学处另行制定.
 DRAFTED_BY_RE = re.compile(
-    rf"(?P<title>[^，,。；;：:、《》（()）\s]{{0,16}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))由"
+    rf"(?P<title>[^，,。；;：:、《》（()）\s]{{0,16}}?(?:{NAMED_DOC_WORDS}))由"
     r"[^，,。；;]{1,16}?(?:负责|另行|另)?(?:研究制定|制定|制订|起草|出台)(?![\u4e00-\u9fff])")
 # A verb that names who or what works on documents (编写单位, 编写人员不能…, 编写出版, 编写和选用, 修订后的): no document
 # drafted; nor is a clause that runs on to a document word (编写单位在教材使用过程中, …单位违反教材审核规定).
@@ -54,10 +56,10 @@ CLAUSE_IN_TITLE_RE = re.compile(r"[\u4e00-\u9fff](?:在|按|违反|违规|不能
 FORMED_NOT_ISSUED_RE = re.compile(r"(?<!年度)(?:报告|意见)$")
 # A document word may be the first of a longer name (编制教材编写大纲, 制定管理办法实施细则): the name runs on.
 LONGER_TITLE_RE = re.compile(
-    rf"[^，,。；;：:、《》（()）\s和及与]{{0,8}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)})(?=[，,。；;、）)和及]|$)")
+    rf"[^，,。；;：:、《》（()）\s和及与]{{0,8}}?(?:{NAMED_DOC_WORDS})(?=[，,。；;、）)和及]|$)")
 # Another document listed right after a planned one: 制订管理办法和评价标准.
 COORDINATED_RE = re.compile(
-    rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{'|'.join(w for w in DOC_TYPE_WORDS if len(w) > 1)}))"
+    rf"(?:和|及|、)(?P<title>时间表|路线图|[^，,。；;：:、《》\s和及]{{2,12}}?(?:{NAMED_DOC_WORDS}))"
     r"(?=[，,。；;、）)和及]|$)")
 # A 《…》 the plan carries out whose name ends in a programme word is a programme, not a document.
 PROGRAMME_TITLE_RE = re.compile(r"(?:项目|工程|行动|活动)$")
