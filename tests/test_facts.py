@@ -115,7 +115,7 @@ def bodies(text):
                   ("省委宣传部", "mentioned"), ("办公室", "mentioned"), ("省教育厅体育卫生与艺术教育处", "mentioned")],
                  id="departments-with-和-a-party-department-the-office-set-up-and-a-division"),
     pytest.param("建立厅际联席会议（以下简称联席会议）制度。联席会议办公室设在市教育局，成立工作小组，建立美育工作联席会议制度。",
-                 [("联席会议", "mentioned"), ("联席会议办公室", "mentioned"), ("市教育局", "mentioned"), ("工作小组", "mentioned")],
+                 [("厅际联席会议", "mentioned"), ("联席会议办公室", "mentioned"), ("市教育局", "mentioned"), ("工作小组", "mentioned")],
                  id="a-joint-conference-its-office-and-a-working-group-not-a-system"),
     pytest.param("（责任单位：各市、州、县人民政府，省教育厅、省文化厅等）人力资源和社会保障部门要完善机制，组织学生到非遗馆，"
                  "妇联等群团组织要支持，组建文艺工作者援教联盟，作为学校校内美育工作的补充。",
@@ -298,6 +298,26 @@ def bodies(text):
     pytest.param("编写单位负责组建团队，教材还应送市委宣传部牵头把关，供普通高中学校使用。",
                  [("编写单位", "responsible"), ("市委宣传部", "lead"), ("普通高中学校", "mentioned")],
                  id="a-unit-named-by-its-part-in-a-procedure-and-no-verb-after-a-modal-in-a-name"),
+    pytest.param("　　成员：韦乒 区人力资源社会保障局局长\n　　王勇 区国库集中支付中心副主任\n"
+                 "　　谢俊玮 南环街道党工委委员、综合执法队副队长\n　　刘希娅 　　九龙坡区谢家湾小学校长\n",
+                 [("区人力资源社会保障局", "mentioned"), ("区国库集中支付中心", "mentioned"), ("南环街道党工委", "mentioned"),
+                  ("综合执法队", "mentioned"), ("九龙坡区谢家湾小学", "mentioned")],
+                 id="a-member-list-names-each-body-between-a-persons-name-and-the-post"),
+    pytest.param("覃初登 太阳村镇人民政府副镇长，陈汉文 区残联理事长，李则疆 柳南区消防救援大队参谋。",
+                 [("太阳村镇人民政府", "mentioned"), ("区残联", "mentioned"), ("柳南区消防救援大队", "mentioned")],
+                 id="a-post-after-a-body-is-no-noun-it-modifies"),
+    pytest.param("　　各镇政府、街道办事处：负责辖区内幼儿园周边环境整治。\n　　区自然资源局：配合落实用地。\n",
+                 [("镇政府", "responsible"), ("街道办事处", "responsible"), ("区自然资源局", "supporting")],
+                 id="bodies-listed-before-the-colon-of-their-duties"),
+    pytest.param("决定建立柳南区学前教育联席会议制度（以下简称联席会议）。强化丽水市职业教育工作联席会议工作职能，"
+                 "报联席会议召集人审批，在联席会议召开之前，建立联席会议制度。",
+                 [("柳南区学前教育联席会议", "mentioned"), ("丽水市职业教育工作联席会议", "mentioned"), ("联席会议", "mentioned")],
+                 id="a-joint-meeting-named-after-its-field-and-meant-bare-but-not-its-system-or-its-sitting"),
+    pytest.param("建立由政府部门、行业协会、职业院校参与的机制，鼓励中高职院校间互派干部，支持丽水职教集团建设，"
+                 "推进示范性职教集团，参与学前教育机构认定。",
+                 [("政府部门", "mentioned"), ("行业协会", "mentioned"), ("职业院校", "mentioned"), ("中高职院校", "mentioned"),
+                  ("丽水职教集团", "mentioned")],
+                 id="glued-names-and-vocational-groups-but-no-designation-or-procedure"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -751,6 +771,10 @@ def test_a_bare_year_in_a_plan_of_unknown_year():
                  ["教材编写大纲"], id="who-works-on-documents-and-a-clause-name-no-document-and-a-name-runs-on"),
     pytest.param("专家集体讨论，形成书面审核意见；调查结束后形成调查报告；每年11月底前形成全市艺术教育发展年度报告。",
                  ["全市艺术教育发展年度报告"], id="an-opinion-or-report-reached-in-a-procedure-is-no-document-but-an-annual-one-is"),
+    pytest.param("研究制定相关政策措施和发展规划，并制定相应的政策和措施，制定市直高中招生政策。", ["发展规划", "市直高中招生政策"],
+                 id="a-policy-named-by-a-generic-word-is-none-but-the-plan-listed-after-it-is"),
+    pytest.param("依法制定体现职业教育特色的章程和制度，探索灵活的编制管理办法，制定评价标准体系。", ["章程"],
+                 id="a-charter-before-a-system-and-编制-after-的-is-the-staffing-quota"),
 ])
 def test_planned_documents(text, expected):
     assert [c.printed for c in analyse(text, 0, len(text)).citations if c.relation == "plansToIssue"] == expected
@@ -771,6 +795,14 @@ def test_goals_in_a_goal_section_and_anywhere(tmp_path):
     _, goals = _goals_of(tmp_path, text)
     assert goals == [("到2018年，开齐开足美育课程。", 2018), ("到2020年，建设800所美育特色学校。", 2020),
                      ("初步形成美育体系。", 2020), ("力争全面建成示范区。", None)]
+
+
+def test_an_item_of_a_goal_section_titled_by_an_outcome_is_a_goal_but_one_titled_by_an_action_is_not(tmp_path):
+    text = ("一、发展目标\n到2025年，建立现代职业教育体系。\n（一）办学条件全面达标。职业院校办学条件全面达标。\n"
+            "（二）深化教学改革。推进课程建设。\n二、主要措施\n（三）加强管理。完善制度。\n")
+    _, goals = _goals_of(tmp_path, text)
+    assert goals == [("到2025年，建立现代职业教育体系。", 2025), ("办学条件全面达标", 2025),
+                     ("职业院校办学条件全面达标。", 2025), ("推进课程建设。", 2025)]
 
 
 def test_a_goal_labelled_with_its_period_falls_due_at_the_periods_end(tmp_path):
@@ -937,11 +969,13 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
                             "xjtu-2021-tongshi"],
                 "seen-37": ["hainan-2018-shoufei", "tianjin-2021-jiaocai"],
+                "seen-38": ["hubei-2010-jiangxuejin", "lishui-2020-chanjiaoronghe", "liunan-2022-xueqian"],
                 # Left unread: measured blind (README).
                 "untuned-35": ["shaoxing-2025-jiaoyanketi", "shaoxing-2026-bisai", "shaoxingyizhong-2017-kaifangri",
                                "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"],
                 "untuned-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"],
-                "untuned-38": ["hubei-2010-jiangxuejin", "lishui-2020-chanjiaoronghe", "liunan-2022-xueqian"]}
+                "untuned-39": ["anhui-2014-sanzhu", "jiangxi-2013-jiaoshi", "nanchang-2017-fangnishui", "nanyang-2012-youeryuan",
+                               "tianjin-2013-zhuxuejin", "xiamen-2013-mianxuefei"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
 # here. seen-N were labelled blind, then read to change rules (so they guard, no longer measure); their
 # blind figures are in the README.
@@ -972,7 +1006,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-9", "goals"): (1.0, 1.0), ("seen-9", "planned_documents"): (1.0, 0.91),
                  ("seen-10", "targets"): (1.0, 0.99), ("seen-10", "counted"): (0.93, 0.92),
                  ("seen-10", "bodies"): (0.98, 0.95), ("seen-10", "programmes"): (1.0, 0.98),
-                 ("seen-10", "goals"): (0.97, 0.97), ("seen-10", "planned_documents"): (1.0, 1.0),
+                 ("seen-10", "goals"): (1.0, 1.0), ("seen-10", "planned_documents"): (1.0, 1.0),
                  ("seen-11", "targets"): (0.98, 1.0), ("seen-11", "counted"): (0.94, 0.98),
                  ("seen-11", "bodies"): (0.98, 0.95), ("seen-11", "programmes"): (0.95, 0.91),
                  ("seen-11", "goals"): (0.96, 0.96), ("seen-11", "planned_documents"): (1.0, 0.96),
@@ -983,8 +1017,8 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-13", "bodies"): (0.94, 0.87), ("seen-13", "programmes"): (0.83, 0.83),
                  ("seen-13", "goals"): (1.0, 0.75), ("seen-13", "planned_documents"): (1.0, 0.96),
                  ("seen-14", "targets"): (0.85, 0.85), ("seen-14", "counted"): (0.81, 0.6),
-                 ("seen-14", "bodies"): (0.93, 0.86), ("seen-14", "programmes"): (0.83, 0.83),
-                 ("seen-14", "planned_documents"): (0.91, 0.73),
+                 ("seen-14", "bodies"): (0.94, 0.89), ("seen-14", "programmes"): (0.83, 0.83),
+                 ("seen-14", "planned_documents"): (1.0, 0.73),
                  ("seen-15", "targets"): (1.0, 1.0), ("seen-15", "counted"): (0.93, 0.78),
                  ("seen-15", "bodies"): (0.97, 0.93), ("seen-15", "programmes"): (0.9, 0.81),
                  ("seen-15", "planned_documents"): (1.0, 0.44),
@@ -1002,7 +1036,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-19", "goals"): (0.75, 1.0), ("seen-19", "planned_documents"): (1.0, 1.0),
                  ("seen-20", "targets"): (0.88, 0.72), ("seen-20", "counted"): (0.77, 0.58),
                  ("seen-20", "bodies"): (0.89, 0.85), ("seen-20", "programmes"): (1.0, 1.0),
-                 ("seen-20", "planned_documents"): (0.8, 0.8),
+                 ("seen-20", "planned_documents"): (1.0, 0.8),
                  ("seen-21", "targets"): (0.95, 0.5), ("seen-21", "counted"): (0.8, 0.47),
                  ("seen-21", "bodies"): (0.66, 0.83), ("seen-21", "programmes"): (0.83, 0.75),
                  ("seen-21", "goals"): (0.93, 0.94), ("seen-21", "planned_documents"): (0.87, 0.87),
@@ -1020,7 +1054,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.75, 1.0),
                  ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.71, 0.35),
                  ("seen-26", "bodies"): (0.89, 0.74), ("seen-26", "programmes"): (0.88, 0.8),
-                 ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (0.8, 0.8),
+                 ("seen-26", "goals"): (0.5, 0.16), ("seen-26", "planned_documents"): (1.0, 0.8),
                  ("seen-27", "targets"): (0.91, 0.91), ("seen-27", "counted"): (0.4, 0.2),
                  ("seen-27", "bodies"): (0.88, 0.85), ("seen-27", "programmes"): (0.93, 0.77),
                  ("seen-27", "planned_documents"): (1.0, 1.0),
@@ -1055,10 +1089,15 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  # Round 37: blind on 861bae2 and a7db57a (README), read from then on.
                  ("seen-37", "targets"): (1.0, 0.9), ("seen-37", "counted"): (0.6, 0.33),
                  ("seen-37", "bodies"): (0.97, 0.93), ("seen-37", "planned_documents"): (0.5, 0.5),
-                 # Round 38, not read: blind on 861bae2 (bodies 0.854 / 0.736) and on bebc69c and after (these figures).
-                 ("untuned-38", "targets"): (0.9, 0.85), ("untuned-38", "counted"): (0.7, 0.48),
-                 ("untuned-38", "bodies"): (0.84, 0.73), ("untuned-38", "programmes"): (0.5, 1.0),
-                 ("untuned-38", "goals"): (1.0, 0.76), ("untuned-38", "planned_documents"): (0.75, 0.81)}
+                 # Round 38: blind on 861bae2 (bodies 0.854 / 0.736) and on bebc69c to 041d206 (these figures), read from then on.
+                 ("seen-38", "targets"): (1.0, 0.88), ("seen-38", "counted"): (0.72, 0.5),
+                 ("seen-38", "bodies"): (0.89, 0.87), ("seen-38", "programmes"): (0.5, 1.0),
+                 ("seen-38", "goals"): (1.0, 1.0), ("seen-38", "planned_documents"): (1.0, 1.0),
+                 # Round 39, not read: blind on 041d206 (targets 0.971 / 0.810, counted 0.375 / 0.103, bodies 0.866 / 0.813,
+                 # programmes 0.789 / 0.652, goals 1.0 / 1.0, planned 0.938 / 0.938) and on the rules after it (these figures).
+                 ("untuned-39", "targets"): (0.97, 0.8), ("untuned-39", "counted"): (0.37, 0.1),
+                 ("untuned-39", "bodies"): (0.87, 0.81), ("untuned-39", "programmes"): (0.78, 0.65),
+                 ("untuned-39", "goals"): (1.0, 1.0), ("untuned-39", "planned_documents"): (0.93, 0.93)}
 
 
 @pytest.mark.parametrize("which,kind", sorted(UNTUNED_FLOOR), ids=[f"{w}-{k}" for w, k in sorted(UNTUNED_FLOOR)])

@@ -115,6 +115,9 @@ class _PlanWriter:
         if item.title_facts:
             # Quantities in a title are left to the task's measures: edu:hasTarget is for measures.
             self.facts(path, item.title_facts, targets=False)
+        for goal in self.plan_goals:  # a goal section's item titled by its outcome (（一）办学条件全面达标。)
+            if heading.title.start <= goal.start < heading.title.end and item.title_facts is not None:
+                self.goal(path, node, goal, item.title_facts, [])
 
     # --- semantic facts ------------------------------------------------------------------------
     def facts(self, path, facts, targets):

@@ -28,7 +28,11 @@ HEADS = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院�
          "督导组", "评审组", "办公室", "总局", "教育署", "教务部",
          "教指委",  # a 教学指导委员会 by its short name
          # mass organisations and a school's own assemblies (市总工会, 市妇联, 美协, 教代会)
-         "总工会", "工会", "妇联", "美协", "教代会", "教职工代表大会",
+         "总工会", "工会", "妇联", "残联", "美协", "教代会", "教职工代表大会",
+         # a fire brigade's and a street's units (区消防救援大队, 街道党工委)
+         "大队", "党工委", "职教集团", "教育集团",
+         # a joint meeting, named after its field (丽水市职业教育工作联席会议); bare, the one the plan set up
+         "联席会议",
          # the Youth League's units and the schools of League and Party (上级团组织, 青年教工团支部, 课余党校)
          "团组织", "团支部", "团校", "党校",
          "红十字会", "评委会",
@@ -59,7 +63,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "公共艺术馆", "公共文化馆", "社会艺术组织", "群团组织",
          "音乐厅", "歌剧院", "大剧院", "专业场馆", "艺术演出场所", "艺术展演场馆", "青少年校外活动中心", "少年宫", "青少年宫", "剧场", "剧院", "影剧院", "体育馆", "纪念馆", "博物馆", "美术馆", "非遗馆", "图书馆", "展览馆", "科技馆", "文化馆", "艺术馆", "区市",
          "县市区", "国务院办公厅", "中共中央办公厅", "国务院", "教育部办公厅", "教育部", "财政部", "文化部", "文化和旅游部", "人力资源社会保障部", "民政部", "科技部", "团省委", "团市委", "省委", "市委", "县委", "省政府", "市政府", "县政府",
-         "区政府", "联席会议", "党中央", "中国共产党", "中共中央", "司法部", "公安部", "省厅", "校党委", "校团委", "纪委监委", "街道办事处",
+         "区政府", "党中央", "中国共产党", "中共中央", "司法部", "公安部", "省厅", "校党委", "校团委", "纪委监委", "街道办事处",
          "省委办", "市委办", "县委办", "区委办", "省府办", "市府办", "县府办", "区府办",
          # a school's own offices, named alike everywhere (德育处将组织评比)
          "德育处", "教务处", "总务处", "政教处", "教导处", "教科处", "教研处", "学生处",
@@ -76,7 +80,7 @@ FIXED = ("普通中小学校", "普通高等学校", "义务教育学校", "大�
          "国际处", "外事处", "研究生院",
          "主办方", "承办方", "协办方", *ORGANISER_WORDS, "参评单位", "参赛单位", "申报单位",
          # units named by their part in a procedure (编写单位负责组建…, 开课单位, 报送单位; not 派出单位: labellers split)
-         "编写单位", "出版单位", "发行单位", "开课单位", "报送单位", "聘用单位", "国家体育总局", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
+         "编写单位", "出版单位", "发行单位", "开课单位", "报送单位", "聘用单位", "国家体育总局", "政府部门", "中高职院校", "家长委员会", "家委会", "第三方机构", "有关部门", "相关部门", "有关单位", "相关单位")
 SCHOOLS = set(FIXED[:FIXED.index("技工院校") + 1])
 VENUES = set(FIXED[FIXED.index("少年宫"):FIXED.index("艺术馆") + 1])
 LEXICON = sorted(set(HEADS) | set(FIXED), key=len, reverse=True)
@@ -84,14 +88,14 @@ LEXICON_AT_RE = re.compile("(?=(" + "|".join(map(re.escape, LEXICON)) + "))")
 LEXICON_PREFIXES = {word: [w for w in LEXICON if word.startswith(w)] for word in LEXICON}
 GROWABLE = ("区市", "县市区", "开发区", "高新区", "党委", "市委", "县委", "省委", "区委", "联席会议", "组委会", "评委会",
             "领导小组")  # jurisdiction words inside a name: 区市服务支队, 开发区管委
-SPLIT_HEADS = ("总工会", "工会", "妇联", "美协",
+SPLIT_HEADS = ("总工会", "工会", "妇联", "美协", "协会",
                "部门", "政府办公厅", "政府办公室", "政府", "学院", "科学院", "教委", "高校", "委员会", "中心", "机构", "单位", "团体", "社团", "院团", "联盟")  # jieba may glue them on
 BARE_NOBODY = ("行政部门", "部门", "机构", "单位", "团体", "社团", "院团", "剧团", "联盟", "协作体", "协作区", "协作组织",
-               "院校", "委员会", "分队", "支队",
+               "院校", "委员会", "分队", "支队", "大队",
                "中心", "研究所", "研究院", "工作专班", "领导小组", "协会", "学会", "基金会", "办公室")
 # Heads that stop being a body when a noun follows (中心城区, 学校美育, 企业学徒基地, 图书馆式).
 COMPOUNDING = SCHOOLS | VENUES | {"学院", "中心", "企业", "联盟", "开发区", "高新区", "政府", "少先队", "共青团", "团委", "少先队组织", "共青团组织", "院校", "文联",
-                           "联席会议", "教职工代表大会"}  # 联席会议制度, 教职工代表大会制度: a system
+                           "教职工代表大会"}  # 教职工代表大会制度: a system
 # Words (jieba often tags them as verbs) that make a school word a modifier: 幼儿园招生, 学校管理,
 # 学校优秀艺术教师, 高水平学校争创工作; and whole words that do (幼儿园非在编教师, 幼儿园办园水平). Not 购买:
 # most labellers (6 files to 3) take 政府 in 政府购买服务 as the government that buys.
@@ -120,7 +124,7 @@ DEPARTMENT_RE = re.compile(r"(?:教育|财政|人力资源(?:和)?社会保障|�
 # Heads named after the schools they serve (吉林市学校美育工作委员会, 中小学美育教学指导委员会): a name grows
 # over a school word only towards one of these.
 GROWS_OVER_SCHOOLS = ("附属中学", "附属小学", "附属幼儿园", "委员会", "中心", "联盟", "研究室", "协会", "学会", "研究院", "研究所",
-                      "领导小组", "工作小组", "指导小组")
+                      "领导小组", "工作小组", "指导小组", "联席会议")
 # 对学校评价、考核: the object of an evaluation, not a modifier (加强对学校国防教育管理 is one).
 EVALUATED = ("评价", "考核", "督导", "检查")
 # Units inside an organisation (明确安全管理工作职能机构, 团委等职能部门), not bodies of their own.
@@ -134,11 +138,11 @@ NOT_COMPOUNDING = ("每",)
 # Student clubs are activities of a school, not bodies (建立艺术社团和兴趣小组); 文艺社团 are bodies.
 CLUBS_RE = re.compile(r"^(?!.*(?:文艺|社会|专业|民间)).*社团$")  # 艺术类社团, 红领巾社团 — not 高水平文艺社团
 # A school after one of these is a designation, not a body (美育特色学校, 艺术教育示范学校).
-DESIGNATIONS = ("示范", "特色", "先进", "实验", "品牌", "规范", "传承", "试点", "优质", "重点", "达标", "标准化",
+DESIGNATIONS = ("示范", "示范性", "特色", "先进", "实验", "品牌", "规范", "传承", "试点", "优质", "重点", "达标", "标准化",
                 "名", "薄弱", "高水平", "优秀", "龙头", "名牌")
 # Of these, the ones that are never a verb or an adverb make a designation on their own (开展示范学校复评,
 # 第二批高水平学校); the others (规范学校办学行为, 重点…) only after a noun.
-PLAIN_DESIGNATIONS = ("示范", "特色", "先进", "品牌", "传承", "试点", "达标", "高水平", "龙头", "名牌")
+PLAIN_DESIGNATIONS = ("示范", "示范性", "特色", "先进", "品牌", "传承", "试点", "达标", "高水平", "龙头", "名牌")
 # Named with a place (省教育厅, 威海市教育局): a place word, then words, then an office word.
 OFFICE_WORD_RE = re.compile(r"(?:厅|局|委|办|科协)$")
 OFFICE_VERBS = ("举办", "承办", "创办", "主办", "督办", "开办", "兴办", "包办", "代办", "协办", "格局", "布局", "大局",
@@ -325,7 +329,7 @@ def _grow(bounds, a, head):
     """Extend a name leftwards from index a over words that belong to a name (at most four)."""
     taken = []
     word = bounds.before(a) or bounds.inside(a)
-    longest = 8 if head in ("领导小组", "工作小组") else 4  # 有偿补课专项治理工作领导小组: named after the whole of its work
+    longest = 8 if head in ("领导小组", "工作小组", "联席会议") else 4  # 有偿补课专项治理工作领导小组: named after the whole of its work
     while word is not None and len(taken) < longest:
         earlier = bounds.before(word.start)
         if word.text == "指导" and head == "委员会" and all(t.text == "专业" for t in taken):
@@ -394,7 +398,7 @@ def _departments(text, start, end, bounds):
     found = []
     for match in DEPARTMENT_RE.finditer(text, start, end):
         a, b = match.span()
-        if b in bounds.ends and not text.startswith(("长", "主任"), b):
+        if (b in bounds.ends or POST_RE.match(text, b)) and not text.startswith(("长", "主任"), b):  # (jieba: 局局长)
             found.append((a, b))
     for i, word in enumerate(bounds.tokens[:-2]):
         if word.text in ("省", "市", "县", "区", "省级", "市级", "县级", "区级", "各级") and bounds.tokens[i + 1].text == "财政" \
@@ -412,6 +416,44 @@ DESIGNATION_WORDS = ("特色", "特点", "示范", "现代化", "现代", "艺�
 DESIGNATED_SCHOOLS = ("特色学校", "特色校", "示范学校", "示范校", "先进学校", "达标学校")
 # A person's employer (a form's 工作单位 column, 所在单位, 父母亲工作单位), never a body of its own.
 LABEL_WORDS = ("工作单位", "所在单位")
+# A post held in a body (区政府副区长, 区国库集中支付中心副主任, 区教育局局长): the body is named, not modified.
+POST = (r"(?:常务)?副?(?:局长|厅长|主任|镇长|乡长|区长|县长|市长|主席|理事长|秘书长|队长|所长|院长|处长|科长|部长|书记|参谋"
+        r"|委员|主任科员|调研员|巡视员)|党组(?:书记|成员)|[一二三四]级(?:主任科员|调研员|巡视员)")
+POST_RE = re.compile(POST)
+# A member list, one person a line: 召集人：肖郭婷 区政府副区长, 韦乒 区人力资源社会保障局局长, 谢俊玮 南环街道党工委委员、
+# 综合执法队副队长; the words between the name and each post are the body's whole name, whatever jieba makes of them.
+MEMBER_LINE_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff \u3000]{1,8}?[：:][ \t\u3000]*)?"
+                            r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}[ \t\u3000]+(?P<posts>[^\n]+?)[ \t\u3000]*")
+MEMBER_POST_RE = re.compile(rf"(?P<body>[\u4e00-\u9fff（）()]{{2,24}}?)(?:{POST}|(?:常务)?副?(?:校长|园长))"
+                            r"(?:[（(][\u4e00-\u9fff]{1,6}[）)])?")  # (a school's head too, in a list of members)
+MEMBER_BODY_ENDS = ("局", "厅", "委", "办", "中心", "政府", "联", "队", "所", "院", "会", "部", "处", "室", "站", "团", "组",
+                    "办事处", "党委", "党工委", "公司", "馆", "社", "学", "校", "园")
+
+
+def _member_posts(text, start, end):
+    """(a, b) of the bodies in a member list's lines (成员：李凌 区教育局副局长): each line a person's name, then posts."""
+    found, index = [], start
+    while index < end:
+        stop = text.find("\n", index, end)
+        stop = end if stop < 0 else stop
+        whole_line = not text[text.rfind("\n", 0, index) + 1:index].strip(" \t\u3000") \
+            and not text[stop:(text.find("\n", stop) + 1 or len(text))].strip(" \t\u3000\n")
+        line = MEMBER_LINE_RE.fullmatch(text, index, stop) if whole_line else None
+        index = stop + 1
+        if line is None:
+            continue
+        at, spans = line.start("posts"), []
+        for item in line.group("posts").split("、"):
+            post = MEMBER_POST_RE.fullmatch(item)
+            if post is None:
+                spans = []
+                break  # a line of prose, not of posts
+            body = post.group("body")
+            if body.endswith(MEMBER_BODY_ENDS) and not body.startswith(("各", "全")):
+                spans.append((at, at + len(body)))
+            at += len(item) + 1
+        found += spans
+    return found
 
 
 # A school named by two characters after its district, which jieba reads as a verb (萧山区育苗学校).
@@ -568,6 +610,9 @@ def _offices(text, tokens, start):
                 continue  # 省文化和旅游厅, 省自然资源和规划厅, 市教育和体育局: one department
             if word.tag == "x" or word.text in STOP_WORDS:
                 break
+            if word.text[:1] in "厅局委办" and POST_RE.fullmatch(word.text, 1):
+                found.append((first.start, word.start + 1))  # 区人力资源社会保障局局长 (jieba: 局局长)
+                break
             if OFFICE_WORD_RE.search(word.text) and (word.tag != "v" or word.text == "办") \
                     and word.text not in OFFICE_VERBS and not text.startswith("际", word.end):  # 厅际联席会议
                 following = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -666,9 +711,10 @@ def find_bodies(text, start, end, skip):
     bounds = Boundaries(tokens)
     names = [(a, b, _clean(text[a:b])) for a, b in _offices(text, tokens, start) + _departments(text, start, end, bounds)
              + _named_schools(text, tokens) + _listed_schools(text, start, end, bounds) + _institutions(tokens)
-             + _school_offices(text, start, end)]
+             + _school_offices(text, start, end) + _member_posts(text, start, end)]
     for a, b, head in _candidates(text, start, end, bounds):
         if head in COMPOUNDING and not (text[a - 1:a] == "对" and text.startswith(EVALUATED, b)) \
+                and not (head not in SCHOOLS and POST_RE.match(text, b)) \
                 and (_modifies(bounds.after(b)) or _coordinated_modifier(text, b, end, bounds)):
             continue  # 学校美育, 中心城区, 幼儿园招生, 高校和中小学校美育课程: the word modifies a noun
         if head in SCHOOLS and text[b:b + 1] in "）)" and re.search(r"[（(][^（()）]{0,8}$", text[max(start, a - 9):a + 1]) \
@@ -678,6 +724,14 @@ def find_bodies(text, start, end, skip):
             continue  # 参评单位团体奖, 学校优秀组织奖: a prize named after who wins it; 运动会团体项目: a team event
         if (head in VENUES or head in ROOM_BODIES) and re.match(r"内(?![容涵])", text[b:b + 2]):
             continue  # 医务室内感染预防: a place
+        if head == "机构" and text.startswith(("认定", "审批", "年检", "布局"), b):
+            continue  # 学前教育机构认定, 学前教育机构布局规划: a procedure or a plan on the institutions
+        if head == "联席会议" and re.search("党政工?$", text[max(start, a - 3):a]):
+            continue  # (学校)党政联席会议: a school's own meeting, named whole (FIXED)
+        if head == "联席会议" and (text.startswith(("制度", "机制", "召开"), b)
+                                   and not re.match(r"(?:制度|机制)[（(]以下简称联席会议", text[b:b + 13])):
+            continue  # 建立联席会议制度: a system, 联席会议召开之前: an event (联席会议成员: the meeting's own; 建立…联席会议
+            # 制度（以下简称联席会议）: the meeting it names)
         if head == "教代会" and text.startswith("代表", b):
             continue  # 教代会代表: its delegates, people
         if text[max(start, a - 2):a] == "星级":
@@ -697,7 +751,7 @@ def find_bodies(text, start, end, skip):
         if re.search(r"[0-9０-９一二三四五六七八九十百千]\s*[所个家]$", text[max(start, a - 4):a]) \
                 or text.startswith("令第", b):
             continue  # 创建200所中小学校为…: counted; 教育部令第39号: a decree's number
-        if (head in SCHOOLS or head == "院校") and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
+        if (head in SCHOOLS or head in ("院校", "职教集团", "教育集团")) and (_designation(bounds, a) or text.startswith("式", b)) or text[a - 1:a] == "型":
             continue  # 美育特色学校, “图书馆式”学校, 产教融合型企业: a designation
         name_start, name = _name(text, start, a, b, head, bounds)
         if re.search(r"“[^“”]{1,6}”$", text[max(start, name_start - 8):name_start]):
@@ -763,10 +817,10 @@ def _inline_role(text, start, end, body):
     bracketed = _bracketed_role(text, body)
     if bracketed:
         return bracketed
-    # （一）市教育局基教处：牵头负责统筹…: a body labelling its paragraph of duties.
-    colon = 1 if text[body.end:body.end + 1] in "：:" and text[body.start - 1:body.start] in "）)\n\u3000 " else 0
-    tail = LIST_TAIL_RE.match(text, body.end + colon, end)
-    after_start = tail.end() if tail else body.end + colon
+    # （一）市教育局基教处：牵头负责统筹…, 各镇政府、街道办事处：负责…: bodies labelling their paragraph of duties.
+    duties = _duty_label_end(text, body, end)
+    tail = LIST_TAIL_RE.match(text, duties or body.end, end)
+    after_start = tail.end() if tail else duties or body.end
     adverb = re.match(r"(?:全面|具体|主要|统一|共同|分别|各自)(?=负责|牵头)", text[after_start:after_start + 4])
     after_start += len(adverb.group()) if adverb else 0  # 校党支部全面负责本校…: the body takes the duty
     after = text[after_start:min(end, after_start + 4)]
@@ -794,6 +848,20 @@ def _inline_role(text, start, end, body):
         if re.search(r"组织实施|承担|统筹", clause):
             return "responsible"
     return "mentioned"
+
+
+DUTY_LINE_OPENING_RE = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十\d]{1,2}[.．、])?"
+                                  r"[ \t\u3000]*各?(?:[^\n：:。，,；;、]{2,20}、各?)*")
+DUTY_LINE_REST_RE = re.compile(r"(?:、各?[^\n：:。，,；;、]{2,20}?)*[：:]")
+
+
+def _duty_label_end(text, body, end):
+    """Where the duties start when the body, alone or in a list, opens its line before a colon, or None."""
+    line_start = text.rfind("\n", 0, body.start) + 1
+    if not DUTY_LINE_OPENING_RE.fullmatch(text, line_start, body.start):
+        return None
+    rest = DUTY_LINE_REST_RE.match(text, body.end, end)
+    return rest.end() if rest else None
 
 
 def _duty_of_new_body(text, b, end):

@@ -28,7 +28,7 @@ ISSUE_BEFORE_RE = re.compile(rf"(?:{'|'.join(ISSUE_VERBS)}){CHAINED}(?:我市|�
 UNBRACKETED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS + ('发布', '形成'))})[出好]?{CHAINED}"
     rf"(?P<title>时间表|路线图|[^，,。；;：:、《》\s]{{2,40}}?(?:{NAMED_DOC_WORDS}|报告))"
-    r"(?!化|[\u4e00-\u9fff]{0,2}(?:制度|机制|体系))")  # 设施设备标准化: not a 标准
+    r"(?!化|(?:(?![和及与])[\u4e00-\u9fff]){0,2}(?:制度|机制|体系))")  # 设施设备标准化, …标准体系: not a 标准 (章程和制度 is)
 # A document described before its name: 制定应对突发事件的处置预案, 研究制订…管理办法的实施细则.
 DESCRIBED_RE = re.compile(
     rf"(?:{'|'.join(ISSUE_VERBS)})[^，,。；;：:《》]{{1,40}}?的"
@@ -51,6 +51,9 @@ DRAFTED_BY_RE = re.compile(
 # drafted; nor is a clause that runs on to a document word (编写单位在教材使用过程中, …单位违反教材审核规定).
 NOT_A_TITLE_START = ("单位", "人员", "团队", "队伍", "者", "出版", "使用", "选用", "完善", "后", "和", "及", "与", "或")
 CLAUSE_IN_TITLE_RE = re.compile(r"[\u4e00-\u9fff](?:在|按|违反|违规|不能|不符合|不得)")
+# Policies named by no more than a generic word (制定相关政策措施, 制定相应的政策和措施): which policy is not said, and
+# labellers leave them out (5 of 6 in the labelled files; 制定…招生政策 names one).
+GENERIC_POLICY_RE = re.compile(r"(?:相关|相应|有关|配套|相关配套|具体)?政策")
 # 形成…报告, 形成…意见: a report or an opinion reached in a procedure (形成评估报告, 形成书面审核意见), not a document
 # the body issues; an annual report is one (形成…年度报告).
 FORMED_NOT_ISSUED_RE = re.compile(r"(?<!年度)(?:报告|意见)$")
@@ -158,8 +161,9 @@ def find_citations(text, start, end):
                 or text[match.start() - 1:match.start()] == "特" \
                 or title.startswith("的") or text.startswith(("的", "所"), b):
             continue  # 提出以下实施意见, 制定落实本意见的细则: this document; 国家制定的配置标准: one that exists
-        if text.startswith("编制", match.start()) and title.startswith(("范围", "内", "数", "总量", "外", "标准")):
-            continue  # 在编制范围内审定…计划: 编制 is the staffing quota, not drawing up a document
+        if text.startswith("编制", match.start()) and (title.startswith(("范围", "内", "数", "总量", "外", "标准"))
+                                                     or text[match.start() - 1:match.start()] == "的"):
+            continue  # 在编制范围内审定…计划, 灵活的编制管理办法: 编制 is the staffing quota, not drawing up a document
         if _improves_a_policy(text, match.start(), title):
             continue  # 完善随迁子女就学政策, 制定完善…政策: an existing policy improved, not a document to issue
         if title.startswith(NOT_A_TITLE_START) or CLAUSE_IN_TITLE_RE.search(title) \
@@ -173,6 +177,14 @@ def find_citations(text, start, end):
             a, title = a + cut, title[cut:]
             if len(title) < 2:
                 continue
+        if GENERIC_POLICY_RE.fullmatch(title):
+            # 研究制定相关政策措施和发展规划: the measures are none, the plan listed after them is one.
+            following = COORDINATED_RE.match(text, b + 2 if text.startswith("措施", b) else b, end)
+            while following:
+                found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
+                covered.append(following.span("title"))
+                following = COORDINATED_RE.match(text, following.end("title"), end)
+            continue
         if not any(x <= a < y or x < b <= y for x, y in covered):
             found.append(Citation(a, b, title, "", "plansToIssue"))
             covered.append((a, b))

@@ -2,7 +2,8 @@
 
 A goal is one sentence (measure). It is found in two ways: every sentence under a goal heading (主要目标,
 发展目标, 工作目标, 总体目标, 目标任务) is a goal, an undated one taking the year of the goal before it in the
-same section, its numbered items included (到2020年，培养… 初步形成… → both 2020); anywhere else, a sentence
+same section, its numbered items included (到2020年，培养… 初步形成… → both 2020), and so is an item's title that
+states an outcome (（一）办学条件全面达标。, not （一）深化美育教学改革。, a task); anywhere else, a sentence
 that opens with a deadline (到2020年，… / 2017年9月之前，…), dates a clause (…，2017年配齐…) or says 力争 /
 基本形成 / 初步形成 / 基本建立 / 基本实现 / 全面建成 is a goal, the last taking the year of a dated goal right
 before it in the same paragraph.
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from edugraph.semantics.quantities import BARE_YEAR_RE, BY_THE_END, COMPLETES_AFTER_RE, NOT_A_DEADLINE_AFTER, is_due
+from edugraph.semantics.words import CLAUSE_VERBS, words
 
 GOAL_KINDS = r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标"
 # A school plan's names for its goal section (办学目标, 培养目标, 五育目标); not 课程目标 (what a course aims at).
@@ -60,8 +62,31 @@ def _items(node, in_goals, text):
         yield from _items(task, flag, text)
 
 
+# How parse.py delimited a title that is also its item's first measure (structure.parse LEAD, SENTENCE).
+TITLE_IN_MEASURES = ("lead", "sentence")
+
+
+def _outcome_title(text, task):
+    """The title of a goal section's item when it states an outcome (（一）办学条件全面达标。), not an action (（一）深化
+    美育教学改革。 opens with its verb: a task), unless a measure holds it already."""
+    heading = getattr(task, "heading", None)
+    title = getattr(heading, "title", None)
+    if title is None or heading.title_kind in TITLE_IN_MEASURES or title.end <= title.start:
+        return None
+    tokens = [w for w in words(text, title.start, title.end) if w.tag != "x"]
+    # An outcome names what changes and ends with how (办学条件全面达标, 教育质量显著提高); a task opens with its verb
+    # and ends with its object (建设队伍, 改革课堂教学模式).
+    outcome = tokens and tokens[0].tag not in ("v", "d", "p") and not tokens[0].text.startswith(CLAUSE_VERBS) \
+        and tokens[-1].tag in ("v", "a")
+    return title if outcome else None
+
+
 def _is_goal_heading(text, item):
-    title = item.heading.title.text(text).strip("。：: ")
+    return _is_goal_heading_text(item.heading.title.text(text))
+
+
+def _is_goal_heading_text(title):
+    title = title.strip("。：: ")
     # 重要意义和工作目标, 原则和目标: a heading that joins goals with other matters marks no goal section; its
     # dated sentences are still goals.
     return bool(GOAL_HEADING_RE.search(title)) and len(title) <= 12 and not re.search("[和与、及]", title)
@@ -123,7 +148,7 @@ def find_goals(doc):
         units.append((in_goals, section.measures, id(section)))
         for task, flag in _items(section, in_goals, text):
             seen.add(id(task))
-            units.append((flag, task.measures, id(section)))
+            units.append((flag, task.measures, id(section), _outcome_title(text, task)))
     for task in doc.tasks:  # numbered items hanging off the plan itself (a flat list)
         if id(task) not in seen:
             for item, flag in [(task, _is_goal_heading(text, task)), *_items(task, _is_goal_heading(text, task), text)]:
@@ -131,10 +156,12 @@ def find_goals(doc):
                     seen.add(id(item))
                     units.append((flag, item.measures, None))
     year, owner = None, None
-    for in_goals, measures, section in units:
+    for in_goals, measures, section, *title in units:
         # 二、主要目标 到2020年，…（一）…（二）…: the items of a goal section take the year stated before them.
         year = year if in_goals and section is not None and section == owner else None
         owner, last = section, None
+        if in_goals and title and title[0] is not None and not _is_goal_heading_text(text[title[0].start:title[0].end]):
+            goals.append(Goal(title[0].start, title[0].end, year))  # an item titled by the outcome it intends
         for measure in measures:
             labelled = GOAL_LABEL_RE.match(text, text.rfind("\n", 0, measure.span.start) + 1)
             goal = _sentence_goal(text, measure.span, in_goals or bool(labelled), doc.metadata.year)

@@ -270,6 +270,8 @@ def find_targets(text, start, end, skip, plan_year=None):
             continue  # 一次性发放: at once
         if lo_text[0] in CN_NUM and text[a - 1:a] in "○〇ＯO" and a > start:
             continue  # 二○○九学年: the tail of a year typed with circles, not a count
+        if unit == "类" and text.startswith(("大赛", "竞赛", "赛事", "比赛"), b):
+            continue  # 国家级二类竞赛: a class of contests, not a count
         if before.endswith("前") and unit in ("名", "位"):
             continue  # 省前100名: a rank, not a number of people
         if ORDINAL_LIST_RE.search(before) or REFERENCE_LIST_RE.search(before):
