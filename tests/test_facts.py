@@ -318,6 +318,8 @@ def bodies(text):
                  [("政府部门", "mentioned"), ("行业协会", "mentioned"), ("职业院校", "mentioned"), ("中高职院校", "mentioned"),
                   ("丽水职教集团", "mentioned")],
                  id="glued-names-and-vocational-groups-but-no-designation-or-procedure"),
+    pytest.param("各区县、开发区要明确入学程序，指导各区市、开发区落实待遇。", [("区市", "mentioned"), ("开发区", "mentioned")],
+                 id="a-zone-listed-with-places-is-a-place-but-listed-with-bodies-a-body"),
 ])
 def test_bodies_and_roles(text, expected):
     assert bodies(text) == expected
@@ -493,6 +495,8 @@ def initiatives(text):
                  "总结社会实践活动。", [("创先争优活动", "activity")],
                  id="an-activity-the-text-runs-and-keeps-naming-is-a-campaign-but-not-a-kind-of-work"),
     pytest.param("深入开展创先争优活动。", [], id="an-activity-named-once-with-no-event-word-is-work-described"),
+    pytest.param("参加省级以上体育比 赛获得个人项目前三名，教师获得美育活动竞赛奖项。", [],
+                 id="what-someone-wins-names-no-programme"),
 ])
 def test_programmes_and_slogans(text, expected):
     assert initiatives(text) == expected

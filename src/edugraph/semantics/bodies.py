@@ -726,6 +726,8 @@ def find_bodies(text, start, end, skip):
             continue  # 医务室内感染预防: a place
         if head == "机构" and text.startswith(("认定", "审批", "年检", "布局"), b):
             continue  # 学前教育机构认定, 学前教育机构布局规划: a procedure or a plan on the institutions
+        if head == "开发区" and re.search(r"(?:区县|县区|县市|市县|旗县)、$", text[max(start, a - 3):a]):
+            continue  # 各区县、开发区要…: listed with places, a place too (各区市、开发区: 区市 are bodies, and so is it)
         if head == "联席会议" and re.search("党政工?$", text[max(start, a - 3):a]):
             continue  # (学校)党政联席会议: a school's own meeting, named whole (FIXED)
         if head == "联席会议" and (text.startswith(("制度", "机制", "召开"), b)

@@ -28,7 +28,7 @@ INTRODUCERS = ("实施", "开展", "启动", "推进", "落实", "参与", "参�
 # Words that end a name on its left.
 NAME_STOPS = INTRODUCERS + ("深入", "积极", "大力", "全面", "认真", "持续", "加快", "扎实", "进一步", "和", "及", "与",
                             "等", "的", "或", "并", "通过", "鼓励", "引导", "加强", "完善", "纳入", "结合", "在",
-                            "以", "召开", "举行", "开办", "给予", "发挥", "由")
+                            "以", "召开", "举行", "开办", "给予", "发挥", "由", "获得", "取得")
 # An unquoted name may also be introduced by what comes after it: 在…培训计划中加大, 以…工程为依托.
 INTRODUCED_AFTER_RE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:[、和及与][^，,。；;]{0,30}?)?(?:中|为依托|为载体|为抓手|为基础|为契机)")
 # X进校园 (高雅艺术进校园, 非遗进校园): a named campaign even without a programme word after it.
