@@ -645,6 +645,8 @@ def test_what_a_target_counts(text, expected):
                  [("近三年内", 3, None, None, "年", "count"), ("连续两年", 2, None, None, "年", "count"),
                   ("近3年来", 3, None, None, "年", "count"), ("不超过3000字", None, None, 3000, "字", "count")],
                  id="years-looked-back-over-words-of-each-piece-and-a-periods-end-and-a-circled-year-are-no-targets"),
+    pytest.param("教学实绩突出。近 5 年内未出现过违规行为。", [("近 5 年内", 5, None, None, "年", "count")],
+                 id="years-looked-back-over-with-spaces-around-the-figure"),
     pytest.param("复习时间为两周半，集训五天半；市红十字会开展工作，组织学生进行一次体检，每学期对教室进行一次消毒。",
                  [("两周半", 2.5, None, None, "周", "count"), ("五天半", 5.5, None, None, "天", "count"),
                   ("一次", 1, None, None, "次", "frequency")],
@@ -973,11 +975,11 @@ UNTUNED_SETS = {"seen-4": ["jilin-city-2018", "nanping-2017", "shanghai-2016", "
                 "seen-34": ["shaoxing-2022-guojiaanquan", "shaoxingyizhong-2009-tufashijian", "xjtu-2021-gaoli",
                             "xjtu-2021-tongshi"],
                 "seen-37": ["hainan-2018-shoufei", "tianjin-2021-jiaocai"],
+                "seen-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"],
                 "seen-38": ["hubei-2010-jiangxuejin", "lishui-2020-chanjiaoronghe", "liunan-2022-xueqian"],
                 # Left unread: measured blind (README).
                 "untuned-35": ["shaoxing-2025-jiaoyanketi", "shaoxing-2026-bisai", "shaoxingyizhong-2017-kaifangri",
                                "shaoxingyizhong-2021-xianguanxiaopin", "shaoxingyizhong-2022-ganbu", "shaoxingyizhong-2022-hanjia"],
-                "untuned-36": ["shaoxing-2018-anquan", "shaoxing-2019-jiaotan", "shaoxing-2020-buke"],
                 "untuned-39": ["anhui-2014-sanzhu", "jiangxi-2013-jiaoshi", "nanchang-2017-fangnishui", "nanyang-2012-youeryuan",
                                "tianjin-2013-zhuxuejin", "xiamen-2013-mianxuefei"]}
 # Figures on the labelled documents (README, "Facts a researcher can cite"): a change that lowers one fails
@@ -1045,7 +1047,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-21", "bodies"): (0.66, 0.83), ("seen-21", "programmes"): (0.83, 0.75),
                  ("seen-21", "goals"): (0.93, 0.94), ("seen-21", "planned_documents"): (0.87, 0.87),
                  ("seen-22", "targets"): (1.0, 1.0), ("seen-22", "counted"): (1.0, 1.0),
-                 ("seen-22", "bodies"): (0.77, 0.89), ("seen-22", "programmes"): (1.0, 1.0),
+                 ("seen-22", "bodies"): (0.86, 0.89), ("seen-22", "programmes"): (1.0, 1.0),
                  ("seen-22", "planned_documents"): (1.0, 1.0),
                  ("seen-23", "targets"): (0.95, 0.95), ("seen-23", "counted"): (0.4, 0.11),
                  ("seen-23", "bodies"): (0.95, 0.93), ("seen-23", "programmes"): (1.0, 0.57),
@@ -1054,7 +1056,7 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("seen-24", "bodies"): (0.89, 0.88), ("seen-24", "programmes"): (0.94, 0.8),
                  ("seen-24", "planned_documents"): (0.66, 0.5),
                  ("seen-25", "targets"): (0.94, 0.79), ("seen-25", "counted"): (0.82, 0.53),
-                 ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (0.87, 0.77),
+                 ("seen-25", "bodies"): (0.81, 0.77), ("seen-25", "programmes"): (1.0, 0.77),
                  ("seen-25", "goals"): (0.92, 0.66), ("seen-25", "planned_documents"): (0.75, 1.0),
                  ("seen-26", "targets"): (0.97, 0.85), ("seen-26", "counted"): (0.71, 0.35),
                  ("seen-26", "bodies"): (0.89, 0.74), ("seen-26", "programmes"): (0.88, 0.8),
@@ -1087,14 +1089,14 @@ UNTUNED_FLOOR = {("seen-1", "targets"): (1.0, 1.0), ("seen-1", "counted"): (0.66
                  ("untuned-35", "targets"): (0.82, 0.78), ("untuned-35", "counted"): (0.37, 0.2),
                  ("untuned-35", "bodies"): (0.85, 0.71), ("untuned-35", "programmes"): (1.0, 0.12),
                  ("untuned-35", "goals"): (1.0, 1.0), ("untuned-35", "planned_documents"): (0.33, 1.0),
-                 # Round 36, not read: measured blind on 861bae2 and on the rules after it (the same figures).
-                 ("untuned-36", "targets"): (0.95, 0.95), ("untuned-36", "counted"): (0.81, 0.47),
-                 ("untuned-36", "bodies"): (0.94, 0.89),
+                 # Round 36: blind on 861bae2 and after (these figures; bodies 0.946 / 0.897 up to 46e2ff2), read from 6894a40 on.
+                 ("seen-36", "targets"): (1.0, 1.0), ("seen-36", "counted"): (0.81, 0.47),
+                 ("seen-36", "bodies"): (0.94, 0.89),
                  # Round 37: blind on 861bae2 and a7db57a (README), read from then on.
                  ("seen-37", "targets"): (1.0, 0.9), ("seen-37", "counted"): (0.6, 0.33),
                  ("seen-37", "bodies"): (0.97, 0.93), ("seen-37", "planned_documents"): (0.5, 0.5),
                  # Round 38: blind on 861bae2 (bodies 0.854 / 0.736) and on bebc69c to 041d206 (these figures), read from then on.
-                 ("seen-38", "targets"): (1.0, 0.88), ("seen-38", "counted"): (0.72, 0.5),
+                 ("seen-38", "targets"): (1.0, 0.88), ("seen-38", "counted"): (0.73, 0.53),
                  ("seen-38", "bodies"): (0.89, 0.87), ("seen-38", "programmes"): (0.5, 1.0),
                  ("seen-38", "goals"): (1.0, 1.0), ("seen-38", "planned_documents"): (1.0, 1.0),
                  # Round 39, not read: blind on 041d206 (targets 0.971 / 0.810, counted 0.375 / 0.103, bodies 0.866 / 0.813,

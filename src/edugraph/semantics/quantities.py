@@ -32,7 +32,7 @@ TERM_RE = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,10}}?(?:聘期|任期|周期
 # 援疆一年半: a year and a half, a length of time.
 YEAR_AND_A_HALF_RE = re.compile(rf"(?P<n>{NUMBER})\s*年半")
 # 近五年内, 近5年来, 连续两年: a window of years looked back over or run through, a count of years (not a time limit).
-LOOK_BACK_RE = re.compile(rf"(?:近|连续)(?P<n>{NUMBER})\s*个?(?P<unit>年|学年)(?:以来|来|内|中)?(?![0-9０-９月底末前起])")
+LOOK_BACK_RE = re.compile(rf"(?:近|连续)\s*(?P<n>{NUMBER})\s*个?\s*(?P<unit>年|学年)\s*(?:以来|来|内|中)?(?![0-9０-９月底末前起])")
 # 两周半, 三年半: a half after the unit.
 HALVED_UNITS = ("年", "学年", "周", "天", "小时", "个月", "月")
 # 红十字会, 十字路口: a numeral inside a word.
