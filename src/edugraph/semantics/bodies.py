@@ -436,8 +436,9 @@ def _member_posts(text, start, end):
     while index < end:
         stop = text.find("\n", index, end)
         stop = end if stop < 0 else stop
+        line_end = text.find("\n", stop)
         whole_line = not text[text.rfind("\n", 0, index) + 1:index].strip(" \t\u3000") \
-            and not text[stop:(text.find("\n", stop) + 1 or len(text))].strip(" \t\u3000\n")
+            and not text[stop:len(text) if line_end < 0 else line_end].strip(" \t\u3000")  # (a measure may hold only part)
         line = MEMBER_LINE_RE.fullmatch(text, index, stop) if whole_line else None
         index = stop + 1
         if line is None:
@@ -680,6 +681,15 @@ def _name(text, start, a, b, head, bounds):
     return b - len(name), name
 
 
+def _names_a_meeting(text, start, a, b):
+    """Whether 联席会议 at text[a:b] names a meeting: not a school's 党政联席会议 (FIXED, named whole), a system
+    (建立联席会议制度) or a sitting (联席会议召开之前); its members or work (联席会议成员) are the meeting's own, and
+    建立…联席会议制度（以下简称联席会议） names the meeting it sets up."""
+    if re.search("党政工?$", text[max(start, a - 3):a]):
+        return False
+    return not text.startswith(("制度", "机制", "召开"), b) or bool(re.match(r"(?:制度|机制)[（(]以下简称联席会议", text[b:b + 13]))
+
+
 # Once a plan has named its group (…工作领导小组), the bare word refers back to it (领导小组下设办公室, 由领导小组
 # 责成…); so does the office set up under it (下设办公室, 办公室设在…).
 ANAPHORIC_HEADS = ("领导小组", "工作小组", "工作专班")
@@ -728,12 +738,8 @@ def find_bodies(text, start, end, skip):
             continue  # 学前教育机构认定, 学前教育机构布局规划: a procedure or a plan on the institutions
         if head == "开发区" and re.search(r"(?:区县|县区|县市|市县|旗县)、$", text[max(start, a - 3):a]):
             continue  # 各区县、开发区要…: listed with places, a place too (各区市、开发区: 区市 are bodies, and so is it)
-        if head == "联席会议" and re.search("党政工?$", text[max(start, a - 3):a]):
-            continue  # (学校)党政联席会议: a school's own meeting, named whole (FIXED)
-        if head == "联席会议" and (text.startswith(("制度", "机制", "召开"), b)
-                                   and not re.match(r"(?:制度|机制)[（(]以下简称联席会议", text[b:b + 13])):
-            continue  # 建立联席会议制度: a system, 联席会议召开之前: an event (联席会议成员: the meeting's own; 建立…联席会议
-            # 制度（以下简称联席会议）: the meeting it names)
+        if head == "联席会议" and not _names_a_meeting(text, start, a, b):
+            continue
         if head == "教代会" and text.startswith("代表", b):
             continue  # 教代会代表: its delegates, people
         if text[max(start, a - 2):a] == "星级":

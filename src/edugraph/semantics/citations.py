@@ -124,6 +124,15 @@ def _improves_a_policy(text, verb_start, title):
     return title.endswith("政策") and IMPROVED_RE.match(text, verb_start) is not None
 
 
+def _add_listed_after(text, b, end, found, covered):
+    """Add to found (and covered) each planned document listed right after text[b] (…、测评指标和操作办法)."""
+    following = COORDINATED_RE.match(text, b, end)
+    while following:
+        found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
+        covered.append(following.span("title"))
+        following = COORDINATED_RE.match(text, following.end("title"), end)
+
+
 def find_citations(text, start, end):
     """Citations in text[start:end] (one measure or title), in order."""
     found, covered = [], []
@@ -179,20 +188,12 @@ def find_citations(text, start, end):
                 continue
         if GENERIC_POLICY_RE.fullmatch(title):
             # 研究制定相关政策措施和发展规划: the measures are none, the plan listed after them is one.
-            following = COORDINATED_RE.match(text, b + 2 if text.startswith("措施", b) else b, end)
-            while following:
-                found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
-                covered.append(following.span("title"))
-                following = COORDINATED_RE.match(text, following.end("title"), end)
+            _add_listed_after(text, b + 2 if text.startswith("措施", b) else b, end, found, covered)
             continue
         if not any(x <= a < y or x < b <= y for x, y in covered):
             found.append(Citation(a, b, title, "", "plansToIssue"))
             covered.append((a, b))
-            following = COORDINATED_RE.match(text, b, end)
-            while following:  # 评价标准、测评指标和操作办法: every document of the list
-                found.append(Citation(*following.span("title"), following.group("title"), "", "plansToIssue"))
-                covered.append(following.span("title"))
-                following = COORDINATED_RE.match(text, following.end("title"), end)
+            _add_listed_after(text, b, end, found, covered)  # 评价标准、测评指标和操作办法: every document of the list
     for match in [*RULES_RE.finditer(text, start, end), *REFINED_RE.finditer(text, start, end)]:
         a, b = match.span("title")
         if not any(x < b and a < y for x, y in covered):

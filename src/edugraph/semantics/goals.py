@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from edugraph.semantics.quantities import BARE_YEAR_RE, BY_THE_END, COMPLETES_AFTER_RE, NOT_A_DEADLINE_AFTER, is_due
 from edugraph.semantics.words import CLAUSE_VERBS, words
+from edugraph.structure.parse import LEAD, SENTENCE
 
 GOAL_KINDS = r"(?:主要|发展|工作|总体|总|建设|具体|预期)目标"
 # A school plan's names for its goal section (办学目标, 培养目标, 五育目标); not 课程目标 (what a course aims at).
@@ -62,16 +63,13 @@ def _items(node, in_goals, text):
         yield from _items(task, flag, text)
 
 
-# How parse.py delimited a title that is also its item's first measure (structure.parse LEAD, SENTENCE).
-TITLE_IN_MEASURES = ("lead", "sentence")
-
-
 def _outcome_title(text, task):
     """The title of a goal section's item when it states an outcome (（一）办学条件全面达标。), not an action (（一）深化
-    美育教学改革。 opens with its verb: a task), unless a measure holds it already."""
-    heading = getattr(task, "heading", None)
-    title = getattr(heading, "title", None)
-    if title is None or heading.title_kind in TITLE_IN_MEASURES or title.end <= title.start:
+    美育教学改革。 opens with its verb: a task) nor a goal heading, unless a measure holds it already (a lead clause or
+    a title that is the item's one sentence), or None."""
+    title = task.heading.title
+    if task.heading.title_kind in (LEAD, SENTENCE) or title.end <= title.start \
+            or _is_goal_heading_text(title.text(text)):
         return None
     tokens = [w for w in words(text, title.start, title.end) if w.tag != "x"]
     # An outcome names what changes and ends with how (办学条件全面达标, 教育质量显著提高); a task opens with its verb
@@ -139,13 +137,14 @@ def _sentence_goal(text, span, in_goals, plan_year=None):
 def find_goals(doc):
     """[Goal] of a PlanDocument, in text order."""
     text, goals = doc.text, []
-    # (in a goal section?, measures, the section they belong to: a goal section's year runs on into its items)
-    units = [(False, doc.preamble.measures if doc.preamble else [], None)]
-    units.append((False, getattr(doc, "measures", None) or [], None))  # a plan with no numbered structure
+    # (in a goal section?, measures, the section they belong to: a goal section's year runs on into its items,
+    # an item's title stating an outcome or None)
+    units = [(False, doc.preamble.measures if doc.preamble else [], None, None)]
+    units.append((False, getattr(doc, "measures", None) or [], None, None))  # a plan with no numbered structure
     seen = set()
     for section in doc.sections:
         in_goals = _is_goal_heading(text, section)
-        units.append((in_goals, section.measures, id(section)))
+        units.append((in_goals, section.measures, id(section), None))
         for task, flag in _items(section, in_goals, text):
             seen.add(id(task))
             units.append((flag, task.measures, id(section), _outcome_title(text, task)))
@@ -154,14 +153,14 @@ def find_goals(doc):
             for item, flag in [(task, _is_goal_heading(text, task)), *_items(task, _is_goal_heading(text, task), text)]:
                 if id(item) not in seen:
                     seen.add(id(item))
-                    units.append((flag, item.measures, None))
+                    units.append((flag, item.measures, None, None))
     year, owner = None, None
-    for in_goals, measures, section, *title in units:
+    for in_goals, measures, section, title in units:
         # 二、主要目标 到2020年，…（一）…（二）…: the items of a goal section take the year stated before them.
         year = year if in_goals and section is not None and section == owner else None
         owner, last = section, None
-        if in_goals and title and title[0] is not None and not _is_goal_heading_text(text[title[0].start:title[0].end]):
-            goals.append(Goal(title[0].start, title[0].end, year))  # an item titled by the outcome it intends
+        if in_goals and title is not None:
+            goals.append(Goal(title.start, title.end, year))  # an item titled by the outcome it intends
         for measure in measures:
             labelled = GOAL_LABEL_RE.match(text, text.rfind("\n", 0, measure.span.start) + 1)
             goal = _sentence_goal(text, measure.span, in_goals or bool(labelled), doc.metadata.year)
